@@ -1,0 +1,117 @@
+// Configuration: parsed once from the environment into a typed, validated object; fails fast at start.
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError, type FieldProblem } from '../errors/app-error.js';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+
+/** Every `CONCIERGE_*` variable the system knows, with its default; documented in the README. */
+const conciergeVars = z
+  .object({
+    CONCIERGE_MODE: z.enum(['embedded', 'distributed']).default('embedded'),
+    CONCIERGE_HOST: z.string().min(1).default('127.0.0.1'),
+    CONCIERGE_PORT: port.default(3000),
+    CONCIERGE_PUBLIC_URL: z.url().optional(),
+    CONCIERGE_DATA_DIR: z.string().min(1).default('./data'),
+    CONCIERGE_LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    CONCIERGE_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+    CONCIERGE_STORE: z.enum(['sqlite', 'postgres']).optional(),
+    CONCIERGE_CACHE: z.enum(['memory', 'redis']).optional(),
+    CONCIERGE_QUEUE: z.enum(['sqlite']).optional(),
+    CONCIERGE_SERVICES: list.default(['all']),
+    CONCIERGE_BODY_LIMIT: positiveInt.default(1_048_576),
+    CONCIERGE_CORS_ORIGINS: list.default([]),
+    CONCIERGE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    CONCIERGE_WEB_DIR: z.string().min(1).optional(),
+  })
+  .strict();
+
+const serverVars = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+});
+
+export type ConciergeConfig = ReturnType<typeof shape>;
+
+function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>) {
+  const distributed = c.CONCIERGE_MODE === 'distributed';
+  const dataDir = path.resolve(c.CONCIERGE_DATA_DIR);
+  return {
+    mode: c.CONCIERGE_MODE,
+    http: {
+      host: c.CONCIERGE_HOST,
+      port: c.CONCIERGE_PORT,
+      publicUrl: c.CONCIERGE_PUBLIC_URL ?? `http://localhost:${c.CONCIERGE_PORT}`,
+      bodyLimit: c.CONCIERGE_BODY_LIMIT,
+      corsOrigins: c.CONCIERGE_CORS_ORIGINS,
+    },
+    log: { level: c.CONCIERGE_LOG_LEVEL, format: c.CONCIERGE_LOG_FORMAT },
+    dataDir,
+    webDir: c.CONCIERGE_WEB_DIR ? path.resolve(c.CONCIERGE_WEB_DIR) : undefined,
+    store: {
+      kind: c.CONCIERGE_STORE ?? (distributed ? 'postgres' : 'sqlite'),
+      sqliteFile: path.join(dataDir, 'concierge.sqlite'),
+      databaseUrl: s.DATABASE_URL,
+    },
+    cache: { kind: c.CONCIERGE_CACHE ?? (distributed ? 'redis' : 'memory'), redisUrl: s.REDIS_URL },
+    queue: { kind: c.CONCIERGE_QUEUE ?? 'sqlite' },
+    services: c.CONCIERGE_SERVICES,
+    shutdownTimeoutMs: c.CONCIERGE_SHUTDOWN_TIMEOUT_MS,
+  } as const;
+}
+
+/**
+ * Parses the environment. Unknown `CONCIERGE_*` variables and invalid values are errors naming the variable.
+ * @example const config = loadConfig(process.env);
+ */
+export function loadConfig(env: Record<string, string | undefined>): ConciergeConfig {
+  const ours = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('CONCIERGE_') && v !== undefined && v !== ''),
+  );
+  const servers = { DATABASE_URL: env.DATABASE_URL || undefined, REDIS_URL: env.REDIS_URL || undefined };
+  const problems: FieldProblem[] = [];
+  const a = conciergeVars.safeParse(ours);
+  const b = serverVars.safeParse(servers);
+  for (const result of [a, b]) {
+    if (result.success) continue;
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) problems.push({ field: key, message: 'unknown variable' });
+      } else {
+        problems.push({ field: String(issue.path[0]), message: issue.message });
+      }
+    }
+  }
+  if (problems.length > 0 || !a.success || !b.success) throw configError(problems);
+  const config = shape(a.data, b.data);
+  if (config.store.kind === 'postgres' && !config.store.databaseUrl) {
+    throw configError([{ field: 'DATABASE_URL', message: 'required when the store is postgres' }]);
+  }
+  if (config.cache.kind === 'redis' && !config.cache.redisUrl) {
+    throw configError([{ field: 'REDIS_URL', message: 'required when the cache is redis' }]);
+  }
+  return config;
+}
+
+function configError(problems: FieldProblem[]): AppError {
+  const lines = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+  return new AppError('invalid', `Invalid configuration: ${lines}`, {
+    code: 'INVALID_CONFIG',
+    details: problems,
+  });
+}

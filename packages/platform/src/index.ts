@@ -1,0 +1,12 @@
+// Public surface of the platform package.
+export * from './config/config.js';
+export * from './errors/app-error.js';
+export * from './errors/http.js';
+export * from './ids/ids.js';
+export * from './logging/logger.js';
+export * from './ports/cache.js';
+export * from './ports/events.js';
+export * from './ports/queue.js';
+export * from './ports/service.js';
+export * from './ports/sql-store.js';
+export * from './store/sqlite-store.js';

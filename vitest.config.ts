@@ -1,0 +1,50 @@
+// Test projects: `unit` needs nothing installed; `servers` runs against real servers named by
+// DATABASE_URL / REDIS_URL / NATS_URL (each suite skips itself when its variable is absent).
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+const alias = {
+  '@concierge/platform/testing': here('./packages/platform/src/testing/index.ts'),
+  '@concierge/platform': here('./packages/platform/src/index.ts'),
+  '@concierge/nlu': here('./packages/nlu/src/index.ts'),
+  '@concierge/gateway': here('./services/gateway/src/index.ts'),
+  '@concierge/catalog': here('./services/catalog/src/index.ts'),
+};
+
+const shared = { resolve: { alias } };
+
+export default defineConfig({
+  ...shared,
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: 'unit',
+          include: ['{packages,services,bench,scripts}/**/*.test.ts'],
+          exclude: [
+            '**/node_modules/**',
+            '**/*.servers.test.ts',
+            '**/*.chaos.test.ts',
+            '**/*.browser.test.ts',
+          ],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'servers',
+          include: ['{packages,services}/**/*.servers.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        ...shared,
+        test: { name: 'chaos', include: ['{packages,services}/**/*.chaos.test.ts'], testTimeout: 600_000 },
+      },
+    ],
+  },
+});
