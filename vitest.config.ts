@@ -23,7 +23,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'unit',
-          include: ['{packages,services,bench,scripts}/**/*.test.ts'],
+          include: ['{api,packages,services,bench,scripts}/**/*.test.ts'],
           exclude: [
             '**/node_modules/**',
             '**/*.servers.test.ts',
