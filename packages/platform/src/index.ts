@@ -9,4 +9,5 @@ export * from './ports/events.js';
 export * from './ports/queue.js';
 export * from './ports/service.js';
 export * from './ports/sql-store.js';
+export * from './runtime/shutdown.js';
 export * from './store/sqlite-store.js';

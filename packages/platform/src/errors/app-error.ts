@@ -7,6 +7,8 @@ export const errorKinds = [
   'not_found',
   'conflict',
   'payload_too_large',
+  'unsupported_media_type',
+  'method_not_allowed',
   'throttled',
   'not_implemented',
   'unavailable',

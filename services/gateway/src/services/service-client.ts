@@ -1,0 +1,31 @@
+// How the gateway reaches services: in process here; an HTTP hop or a Lambda invoke can implement the same.
+import {
+  AppError,
+  type OperationRequest,
+  type OperationResponse,
+  type ServiceModule,
+} from '@concierge/platform';
+
+export interface ServiceClient {
+  invoke(service: string, request: OperationRequest): Promise<OperationResponse>;
+}
+
+/** Calls service modules living in this process; an operation no module offers answers 501. */
+export function inProcessClient(modules: ServiceModule[]): ServiceClient {
+  const byName = new Map(modules.map((m) => [m.name, m]));
+  return {
+    async invoke(service, request) {
+      const handler = byName.get(service)?.operations[request.operationId];
+      if (!handler) {
+        throw new AppError(
+          'not_implemented',
+          `${request.operationId} is not available yet (service ${service})`,
+          {
+            code: 'NOT_IMPLEMENTED',
+          },
+        );
+      }
+      return handler(request);
+    },
+  };
+}
