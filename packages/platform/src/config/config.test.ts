@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors/app-error.js';
+import { loadConfig } from './config.js';
+
+function failure(env: Record<string, string>): AppError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('configuration', () => {
+  it('has working defaults for the embedded mode', () => {
+    const sut = loadConfig({});
+    expect(sut.mode).toBe('embedded');
+    expect(sut.http).toMatchObject({ host: '127.0.0.1', port: 3000, publicUrl: 'http://localhost:3000' });
+    expect(sut.store.kind).toBe('sqlite');
+    expect(sut.cache.kind).toBe('memory');
+    expect(sut.store.sqliteFile).toMatch(/data\/concierge\.sqlite$/);
+  });
+
+  it('parses and coerces values', () => {
+    const sut = loadConfig({
+      CONCIERGE_PORT: '8080',
+      CONCIERGE_CORS_ORIGINS: 'https://a.test, https://b.test',
+    });
+    expect(sut.http.port).toBe(8080);
+    expect(sut.http.corsOrigins).toEqual(['https://a.test', 'https://b.test']);
+  });
+
+  it('stops on an unknown CONCIERGE_ variable, naming it', () => {
+    const error = failure({ CONCIERGE_PROT: '3000' });
+    expect(error.message).toContain('CONCIERGE_PROT: unknown variable');
+    expect(error.code).toBe('INVALID_CONFIG');
+  });
+
+  it('stops on an invalid value, naming the variable', () => {
+    expect(failure({ CONCIERGE_PORT: 'eighty' }).message).toContain('CONCIERGE_PORT');
+    expect(failure({ CONCIERGE_MODE: 'cluster' }).message).toContain('CONCIERGE_MODE');
+    expect(failure({ DATABASE_URL: 'mysql://x' }).message).toContain('DATABASE_URL');
+  });
+
+  it('reports every problem at once', () => {
+    const error = failure({ CONCIERGE_PORT: '-1', CONCIERGE_NOPE: 'x' });
+    expect(error.details).toHaveLength(2);
+  });
+
+  it('requires the server URL of a chosen real-server adapter', () => {
+    expect(failure({ CONCIERGE_STORE: 'postgres' }).message).toContain('DATABASE_URL');
+    expect(failure({ CONCIERGE_MODE: 'distributed', DATABASE_URL: 'postgres://x/y' }).message).toContain(
+      'REDIS_URL',
+    );
+  });
+
+  it('ignores variables that are not ours', () => {
+    expect(loadConfig({ PATH: '/bin', HOME: '/root' }).mode).toBe('embedded');
+  });
+});
