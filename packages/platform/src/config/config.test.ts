@@ -16,7 +16,7 @@ describe('configuration', () => {
   it('has working defaults for the embedded mode', () => {
     const sut = loadConfig({});
     expect(sut.mode).toBe('embedded');
-    expect(sut.http).toMatchObject({ host: '127.0.0.1', port: 3000, publicUrl: 'http://localhost:3000' });
+    expect(sut.http).toMatchObject({ host: '127.0.0.1', port: 3000, publicUrl: undefined });
     expect(sut.store.kind).toBe('sqlite');
     expect(sut.cache.kind).toBe('memory');
     expect(sut.store.sqliteFile).toMatch(/data\/concierge\.sqlite$/);

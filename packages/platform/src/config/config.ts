@@ -56,7 +56,8 @@ function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>) 
     http: {
       host: c.CONCIERGE_HOST,
       port: c.CONCIERGE_PORT,
-      publicUrl: c.CONCIERGE_PUBLIC_URL ?? `http://localhost:${c.CONCIERGE_PORT}`,
+      /** When unset, the URL printed at start uses the port actually bound (useful with port 0). */
+      publicUrl: c.CONCIERGE_PUBLIC_URL,
       bodyLimit: c.CONCIERGE_BODY_LIMIT,
       corsOrigins: c.CONCIERGE_CORS_ORIGINS,
     },

@@ -1,0 +1,140 @@
+// Foundation benchmarks: gateway GET and validated POST vs bare Fastify, start-up time, idle RSS, queue rate.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createSqliteQueue, createSqliteStore } from '@concierge/platform';
+import { type LoadResult, load } from './lib/load.js';
+import { rssMb, start, waitFor } from './lib/processes.js';
+import type { BenchRow } from './run.js';
+
+const conciergeArgs = ['bin/concierge.js', 'start', '--seed-if-empty'];
+const fmt = (r: LoadResult) => `${Math.round(r.rps)} req/s, p99 ${r.p99} ms`;
+
+function env(dataDir: string, port: number): Record<string, string> {
+  return { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_FORMAT: 'json' };
+}
+
+async function httpRatios(dataDir: string): Promise<BenchRow[]> {
+  const hello = start('node', ['bench/fixtures/hello-server.mjs'], { PORT: '3191' }, 3191);
+  await waitFor(`${hello.url}/hello`);
+  process.stderr.write('baseline: bare Fastify hello...\n');
+  const base = await load({ url: `${hello.url}/hello` });
+  await hello.stop();
+
+  const sut = start('node', conciergeArgs, env(dataDir, 3192), 3192);
+  await waitFor(`${sut.url}/readyz`, 60_000);
+  const page = (await (await fetch(`${sut.url}/v1/products?limit=1`)).json()) as { items: { id: string }[] };
+  const productId = page.items[0]?.id;
+  process.stderr.write('gateway GET /v1/products/{id}...\n');
+  const get = await load({ url: `${sut.url}/v1/products/${productId}` });
+  process.stderr.write('gateway validated POST /v1/products...\n');
+  const body = JSON.stringify({
+    name: 'Bench bouquet',
+    description: 'Made by the benchmark',
+    price: { amount: 4500, currency: 'USD' },
+    imageUrl: '/images/products/bench.svg',
+    tags: ['bench'],
+    stock: 5,
+  });
+  const post = await load({ url: `${sut.url}/v1/products`, method: 'POST', body });
+  await sut.stop();
+  const errs = get.errors + get.non2xx + post.errors + post.non2xx;
+  if (errs > 0) process.stderr.write(`warning: ${errs} failed requests during the gateway runs\n`);
+  const getRatio = get.rps / base.rps;
+  const postRatio = post.rps / base.rps;
+  return [
+    {
+      name: 'baseline: bare Fastify hello (50 connections, 10 s)',
+      value: fmt(base),
+      target: '—',
+      pass: true,
+    },
+    {
+      name: 'gateway GET /v1/products/{id}',
+      value: `${fmt(get)} = ${getRatio.toFixed(2)}×`,
+      target: '≥ 0.6×',
+      pass: getRatio >= 0.6,
+    },
+    {
+      name: 'gateway validated POST /v1/products',
+      value: `${fmt(post)} = ${postRatio.toFixed(2)}×`,
+      target: '≥ 0.5×',
+      pass: postRatio >= 0.5,
+    },
+  ];
+}
+
+async function startAndMemory(dataDir: string): Promise<BenchRow[]> {
+  const times: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    const sut = start('node', conciergeArgs, env(dataDir, 3193), 3193);
+    await waitFor(`${sut.url}/readyz`, 60_000);
+    times.push(performance.now() - t0);
+    if (i === 0) {
+      await new Promise((r) => setTimeout(r, 3000));
+      rss = rssMb(sut.child.pid!);
+    }
+    await sut.stop();
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  return [
+    {
+      name: 'start (built) to first 200 on /readyz, median of 7',
+      value: `${Math.round(median)} ms`,
+      target: '< 1500 ms',
+      pass: median < 1500,
+    },
+    {
+      name: 'idle RSS of the embedded system (seeded)',
+      value: `${rss.toFixed(0)} MB`,
+      target: '< 150 MB',
+      pass: rss < 150,
+    },
+  ];
+}
+
+async function queueRate(): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-queue-'));
+  const store = createSqliteStore({ file: path.join(dir, 'q.sqlite') });
+  const queue = await createSqliteQueue({ store });
+  const n = 20_000;
+  process.stderr.write(`queue: ${n} messages enqueue + consume + ack...\n`);
+  const t0 = performance.now();
+  let done = 0;
+  const finished = new Promise<void>((resolve) => {
+    queue.consume(
+      'bench',
+      async () => {
+        done++;
+        if (done === n) resolve();
+      },
+      { concurrency: 16 },
+    );
+  });
+  for (let i = 0; i < n; i++) await queue.send('bench', { i });
+  await finished;
+  const rate = n / ((performance.now() - t0) / 1000);
+  await queue.close();
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return [
+    {
+      name: 'embedded queue enqueue + consume + ack',
+      value: `${Math.round(rate)} msg/s`,
+      target: '≥ 5000 msg/s',
+      pass: rate >= 5000,
+    },
+  ];
+}
+
+export async function foundationBenchmarks(): Promise<BenchRow[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-data-'));
+  try {
+    return [...(await httpRatios(dataDir)), ...(await startAndMemory(dataDir)), ...(await queueRate())];
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,52 @@
+// Starts benchmark servers as child processes and waits until they answer.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+
+export interface Running {
+  child: ChildProcess;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function waitFor(url: string, timeoutMs = 20_000): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+}
+
+export function start(command: string, args: string[], env: Record<string, string>, port: number): Running {
+  const log = fs.openSync('/dev/null', 'w');
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', log, 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += String(d);
+  });
+  child.on('exit', (code) => {
+    if (code && code !== 0 && code !== 130)
+      process.stderr.write(`child ${command} exited ${code}: ${stderr}\n`);
+  });
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}

@@ -1,0 +1,53 @@
+// `concierge start`: migrate, optionally seed, serve the gateway, print where to look; drain on SIGINT/SIGTERM.
+import path from 'node:path';
+import { buildGateway, loadApiDocument } from '@concierge/gateway';
+import { createShutdown } from '@concierge/platform';
+import { installRoot } from '../locate.js';
+import { chooseAuthenticator } from '../roots/authenticator.js';
+import { migrateAll } from '../roots/embedded.root.js';
+import { progress, say } from './console.js';
+import { setup } from './setup.js';
+
+export async function startCommand(opts: { seedIfEmpty?: boolean }): Promise<void> {
+  const started = Date.now();
+  const { config, logger, system } = setup();
+  const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
+  shutdown.installSignalHandlers();
+  try {
+    say(`Concierge (${config.mode} mode) starting; data in ${config.dataDir}`);
+    await migrateAll(system);
+    if (opts.seedIfEmpty) {
+      const seeded = await system.catalog.seed({
+        reset: false,
+        onProgress: progress('  seeding the demo catalog'),
+      });
+      if (seeded.seeded) say(`  seeded ${seeded.products} products and ${seeded.restaurants} restaurants`);
+    }
+    const root = installRoot();
+    const gateway = await buildGateway({
+      document: loadApiDocument(path.join(root, 'api', 'openapi.yaml')),
+      logger,
+      authenticator: chooseAuthenticator(config),
+      services: system.services,
+      readiness: system.readiness,
+      bodyLimit: config.http.bodyLimit,
+      corsOrigins: config.http.corsOrigins,
+      webDir: config.webDir ?? path.join(root, 'web'),
+    });
+    shutdown.add('stop accepting and drain http', async () => {
+      gateway.drain();
+      await gateway.app.close();
+    });
+    shutdown.add('close stores', () => system.close());
+    await gateway.app.listen({ host: config.http.host, port: config.http.port });
+    const address = gateway.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.http.port;
+    const url = config.http.publicUrl ?? `http://localhost:${port}`;
+    say(`Concierge is ready in ${Date.now() - started} ms.`);
+    say(`  Open ${url}  (API reference: ${url}/docs, health: ${url}/readyz)`);
+    say('  Logs: this terminal (CONCIERGE_LOG_FORMAT=json for machine-readable). Stop with Ctrl+C.');
+  } catch (error) {
+    await shutdown.run('start failed');
+    throw error;
+  }
+}

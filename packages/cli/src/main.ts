@@ -1,0 +1,32 @@
+// The `concierge` command line: start the system, migrate, seed; each command says what it does.
+import { Command } from 'commander';
+import { migrateCommand } from './commands/migrate.command.js';
+import { runCommand } from './commands/run-command.js';
+import { seedCommand } from './commands/seed.command.js';
+import { startCommand } from './commands/start.command.js';
+
+const program = new Command('concierge')
+  .description(
+    'Concierge: a conversational shopping and dining concierge. Configure with CONCIERGE_* variables.',
+  )
+  .version('0.1.0')
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description('Start the whole system in one process (embedded mode) and print the URL to open')
+  .option('--seed-if-empty', 'load the demo catalog when the catalog is empty')
+  .action((opts: { seedIfEmpty?: boolean }) => runCommand(() => startCommand(opts)));
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations of every service, then exit')
+  .action(() => runCommand(migrateCommand));
+
+program
+  .command('seed')
+  .description('Load the deterministic demo data set (catalog) if the catalog is empty')
+  .option('--reset', 'replace the catalog even when it has data')
+  .action((opts: { reset?: boolean }) => runCommand(() => seedCommand(opts)));
+
+await program.parseAsync(process.argv);
