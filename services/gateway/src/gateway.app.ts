@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import type { Authenticator } from './auth/authenticator.js';
-import { healthModule, type ReadinessCheck } from './health/health.module.js';
+import { gatewayModule, type ReadinessCheck } from './health/gateway.module.js';
 import { operationHandler } from './http/dispatch.js';
 import { registerDocs } from './http/docs.js';
 import { installErrorHandling } from './http/errors.js';
@@ -74,7 +74,10 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   await app.register(cors, { origin: options.corsOrigins?.length ? options.corsOrigins : false });
   installErrorHandling(app, options.document, options.webDir ? 'index.html' : undefined);
 
-  const services = [healthModule(options.readiness ?? [], () => draining), ...(options.services ?? [])];
+  const services = [
+    gatewayModule(options.readiness ?? [], () => draining, options.document.raw),
+    ...(options.services ?? []),
+  ];
   const gatewayClient = inProcessClient(services.filter((s) => s.name === 'gateway'));
   const client = options.client ?? inProcessClient(services);
   await app.register(openapiGlue, {

@@ -1,6 +1,6 @@
 // Public surface of the gateway service.
 export * from './auth/authenticator.js';
 export * from './gateway.app.js';
-export * from './health/health.module.js';
+export * from './health/gateway.module.js';
 export * from './openapi/document.js';
 export * from './services/service-client.js';

@@ -58,6 +58,14 @@ export const fixtureApi = {
         responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } },
       },
     },
+    '/openapi.json': {
+      get: {
+        operationId: 'getOpenApiDocument',
+        'x-concierge-service': 'gateway',
+        security: [],
+        responses: { 200: { description: 'the document' } },
+      },
+    },
     '/v1/widgets': {
       get: {
         operationId: 'listWidgets',

@@ -1,4 +1,4 @@
-// The gateway's own operations: liveness and readiness (every adapter checked, each with a time limit).
+// The gateway's own operations: liveness, readiness (every adapter checked, each with a time limit), the contract.
 import type { ServiceModule } from '@concierge/platform';
 
 /** A named check that throws when its adapter cannot serve (database, queue, cache...). */
@@ -17,11 +17,20 @@ function withTimeout(p: Promise<void>, ms: number): Promise<void> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function healthModule(checks: ReadinessCheck[], isDraining: () => boolean): ServiceModule {
+export function gatewayModule(
+  checks: ReadinessCheck[],
+  isDraining: () => boolean,
+  document: Record<string, unknown>,
+): ServiceModule {
   return {
     name: 'gateway',
     operations: {
       health: async () => ({ status: 200, body: { status: 'ok' } }),
+      getOpenApiDocument: async () => ({
+        status: 200,
+        body: document,
+        headers: { 'cache-control': 'no-cache' },
+      }),
       readiness: async () => {
         const results: Record<string, string> = {};
         await Promise.all(
