@@ -4,8 +4,10 @@ import type { ServiceMigrations, SqlStore } from '@concierge/platform';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { describe } from 'vitest';
-import { productSuite } from './testing/product.suite.js';
-import { restaurantSuite } from './testing/restaurant.suite.js';
+import { productListingSuite } from './testing/product-listing.suite.js';
+import { productWritesSuite } from './testing/product-writes.suite.js';
+import { restaurantListingSuite } from './testing/restaurant-listing.suite.js';
+import { restaurantWritesSuite } from './testing/restaurant-writes.suite.js';
 import { seedSuite } from './testing/seed.suite.js';
 
 const url = process.env.DATABASE_URL;
@@ -46,7 +48,9 @@ async function postgres(databaseUrl: string) {
 
 describe.skipIf(!url)('catalog on PostgreSQL', () => {
   const factory = () => postgres(url!);
-  productSuite(factory);
-  restaurantSuite(factory);
+  productWritesSuite(factory);
+  productListingSuite(factory);
+  restaurantWritesSuite(factory);
+  restaurantListingSuite(factory);
   seedSuite(factory);
 });

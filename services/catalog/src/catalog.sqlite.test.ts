@@ -1,7 +1,9 @@
 // Runs the catalog suites against the embedded SQLite store.
 import { createSqliteStore } from '@concierge/platform';
-import { productSuite } from './testing/product.suite.js';
-import { restaurantSuite } from './testing/restaurant.suite.js';
+import { productListingSuite } from './testing/product-listing.suite.js';
+import { productWritesSuite } from './testing/product-writes.suite.js';
+import { restaurantListingSuite } from './testing/restaurant-listing.suite.js';
+import { restaurantWritesSuite } from './testing/restaurant-writes.suite.js';
 import { seedSuite } from './testing/seed.suite.js';
 
 const sqlite = async () => {
@@ -9,6 +11,8 @@ const sqlite = async () => {
   return { store, close: () => store.close() };
 };
 
-productSuite(sqlite);
-restaurantSuite(sqlite);
+productWritesSuite(sqlite);
+productListingSuite(sqlite);
+restaurantWritesSuite(sqlite);
+restaurantListingSuite(sqlite);
 seedSuite(sqlite);
