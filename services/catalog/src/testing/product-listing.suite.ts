@@ -7,17 +7,8 @@ import {
   listBody,
   type OpenCatalog,
   openCatalog,
-  operator,
   type StoreFactory,
-  shopper,
 } from './catalog.fixture.js';
-
-const rose = {
-  name: 'Test Roses',
-  price: { amount: 4999, currency: 'USD' },
-  tags: ['roses', 'red'],
-  stock: 3,
-};
 
 export function productListingSuite(factory: StoreFactory): void {
   describe('product listing', () => {

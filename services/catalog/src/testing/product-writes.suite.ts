@@ -2,7 +2,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../index.js';
 import {
-  allPages,
   call,
   listBody,
   type OpenCatalog,

@@ -7,19 +7,8 @@ import {
   listBody,
   type OpenCatalog,
   openCatalog,
-  operator,
   type StoreFactory,
-  shopper,
 } from './catalog.fixture.js';
-
-export const place = {
-  name: 'Trattoria Prova',
-  cuisine: 'italian',
-  area: 'chelsea',
-  address: { street: '1 W 23rd St', city: 'New York', state: 'NY', postalCode: '10011' },
-  location: { lat: 40.7465, lng: -74.0014 },
-  priceLevel: 2,
-};
 
 export function restaurantListingSuite(factory: StoreFactory): void {
   describe('restaurant listing', () => {

@@ -2,7 +2,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Restaurant } from '../index.js';
 import {
-  allPages,
   call,
   listBody,
   type OpenCatalog,
@@ -12,7 +11,7 @@ import {
   shopper,
 } from './catalog.fixture.js';
 
-export const place = {
+const place = {
   name: 'Trattoria Prova',
   cuisine: 'italian',
   area: 'chelsea',
