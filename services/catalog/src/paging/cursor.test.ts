@@ -1,3 +1,4 @@
+// Cursors decode only what they encoded, for the listing that encoded it.
 import { describe, expect, it } from 'vitest';
 import { cursorCodec, isTuple } from './cursor.js';
 

@@ -11,7 +11,7 @@ import type { Product } from './product.types.js';
 const byName = cursorCodec('products:name', isTuple<[string, string]>('string', 'string'));
 const byId = cursorCodec('products:id', isTuple<[string]>('string'));
 
-export const placeholderProductImage = '/images/products/placeholder.svg';
+const placeholderProductImage = '/images/products/placeholder.svg';
 
 export class ProductService {
   constructor(

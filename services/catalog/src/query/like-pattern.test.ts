@@ -1,3 +1,4 @@
+// LIKE patterns: wildcards in the caller's text are literal.
 import { describe, expect, it } from 'vitest';
 import { containsPattern } from './like-pattern.js';
 

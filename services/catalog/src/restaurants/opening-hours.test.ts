@@ -1,3 +1,4 @@
+// Opening hours: ranges split at midnight and local times read as weekday + minute.
 import { describe, expect, it } from 'vitest';
 import { parseLocalMoment, toDayRanges } from './opening-hours.js';
 

@@ -1,3 +1,4 @@
+// The demo data: reproducible, prefix-stable and as varied as the concierge needs.
 import { describe, expect, it } from 'vitest';
 import { areaSpread, areas } from './area.data.js';
 import { generateProducts, maxSeedProducts, productSlug } from './product.generator.js';
