@@ -1,7 +1,7 @@
 // Product rows in `catalog_product`: keyset listing with filters, lookups and writes.
 import type { CompiledQuery, ExpressionBuilder } from 'kysely';
 import type { CatalogDb, CatalogTables, ProductTable } from '../catalog.tables.js';
-import { containsAny, containsPattern } from '../query/like-pattern.js';
+import { containsAny } from '../query/like-pattern.js';
 import { toProductRow } from './product.mapper.js';
 import type { Product } from './product.types.js';
 
@@ -21,7 +21,8 @@ type Eb = ExpressionBuilder<CatalogTables, 'catalog_product'>;
 function where(eb: Eb, filter: ProductFilter, order: ProductOrder) {
   const all = [];
   if (filter.q) all.push(containsAny(['name', 'description', 'tags'], filter.q));
-  if (filter.tag) all.push(eb('tags', 'like', containsPattern(`"${filter.tag}"`)));
+  // Tags are stored as a JSON array of slugs, so a quoted tag matches whole tags only.
+  if (filter.tag) all.push(containsAny(['tags'], `"${filter.tag}"`));
   if (filter.minPrice !== undefined) all.push(eb('price_amount', '>=', filter.minPrice));
   if (filter.maxPrice !== undefined) all.push(eb('price_amount', '<=', filter.maxPrice));
   if (filter.inStock === true) all.push(eb('stock', '>', 0));
