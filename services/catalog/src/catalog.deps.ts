@@ -1,0 +1,10 @@
+// What the catalog needs from its host: a store, a clock and an id source (the last two replaceable in tests).
+import type { SqlStore } from '@concierge/platform';
+
+export interface CatalogDeps {
+  store: SqlStore;
+  /** Defaults to the system clock. */
+  now?: () => Date;
+  /** Defaults to `prefixedId` (UUIDv7 with a type prefix). */
+  newId?: (prefix: string) => string;
+}

@@ -1,0 +1,8 @@
+// The catalog's migration set, applied by the store with its own history table (`catalog_migration`).
+import type { ServiceMigrations } from '@concierge/platform';
+import { catalog0001 } from './0001_catalog.js';
+
+export const catalogMigrations: ServiceMigrations = {
+  service: 'catalog',
+  migrations: { '0001_catalog': catalog0001 },
+};

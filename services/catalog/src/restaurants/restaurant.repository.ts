@@ -1,0 +1,132 @@
+// Restaurant rows in `catalog_restaurant` and their opening ranges in `catalog_restaurant_hours`.
+import type { CompiledQuery, ExpressionBuilder } from 'kysely';
+import type { CatalogDb, CatalogTables, RestaurantTable } from '../catalog.tables.js';
+import { containsAny } from '../query/like-pattern.js';
+import { toDayRanges, type WeekMoment } from './opening-hours.js';
+import { toRestaurantRow } from './restaurant.mapper.js';
+import type { Restaurant } from './restaurant.types.js';
+
+export interface RestaurantFilter {
+  q?: string;
+  cuisine?: string;
+  area?: string;
+  priceLevel?: number;
+  minRating?: number;
+  openAt?: WeekMoment;
+  partySize?: number;
+}
+
+/** Best rated first for browsing; id order when searching (see restaurant.service.ts). */
+export type RestaurantOrder = { by: 'rating'; after?: [number, string] } | { by: 'id'; after?: [string] };
+
+type Eb = ExpressionBuilder<CatalogTables, 'catalog_restaurant'>;
+
+function where(eb: Eb, f: RestaurantFilter, order: RestaurantOrder) {
+  const all = [];
+  if (f.q) all.push(containsAny(['name', 'cuisine', 'area'], f.q));
+  if (f.cuisine) all.push(eb('cuisine', '=', f.cuisine));
+  if (f.area) all.push(eb('area', '=', f.area));
+  if (f.priceLevel !== undefined) all.push(eb('price_level', '=', f.priceLevel));
+  if (f.minRating !== undefined) all.push(eb('rating', '>=', f.minRating));
+  if (f.partySize !== undefined) all.push(eb('max_party', '>=', f.partySize));
+  if (f.openAt) {
+    const { day, minute } = f.openAt;
+    const open = eb
+      .selectFrom('catalog_restaurant_hours as h')
+      .select('h.day')
+      .whereRef('h.restaurant_id', '=', 'catalog_restaurant.id')
+      .where('h.day', '=', day)
+      .where('h.open_minute', '<=', minute)
+      .where('h.close_minute', '>', minute);
+    all.push(eb.exists(open));
+  }
+  if (order.by === 'id' && order.after) all.push(eb('id', '>', order.after[0]));
+  if (order.by === 'rating' && order.after) {
+    const [rating, id] = order.after;
+    all.push(eb.or([eb('rating', '<', rating), eb.and([eb('rating', '=', rating), eb('id', '>', id)])]));
+  }
+  return eb.and(all);
+}
+
+export class RestaurantRepository {
+  // Compiled once: single reads are the hot path and need no query building per call.
+  private readonly byId: CompiledQuery<RestaurantTable>;
+
+  constructor(private readonly db: CatalogDb) {
+    this.byId = db.selectFrom('catalog_restaurant').selectAll().where('id', '=', '').compile();
+  }
+
+  async findById(id: string): Promise<RestaurantTable | undefined> {
+    const result = await this.db.executeQuery<RestaurantTable>({ ...this.byId, parameters: [id] });
+    return result.rows[0];
+  }
+
+  list(filter: RestaurantFilter, order: RestaurantOrder, limit: number): Promise<RestaurantTable[]> {
+    const query = this.db
+      .selectFrom('catalog_restaurant')
+      .selectAll()
+      .where((eb) => where(eb, filter, order))
+      .limit(limit);
+    return order.by === 'rating'
+      ? query.orderBy('rating', 'desc').orderBy('id').execute()
+      : query.orderBy('id').execute();
+  }
+
+  /** Inserts restaurants with their opening ranges. */
+  async insert(restaurants: Restaurant[]): Promise<void> {
+    if (restaurants.length === 0) return;
+    await this.db.insertInto('catalog_restaurant').values(restaurants.map(toRestaurantRow)).execute();
+    const hours = restaurants.flatMap((r) => toDayRanges(r.id, r.openingHours));
+    if (hours.length > 0) await this.db.insertInto('catalog_restaurant_hours').values(hours).execute();
+  }
+
+  /** Replaces the row and its opening ranges in one transaction; false when it no longer exists. */
+  async replace(restaurant: Restaurant): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const { id, ...changes } = toRestaurantRow(restaurant);
+      const result = await trx
+        .updateTable('catalog_restaurant')
+        .set(changes)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      await trx.deleteFrom('catalog_restaurant_hours').where('restaurant_id', '=', id).execute();
+      const hours = toDayRanges(id, restaurant.openingHours);
+      if (hours.length > 0) await trx.insertInto('catalog_restaurant_hours').values(hours).execute();
+      return true;
+    });
+  }
+
+  /** Deletes the ranges explicitly too, so nothing depends on the connection enforcing foreign keys. */
+  async delete(id: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('catalog_restaurant_hours').where('restaurant_id', '=', id).execute();
+      const result = await trx.deleteFrom('catalog_restaurant').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    });
+  }
+
+  async deleteAll(): Promise<void> {
+    await this.db.deleteFrom('catalog_restaurant_hours').execute();
+    await this.db.deleteFrom('catalog_restaurant').execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('catalog_restaurant')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Distinct values of `cuisine` or `area`, sorted. */
+  async distinct(column: 'cuisine' | 'area'): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('catalog_restaurant')
+      .select(column)
+      .distinct()
+      .orderBy(column)
+      .execute();
+    return rows.map((r) => r[column]);
+  }
+}
