@@ -14,3 +14,11 @@ export function installRoot(): string {
     dir = parent;
   }
 }
+
+/** The API document to configure the gateway from: the build's JSON copy unless the YAML is newer. */
+export function apiDocumentFile(root: string): string {
+  const yaml = path.join(root, 'api', 'openapi.yaml');
+  const json = path.join(root, 'dist', 'openapi.json');
+  const fresh = fs.existsSync(json) && fs.statSync(json).mtimeMs >= fs.statSync(yaml).mtimeMs;
+  return fresh ? json : yaml;
+}

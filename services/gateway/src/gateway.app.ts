@@ -4,7 +4,6 @@ import { type Logger, newId, type ServiceModule } from '@concierge/platform';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import openapiGlue from 'fastify-openapi-glue';
 import type { Authenticator } from './auth/authenticator.js';
 import { gatewayModule, type ReadinessCheck } from './health/gateway.module.js';
 import { operationHandler } from './http/dispatch.js';
@@ -12,7 +11,8 @@ import { registerDocs } from './http/docs.js';
 import { installErrorHandling } from './http/errors.js';
 import { registerStaticSite } from './http/static-site.js';
 import type { ApiDocument } from './openapi/document.js';
-import { createValidatorCompiler } from './openapi/validators.js';
+import { componentsId, componentsSchema, routeSchema } from './openapi/route-schemas.js';
+import { createSerializerCompiler, createValidatorCompiler } from './openapi/validators.js';
 import { inProcessClient, type ServiceClient } from './services/service-client.js';
 
 export interface GatewayOptions {
@@ -51,7 +51,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     },
     ajv: { customOptions: { removeAdditional: false } },
   });
-  app.setValidatorCompiler(createValidatorCompiler());
+  const components = componentsSchema(options.document.raw);
+  app.setValidatorCompiler(createValidatorCompiler([components]));
+  app.setSerializerCompiler(createSerializerCompiler({ [componentsId]: components }));
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -80,17 +82,19 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   ];
   const gatewayClient = inProcessClient(services.filter((s) => s.name === 'gateway'));
   const client = options.client ?? inProcessClient(services);
-  await app.register(openapiGlue, {
-    specification: structuredClone(options.document.raw),
-    // The resolver may return partial route options (glue merges them into the route it builds).
-    // biome-ignore lint/suspicious/noExplicitAny: glue's type demands full RouteOptions
-    operationResolver: ((operationId: string) => {
-      const operation = options.document.operations.get(operationId);
-      if (!operation) throw new Error(`operation ${operationId} is missing from the index`);
-      const target = operation.service === 'gateway' ? gatewayClient : client;
-      return { handler: operationHandler(operation, target, options.authenticator) };
-    }) as any,
-  });
+  for (const operation of options.document.operations.values()) {
+    const pathItem = options.document.raw.paths[operation.path];
+    app.route({
+      method: operation.method,
+      url: operation.path.replace(/\{(\w+)\}/g, ':$1'),
+      schema: routeSchema(options.document.raw, pathItem, pathItem[operation.method.toLowerCase()]),
+      handler: operationHandler(
+        operation,
+        operation.service === 'gateway' ? gatewayClient : client,
+        options.authenticator,
+      ),
+    });
+  }
   await registerDocs(app, options.document);
   if (options.webDir) await registerStaticSite(app, options.webDir);
 

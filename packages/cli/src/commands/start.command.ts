@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { buildGateway, loadApiDocument } from '@concierge/gateway';
 import { createShutdown } from '@concierge/platform';
-import { installRoot } from '../locate.js';
+import { apiDocumentFile, installRoot } from '../locate.js';
 import { chooseAuthenticator } from '../roots/authenticator.js';
 import { migrateAll } from '../roots/embedded.root.js';
 import { progress, say } from './console.js';
@@ -25,7 +25,7 @@ export async function startCommand(opts: { seedIfEmpty?: boolean }): Promise<voi
     }
     const root = installRoot();
     const gateway = await buildGateway({
-      document: loadApiDocument(path.join(root, 'api', 'openapi.yaml')),
+      document: loadApiDocument(apiDocumentFile(root)),
       logger,
       authenticator: chooseAuthenticator(config),
       services: system.services,

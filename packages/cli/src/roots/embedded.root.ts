@@ -21,7 +21,7 @@ export interface System {
 
 export function assembleSystem(config: ConciergeConfig, logger: Logger): System {
   const store = createStore(config);
-  const catalog = createCatalogService({ store, logger: logger.child({ service: 'catalog' }) });
+  const catalog = createCatalogService({ store });
   return {
     store,
     catalog,

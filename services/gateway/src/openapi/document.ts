@@ -23,9 +23,13 @@ export interface ApiDocument {
 
 const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
-/** Reads and indexes `api/openapi.yaml` (or any OpenAPI 3.1 document with our `x-concierge-*` extensions). */
+/**
+ * Reads and indexes `api/openapi.yaml` (or any OpenAPI 3.1 document with our `x-concierge-*` extensions);
+ * a `.json` file is the same document converted at build time, which loads without a YAML parse.
+ */
 export function loadApiDocument(file: string): ApiDocument {
-  return indexDocument(parse(fs.readFileSync(file, 'utf8')));
+  const text = fs.readFileSync(file, 'utf8');
+  return indexDocument(file.endsWith('.json') ? JSON.parse(text) : parse(text));
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the raw OpenAPI object as parsed from YAML

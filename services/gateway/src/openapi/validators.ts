@@ -1,10 +1,13 @@
-// Request validation from the OpenAPI schemas (JSON Schema 2020-12): query, path and headers are coerced
-// from strings; bodies are not, so a wrong JSON type is an error rather than a silent conversion.
+// Request validation and response serialization from the OpenAPI schemas (JSON Schema 2020-12).
+// Query, path and headers are coerced from strings; bodies are not, so a wrong JSON type is an error
+// rather than a silent conversion. Compilation is deferred to an operation's first use: a start-up
+// that compiled all of them up front would spend most of its time on operations nobody calls.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { FastifySchemaCompiler } from 'fastify';
+import fastJson from 'fast-json-stringify';
+import type { FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify';
 
-function makeAjv(coerce: boolean): Ajv2020 {
+function makeAjv(coerce: boolean, shared: object[]): Ajv2020 {
   const ajv = new Ajv2020({
     strict: false,
     allErrors: true,
@@ -13,16 +16,44 @@ function makeAjv(coerce: boolean): Ajv2020 {
     coerceTypes: coerce ? 'array' : false,
   });
   addFormats.default(ajv);
+  for (const schema of shared) ajv.addSchema(schema);
   return ajv;
 }
 
-/** A Fastify validator compiler that picks the coercing or the strict Ajv by request part. */
-export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
-  const coercing = makeAjv(true);
-  const strict = makeAjv(false);
+type Validate = ((data: unknown) => boolean) & { errors?: unknown };
+
+/**
+ * A Fastify validator compiler that picks the coercing or the strict Ajv by request part; `shared`
+ * schemas (the document's components) are compiled once and referenced by `$id`.
+ */
+export function createValidatorCompiler(shared: object[]): FastifySchemaCompiler<unknown> {
+  let coercing: Ajv2020 | undefined;
+  let strict: Ajv2020 | undefined;
   return ({ schema, httpPart }) => {
-    const ajv = httpPart === 'body' ? strict : coercing;
-    // biome-ignore lint/suspicious/noExplicitAny: Fastify and Ajv disagree on the schema type
-    return ajv.compile(schema as any) as ReturnType<FastifySchemaCompiler<unknown>>;
+    let compiled: Validate | undefined;
+    const validate: Validate = (data) => {
+      if (!compiled) {
+        const ajv =
+          httpPart === 'body' ? (strict ??= makeAjv(false, shared)) : (coercing ??= makeAjv(true, shared));
+        // biome-ignore lint/suspicious/noExplicitAny: Fastify and Ajv disagree on the schema type
+        compiled = ajv.compile(schema as any) as Validate;
+      }
+      const ok = compiled(data);
+      validate.errors = compiled.errors;
+      return ok;
+    };
+    return validate as ReturnType<FastifySchemaCompiler<unknown>>;
+  };
+}
+
+/** Serializes answers by their response schema with fast-json-stringify, compiled on first use. */
+export function createSerializerCompiler(shared: Record<string, object>): FastifySerializerCompiler<unknown> {
+  return ({ schema }) => {
+    let stringify: ((data: unknown) => string) | undefined;
+    return (data: unknown) => {
+      // biome-ignore lint/suspicious/noExplicitAny: fast-json-stringify types its schema narrowly
+      stringify ??= fastJson(schema as any, { schema: shared as any }) as (data: unknown) => string;
+      return stringify(data);
+    };
   };
 }
