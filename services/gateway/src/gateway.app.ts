@@ -52,6 +52,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     ajv: { customOptions: { removeAdditional: false } },
   });
   const components = componentsSchema(options.document.raw);
+  // The API speaks JSON only: any other body type is a 415 rather than a string handed to a service.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(createValidatorCompiler([components]));
   app.setSerializerCompiler(createSerializerCompiler({ [componentsId]: components }));
   app.addHook('onRequest', async (request, reply) => {

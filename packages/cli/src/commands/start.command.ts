@@ -1,10 +1,7 @@
 // `concierge start`: migrate, optionally seed, serve the gateway, print where to look; drain on SIGINT/SIGTERM.
-import path from 'node:path';
-import { buildGateway, loadApiDocument } from '@concierge/gateway';
 import { createShutdown } from '@concierge/platform';
-import { apiDocumentFile, installRoot } from '../locate.js';
-import { chooseAuthenticator } from '../roots/authenticator.js';
 import { migrateAll } from '../roots/embedded.root.js';
+import { buildSystemGateway } from '../roots/system-gateway.js';
 import { progress, say } from './console.js';
 import { setup } from './setup.js';
 
@@ -23,17 +20,7 @@ export async function startCommand(opts: { seedIfEmpty?: boolean }): Promise<voi
       });
       if (seeded.seeded) say(`  seeded ${seeded.products} products and ${seeded.restaurants} restaurants`);
     }
-    const root = installRoot();
-    const gateway = await buildGateway({
-      document: loadApiDocument(apiDocumentFile(root)),
-      logger,
-      authenticator: chooseAuthenticator(config),
-      services: system.services,
-      readiness: system.readiness,
-      bodyLimit: config.http.bodyLimit,
-      corsOrigins: config.http.corsOrigins,
-      webDir: config.webDir ?? path.join(root, 'web'),
-    });
+    const gateway = await buildSystemGateway(config, logger, system);
     shutdown.add('stop accepting and drain http', async () => {
       gateway.drain();
       await gateway.app.close();
