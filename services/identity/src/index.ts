@@ -1,0 +1,10 @@
+// Public surface of the identity service.
+export * from './accounts/account.repository.js';
+export * from './accounts/account.service.js';
+export * from './accounts/identity.migrations.js';
+export * from './accounts/identity.module.js';
+export * from './accounts/lockout.js';
+export * from './accounts/password.hasher.js';
+export * from './accounts/session.service.js';
+export * from './oidc/signing-keys.js';
+export * from './oidc/token.issuer.js';
