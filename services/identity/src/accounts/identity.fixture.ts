@@ -25,7 +25,10 @@ export interface IdentityFixture {
 
 export const fixtureIssuer = 'http://127.0.0.1/oidc';
 
-export async function identityFixture(overrides: Partial<IdentityOptions> = {}): Promise<IdentityFixture> {
+export async function identityFixture(
+  overrides: Partial<IdentityOptions> = {},
+  issuer = fixtureIssuer,
+): Promise<IdentityFixture> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'identity-'));
   const store = createSqliteStore({ file: ':memory:' });
   await store.migrate(identityMigrations);
@@ -37,7 +40,7 @@ export async function identityFixture(overrides: Partial<IdentityOptions> = {}):
     mailer: createSmtpMailer({ host: smtp.host, port: smtp.port, from: 'Concierge <no-reply@example.com>' }),
     logger: { warn: () => undefined },
     tokens: createTokenIssuer({
-      issuer: fixtureIssuer,
+      issuer,
       keys,
       clientId: 'concierge-web',
       apiAudience: 'urn:concierge:api',
@@ -54,7 +57,7 @@ export async function identityFixture(overrides: Partial<IdentityOptions> = {}):
     smtp,
     keys,
     dataDir,
-    issuer: fixtureIssuer,
+    issuer,
     advance: (ms) => {
       offset += ms;
     },
