@@ -1,5 +1,5 @@
 // Mounts the OpenID provider on a Fastify app: our login interaction routes, then everything else to oidc-provider.
-import { AppError, isAppError } from '@concierge/platform';
+import { AppError, httpStatusOf, isAppError } from '@concierge/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
@@ -59,7 +59,7 @@ export async function registerOidc(app: FastifyInstance, options: OidcMountOptio
       } catch (error) {
         if (!isAppError(error)) throw error;
         if (error.headers) reply.headers(error.headers);
-        return loginPage(reply, details, statusOf(error), email, error.message);
+        return loginPage(reply, details, httpStatusOf[error.kind], email, error.message);
       }
     });
   });
@@ -120,12 +120,4 @@ function loginPage(
         ...(error ? { error } : {}),
       }),
     );
-}
-
-function statusOf(error: AppError): number {
-  return (
-    ({ invalid: 400, unauthenticated: 401, forbidden: 403, throttled: 429 } as Record<string, number>)[
-      error.kind
-    ] ?? 500
-  );
 }
