@@ -54,7 +54,9 @@ export async function registerFederation(
     reply.header('cache-control', 'no-store');
     if (!options.completeUrl) return tokens;
     // A fragment never reaches a server log or a Referer header.
-    const fragment = new URLSearchParams(Object.entries(tokens).map(([k, v]) => [k, String(v)]));
+    const fragment = new URLSearchParams(
+      Object.entries(tokens).map(([k, v]): [string, string] => [k, String(v)]),
+    );
     return reply.redirect(`${options.completeUrl}#${fragment}`, 303);
   });
 }
