@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { toHttpError } from '@concierge/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as client from 'openid-client';
@@ -21,6 +22,11 @@ describe('registerOidc (a real relying party against a listening gateway)', () =
 
   beforeAll(async () => {
     app = Fastify();
+    // The gateway's error handler does this in production.
+    app.setErrorHandler((error, request, reply) => {
+      const answer = toHttpError(error, request.id);
+      return reply.code(answer.status).send(answer.body);
+    });
     // Listen first: the issuer URL must carry the port before the provider is built.
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -124,6 +130,12 @@ describe('registerOidc (a real relying party against a listening gateway)', () =
     expect(html).toContain('Incorrect e-mail or password');
     expect(html).toContain('&quot;&gt;&lt;script&gt;');
     expect(html).not.toContain('<script>');
+  });
+
+  it('answers 400 for a login page whose interaction this browser does not hold', async () => {
+    const response = await fetch(`${base}/oidc/interaction/unknown-uid`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'INTERACTION_EXPIRED' });
   });
 
   it('refuses an authorization request without PKCE', async () => {

@@ -3,6 +3,7 @@ import { AppError, httpStatusOf, isAppError } from '@concierge/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
+import { normalizeEmail } from '../accounts/email.js';
 import type { SessionService } from '../accounts/session.service.js';
 import { pageHeaders, renderErrorPage, renderLoginPage } from './login.page.js';
 
@@ -35,7 +36,7 @@ export async function registerOidc(app: FastifyInstance, options: OidcMountOptio
     );
 
     scope.get(`${mountPath}/interaction/:uid`, async (request, reply) => {
-      const details = await provider.interactionDetails(request.raw, reply.raw);
+      const details = await interaction(provider, request, reply);
       if (details.prompt.name === 'login') return loginPage(reply, details, 200);
       if (details.prompt.name === 'consent' && firstParty.has(String(details.params.client_id))) {
         return finish(provider, reply, { consent: { grantId: await grantAll(provider, details) } });
@@ -47,9 +48,9 @@ export async function registerOidc(app: FastifyInstance, options: OidcMountOptio
     });
 
     scope.post(`${mountPath}/interaction/:uid/login`, async (request, reply) => {
-      const details = await provider.interactionDetails(request.raw, reply.raw);
+      const details = await interaction(provider, request, reply);
       const form = (request.body ?? {}) as Record<string, string | undefined>;
-      const email = (form.email ?? '').trim().toLowerCase();
+      const email = normalizeEmail(form.email) ?? '';
       try {
         if (!email || !form.password) throw AppError.invalid('Enter your e-mail and password');
         const account = await options.sessions.checkPassword(email, form.password);
@@ -78,6 +79,22 @@ export async function registerOidc(app: FastifyInstance, options: OidcMountOptio
     };
     scope.all(`${mountPath}/*`, handler);
   });
+}
+
+/** The pending interaction; a missing or foreign one (expired, other browser) is a 400, not a crash. */
+async function interaction(
+  provider: Provider,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Interaction> {
+  try {
+    return await provider.interactionDetails(request.raw, reply.raw);
+  } catch (cause) {
+    throw new AppError('invalid', 'This sign-in has expired or belongs to another browser; start again', {
+      code: 'INTERACTION_EXPIRED',
+      cause,
+    });
+  }
 }
 
 async function grantAll(provider: Provider, details: Interaction): Promise<string> {
