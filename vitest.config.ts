@@ -11,6 +11,7 @@ const alias = {
   '@concierge/nlu': here('./packages/nlu/src/index.ts'),
   '@concierge/gateway': here('./services/gateway/src/index.ts'),
   '@concierge/catalog': here('./services/catalog/src/index.ts'),
+  '@concierge/identity': here('./services/identity/src/index.ts'),
 };
 
 const shared = { resolve: { alias } };

@@ -1,2 +1,2 @@
 // Helpers for tests of any service: throwaway stores and the contract suites every adapter must pass.
-export {};
+export * from './smtp-server.js';

@@ -1,0 +1,27 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { describe, expect, it, vi } from 'vitest';
+import { createFileMailer } from './file-mailer.js';
+
+describe('createFileMailer', () => {
+  it('writes each message as a readable .eml and logs where', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'outbox-'));
+    const logger = { info: vi.fn() };
+    const sut = createFileMailer({ dir: path.join(dir, 'outbox'), from: 'no-reply@localhost', logger });
+    await sut.check();
+    const receipt = await sut.send({ to: 'ann@example.com', subject: 'Your code', text: 'Code: 654321' });
+    const files = await fs.readdir(path.join(dir, 'outbox'));
+    expect(files).toHaveLength(1);
+    const parsed = await simpleParser(await fs.readFile(path.join(dir, 'outbox', files[0]!)));
+    expect(parsed.subject).toBe('Your code');
+    expect(parsed.text?.trim()).toBe('Code: 654321');
+    expect(parsed.messageId).toBe(receipt.messageId);
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.objectContaining({ to: 'ann@example.com', file: expect.stringMatching(/\.eml$/) }),
+      'mail written to outbox',
+    );
+    await fs.rm(dir, { recursive: true });
+  });
+});

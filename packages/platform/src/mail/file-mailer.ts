@@ -1,0 +1,40 @@
+// File outbox adapter of the mail port: each message becomes an .eml file, so the embedded mode needs no SMTP server.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Logger } from '../logging/logger.js';
+import type { Mailer, MailMessage } from '../ports/mailer.js';
+
+export interface FileMailerOptions {
+  /** Folder the .eml files go to; created when missing. */
+  dir: string;
+  from: string;
+  /** Gets one line per message naming the file, so a newcomer finds the verification code. */
+  logger?: Pick<Logger, 'info'>;
+}
+
+/**
+ * Writes each message as RFC 822 text into `dir`.
+ * @example const mailer = createFileMailer({ dir: './data/outbox', from: 'Concierge <no-reply@localhost>' });
+ */
+export function createFileMailer(options: FileMailerOptions): Mailer {
+  // nodemailer's stream transport builds the exact bytes an SMTP server would have received.
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(message: MailMessage) {
+      const info = await transport.sendMail({ from: options.from, ...message });
+      const messageId = info.messageId;
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${messageId.replace(/[^A-Za-z0-9]/g, '').slice(0, 24)}.eml`;
+      await fs.mkdir(options.dir, { recursive: true });
+      const file = path.join(options.dir, name);
+      await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
+      options.logger?.info({ to: message.to, subject: message.subject, file }, 'mail written to outbox');
+      return { messageId };
+    },
+    async check() {
+      await fs.mkdir(options.dir, { recursive: true });
+      await fs.access(options.dir, fs.constants.W_OK);
+    },
+    async close() {},
+  };
+}

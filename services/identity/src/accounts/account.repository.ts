@@ -1,0 +1,105 @@
+// Accounts and their links to outside identity providers.
+import type { Kysely } from 'kysely';
+import type { AccountRow, IdentityDatabase } from './identity.schema.js';
+
+export interface Account {
+  id: string;
+  email: string;
+  emailVerified: boolean;
+  passwordHash: string | null;
+  name: string | null;
+  phone: string | null;
+  roles: string[];
+  createdAt: string;
+}
+
+function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    emailVerified: row.email_verified === 1,
+    passwordHash: row.password_hash,
+    name: row.name,
+    phone: row.phone,
+    roles: JSON.parse(row.roles) as string[],
+    createdAt: row.created_at,
+  };
+}
+
+export class AccountRepository {
+  constructor(private readonly db: Kysely<IdentityDatabase>) {}
+
+  async findByEmail(email: string): Promise<Account | undefined> {
+    const row = await this.db
+      .selectFrom('identity_account')
+      .selectAll()
+      .where('email', '=', email)
+      .executeTakeFirst();
+    return row && toAccount(row);
+  }
+
+  async findById(id: string): Promise<Account | undefined> {
+    const row = await this.db
+      .selectFrom('identity_account')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toAccount(row);
+  }
+
+  /** Inserts the account; false when the e-mail is taken (the unique index decides, not a prior read). */
+  async insert(account: Account): Promise<boolean> {
+    const result = await this.db
+      .insertInto('identity_account')
+      .values({
+        id: account.id,
+        email: account.email,
+        email_verified: account.emailVerified ? 1 : 0,
+        password_hash: account.passwordHash,
+        name: account.name,
+        phone: account.phone,
+        roles: JSON.stringify(account.roles),
+        created_at: account.createdAt,
+        updated_at: account.createdAt,
+      })
+      .onConflict((c) => c.column('email').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Pick<Account, 'emailVerified' | 'passwordHash' | 'name' | 'phone'>>,
+  ): Promise<void> {
+    await this.db
+      .updateTable('identity_account')
+      .set({
+        ...(changes.emailVerified === undefined ? {} : { email_verified: changes.emailVerified ? 1 : 0 }),
+        ...(changes.passwordHash === undefined ? {} : { password_hash: changes.passwordHash }),
+        ...(changes.name === undefined ? {} : { name: changes.name }),
+        ...(changes.phone === undefined ? {} : { phone: changes.phone }),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async findLinked(provider: string, subject: string): Promise<Account | undefined> {
+    const row = await this.db
+      .selectFrom('identity_federated_link')
+      .innerJoin('identity_account', 'identity_account.id', 'identity_federated_link.account_id')
+      .selectAll('identity_account')
+      .where('provider', '=', provider)
+      .where('subject', '=', subject)
+      .executeTakeFirst();
+    return row && toAccount(row);
+  }
+
+  async link(provider: string, subject: string, accountId: string): Promise<void> {
+    await this.db
+      .insertInto('identity_federated_link')
+      .values({ provider, subject, account_id: accountId, created_at: new Date().toISOString() })
+      .onConflict((c) => c.columns(['provider', 'subject']).doNothing())
+      .execute();
+  }
+}
