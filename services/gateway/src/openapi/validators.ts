@@ -27,17 +27,17 @@ type Validate = ((data: unknown) => boolean) & { errors?: unknown };
  * schemas (the document's components) are compiled once and referenced by `$id`.
  */
 export function createValidatorCompiler(shared: object[]): FastifySchemaCompiler<unknown> {
-  let coercing: Ajv2020 | undefined;
-  let strict: Ajv2020 | undefined;
+  const instances = new Map<boolean, Ajv2020>();
+  const ajvFor = (coerce: boolean): Ajv2020 => {
+    const ajv = instances.get(coerce) ?? makeAjv(coerce, shared);
+    instances.set(coerce, ajv);
+    return ajv;
+  };
   return ({ schema, httpPart }) => {
     let compiled: Validate | undefined;
     const validate: Validate = (data) => {
-      if (!compiled) {
-        const ajv =
-          httpPart === 'body' ? (strict ??= makeAjv(false, shared)) : (coercing ??= makeAjv(true, shared));
-        // biome-ignore lint/suspicious/noExplicitAny: Fastify and Ajv disagree on the schema type
-        compiled = ajv.compile(schema as any) as Validate;
-      }
+      // biome-ignore lint/suspicious/noExplicitAny: Fastify and Ajv disagree on the schema type
+      compiled ??= ajvFor(httpPart !== 'body').compile(schema as any) as Validate;
       const ok = compiled(data);
       validate.errors = compiled.errors;
       return ok;
