@@ -10,6 +10,7 @@ import { healthModule, type ReadinessCheck } from './health/health.module.js';
 import { operationHandler } from './http/dispatch.js';
 import { registerDocs } from './http/docs.js';
 import { installErrorHandling } from './http/errors.js';
+import { keepRawJsonBody } from './http/raw-body.js';
 import { registerStaticSite } from './http/static-site.js';
 import type { ApiDocument } from './openapi/document.js';
 import { createValidatorCompiler } from './openapi/validators.js';
@@ -52,6 +53,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(createValidatorCompiler());
+  keepRawJsonBody(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
