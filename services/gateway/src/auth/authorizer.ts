@@ -129,9 +129,10 @@ export function createAuthorizer(options: AuthorizerOptions): Authenticator {
       let anonymous = false;
       let firstMissing: SchemeKind | undefined;
       for (const requirement of operation.security) {
-        const required = Object.keys(requirement).map(
-          (name) => schemes.get(name) ?? { kind: 'bearer' as const },
-        );
+        const names = Object.keys(requirement);
+        // A scheme the document does not define can never be satisfied: no other credential stands in for it.
+        if (names.some((n) => !schemes.has(n))) continue;
+        const required = names.map((n) => schemes.get(n)!);
         if (required.length === 0) {
           anonymous = true;
           continue;
