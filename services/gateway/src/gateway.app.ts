@@ -9,6 +9,7 @@ import { gatewayModule, type ReadinessCheck } from './health/gateway.module.js';
 import { operationHandler } from './http/dispatch.js';
 import { registerDocs } from './http/docs.js';
 import { installErrorHandling } from './http/errors.js';
+import { keepRawJsonBody } from './http/raw-body.js';
 import { registerStaticSite } from './http/static-site.js';
 import type { ApiDocument } from './openapi/document.js';
 import { componentsId, componentsSchema, routeSchema } from './openapi/route-schemas.js';
@@ -56,6 +57,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(createValidatorCompiler([components]));
   app.setSerializerCompiler(createSerializerCompiler({ [componentsId]: components }));
+  keepRawJsonBody(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,5 +1,5 @@
 // Public surface of the gateway service.
-export * from './auth/authenticator.js';
+export * from './auth/index.js';
 export * from './gateway.app.js';
 export * from './health/gateway.module.js';
 export * from './openapi/document.js';

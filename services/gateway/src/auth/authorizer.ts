@@ -1,0 +1,148 @@
+// The gateway's authorizer: picks the scheme the operation's security requirements ask for (SigV4, bearer
+// JWT, API key, or anonymous via `{}`), verifies it, applies the role's policy or the key's usage plan.
+import { AppError, type Caller } from '@concierge/platform';
+import type { FastifyRequest } from 'fastify';
+import type { ApiDocument, OperationInfo } from '../openapi/document.js';
+import type { Authenticator } from './authenticator.js';
+import type { RateLimiter } from './rate-limit/rate-limiter.js';
+import { type SchemeInfo, type SchemeKind, schemeKinds } from './security-schemes.js';
+import {
+  hasSigV4,
+  type SignedHttpRequest,
+  type SigningSecret,
+  type SigV4Verifier,
+} from './sigv4/sigv4.verifier.js';
+import { enforceUsagePlan, type UsagePlanLimits } from './usage-plan.guard.js';
+
+/** What a verified access key stands for: its user, their roles, and the role whose policy applies. */
+export interface SigningIdentity extends SigningSecret {
+  userId: string;
+  roles: string[];
+  role: string;
+}
+
+export interface InvokePolicy {
+  /** Throws AppError ACCESS_DENIED unless `role` may invoke `method` on the concrete `path`. */
+  authorize(request: {
+    role: string;
+    method: string;
+    path: string;
+    userId: string;
+    sourceIp?: string;
+    secureTransport?: boolean;
+  }): void;
+}
+
+export interface BearerVerifier {
+  verify(token: string): Promise<{ sub: string; roles: string[] }>;
+}
+
+export interface ApiKeyLookup {
+  /** Undefined for an unknown or revoked key. */
+  resolve(value: string): Promise<{ keyId: string; userId: string; plan: UsagePlanLimits } | undefined>;
+}
+
+export interface AuthorizerOptions {
+  document: ApiDocument;
+  sigv4?: { verifier: SigV4Verifier<SigningIdentity>; policy: InvokePolicy };
+  bearer?: BearerVerifier;
+  apiKeys?: { lookup: ApiKeyLookup; limiter: RateLimiter };
+}
+
+const missing: Record<SchemeKind, () => AppError> = {
+  sigv4: () =>
+    new AppError('forbidden', 'Missing Authentication Token', { code: 'MISSING_AUTHENTICATION_TOKEN' }),
+  bearer: () => new AppError('unauthenticated', 'Unauthorized', { code: 'UNAUTHORIZED' }),
+  apiKey: () =>
+    new AppError('forbidden', 'Forbidden: a valid API key is required', { code: 'INVALID_API_KEY' }),
+};
+
+/** `/v1/orders/{orderId}` + params → `/v1/orders/ord_1`: the route Fastify matched, so encoding tricks cannot dodge a policy. */
+function concretePath(template: string, params: unknown): string {
+  const values = (params ?? {}) as Record<string, string>;
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => values[name] ?? '');
+}
+
+/**
+ * @example
+ * const authenticator = createAuthorizer({ document, sigv4: { verifier, policy }, bearer: idTokens, apiKeys: { lookup, limiter } });
+ * await buildGateway({ document, authenticator, ... });
+ */
+export function createAuthorizer(options: AuthorizerOptions): Authenticator {
+  const schemes = schemeKinds(options.document);
+  const bearerToken = (r: FastifyRequest) => /^Bearer (.+)$/i.exec(r.headers.authorization ?? '')?.[1];
+  const apiKeyOf = (r: FastifyRequest, s: SchemeInfo) => {
+    const v = r.headers[s.header ?? 'x-api-key'];
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  const signed = (r: FastifyRequest): SignedHttpRequest => ({
+    method: r.method,
+    url: r.url,
+    headers: r.headers,
+    body: r.rawBody,
+  });
+
+  function presented(r: FastifyRequest, s: SchemeInfo): boolean {
+    if (s.kind === 'sigv4') return options.sigv4 !== undefined && hasSigV4(signed(r));
+    if (s.kind === 'bearer') return options.bearer !== undefined && bearerToken(r) !== undefined;
+    return options.apiKeys !== undefined && apiKeyOf(r, s) !== undefined;
+  }
+
+  async function satisfy(
+    r: FastifyRequest,
+    operation: OperationInfo,
+    required: SchemeInfo[],
+  ): Promise<Caller> {
+    let caller: Caller | undefined;
+    for (const s of required.filter((x) => x.kind !== 'apiKey')) {
+      if (s.kind === 'sigv4' && options.sigv4) {
+        const { credentials } = await options.sigv4.verifier.verify(signed(r));
+        const path = concretePath(operation.path, r.params);
+        const { userId, role } = credentials;
+        options.sigv4.policy.authorize({
+          role,
+          method: operation.method,
+          path,
+          userId,
+          sourceIp: r.ip,
+          secureTransport: r.protocol === 'https',
+        });
+        caller = { userId, roles: credentials.roles, via: 'sigv4' };
+      } else if (s.kind === 'bearer' && options.bearer) {
+        const claims = await options.bearer.verify(bearerToken(r)!);
+        caller = { userId: claims.sub, roles: claims.roles, via: 'jwt' };
+      }
+    }
+    const keyScheme = required.find((x) => x.kind === 'apiKey');
+    if (!keyScheme || !options.apiKeys) return caller!;
+    const key = await options.apiKeys.lookup.resolve(apiKeyOf(r, keyScheme)!);
+    if (!key) throw missing.apiKey();
+    await enforceUsagePlan(options.apiKeys.limiter, key.keyId, key.plan, operation.operationId);
+    return caller
+      ? { ...caller, apiKeyId: key.keyId }
+      : { userId: key.userId, roles: [], via: 'api-key', apiKeyId: key.keyId };
+  }
+
+  return {
+    async authenticate(request, operation) {
+      if (operation.security.length === 0) return null;
+      let anonymous = false;
+      let firstMissing: SchemeKind | undefined;
+      for (const requirement of operation.security) {
+        const names = Object.keys(requirement);
+        // A scheme the document does not define can never be satisfied: no other credential stands in for it.
+        if (names.some((n) => !schemes.has(n))) continue;
+        const required = names.map((n) => schemes.get(n)!);
+        if (required.length === 0) {
+          anonymous = true;
+          continue;
+        }
+        // A credential that is presented is checked, never ignored in favour of anonymous access.
+        if (required.every((s) => presented(request, s))) return satisfy(request, operation, required);
+        firstMissing ??= required.find((s) => !presented(request, s))?.kind;
+      }
+      if (anonymous) return null;
+      throw missing[firstMissing ?? 'sigv4']();
+    },
+  };
+}

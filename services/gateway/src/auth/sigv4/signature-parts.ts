@@ -1,0 +1,109 @@
+// Reads what the client claims (key, scope, signed headers, date, signature) from the Authorization header
+// or from the presigned query string, before anything is trusted.
+import { AppError } from '@concierge/platform';
+
+export const algorithm = 'AWS4-HMAC-SHA256';
+
+export interface SignatureParts {
+  form: 'header' | 'query';
+  accessKeyId: string;
+  /** `YYYYMMDD` from the credential scope. */
+  scopeDate: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+  /** `YYYYMMDDTHHMMSSZ` */
+  amzDate: string;
+  /** Presigned URLs only: seconds the signature stays valid. */
+  expiresSeconds?: number;
+  sessionToken?: string;
+}
+
+export function invalidSignature(message: string, reason: string): AppError {
+  return new AppError('forbidden', message, { code: 'INVALID_SIGNATURE', details: { reason } });
+}
+
+const maxPresignSeconds = 604_800;
+
+function scope(credential: string): Pick<SignatureParts, 'accessKeyId' | 'scopeDate' | 'region' | 'service'> {
+  const [accessKeyId, scopeDate, region, service, terminator, ...rest] = credential.split('/');
+  if (!accessKeyId || !scopeDate || !region || !service || terminator !== 'aws4_request' || rest.length > 0) {
+    throw invalidSignature('The credential scope is malformed', 'malformed');
+  }
+  return { accessKeyId, scopeDate, region, service };
+}
+
+function headerList(value: string): string[] {
+  const names = value.split(';');
+  if (names.some((n) => n === '' || n !== n.toLowerCase())) {
+    throw invalidSignature('SignedHeaders must be lower-case names separated by ";"', 'malformed');
+  }
+  return names;
+}
+
+/** Parses `AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`. */
+export function fromAuthorizationHeader(
+  authorization: string,
+  amzDate: string | undefined,
+  sessionToken: string | undefined,
+): SignatureParts {
+  if (!authorization.startsWith(`${algorithm} `)) {
+    throw invalidSignature(`Only ${algorithm} signatures are accepted`, 'algorithm');
+  }
+  const fields = new Map<string, string>();
+  for (const item of authorization.slice(algorithm.length + 1).split(',')) {
+    const eq = item.indexOf('=');
+    if (eq > 0) fields.set(item.slice(0, eq).trim(), item.slice(eq + 1).trim());
+  }
+  const credential = fields.get('Credential');
+  const signed = fields.get('SignedHeaders');
+  const signature = fields.get('Signature');
+  if (!credential || !signed || !signature || !amzDate) {
+    throw invalidSignature(
+      'Authorization needs Credential, SignedHeaders, Signature and X-Amz-Date',
+      'malformed',
+    );
+  }
+  const parts: SignatureParts = {
+    form: 'header',
+    ...scope(credential),
+    signedHeaders: headerList(signed),
+    signature,
+    amzDate,
+  };
+  if (sessionToken) parts.sessionToken = sessionToken;
+  return parts;
+}
+
+/** Parses the `X-Amz-*` parameters of a presigned URL. */
+export function fromQuery(query: Map<string, string>): SignatureParts {
+  if (query.get('X-Amz-Algorithm') !== algorithm) {
+    throw invalidSignature(`Only ${algorithm} signatures are accepted`, 'algorithm');
+  }
+  const credential = query.get('X-Amz-Credential');
+  const signed = query.get('X-Amz-SignedHeaders');
+  const signature = query.get('X-Amz-Signature');
+  const amzDate = query.get('X-Amz-Date');
+  const expires = Number(query.get('X-Amz-Expires'));
+  if (!credential || !signed || !signature || !amzDate) {
+    throw invalidSignature(
+      'A presigned URL needs X-Amz-Credential, -SignedHeaders, -Signature and -Date',
+      'malformed',
+    );
+  }
+  if (!Number.isInteger(expires) || expires < 1 || expires > maxPresignSeconds) {
+    throw invalidSignature(`X-Amz-Expires must be 1 to ${maxPresignSeconds} seconds`, 'malformed');
+  }
+  const parts: SignatureParts = {
+    form: 'query',
+    ...scope(credential),
+    signedHeaders: headerList(signed),
+    signature,
+    amzDate,
+    expiresSeconds: expires,
+  };
+  const token = query.get('X-Amz-Security-Token');
+  if (token) parts.sessionToken = token;
+  return parts;
+}

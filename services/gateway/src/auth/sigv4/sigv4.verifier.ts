@@ -1,0 +1,172 @@
+// Verifies AWS Signature Version 4 on an incoming request (header or presigned-query form) for one
+// region and service, so clients using AWS's signers or API Gateway's generated SDKs work unchanged.
+import { timingSafeEqual } from 'node:crypto';
+import { AppError, type Cache } from '@concierge/platform';
+import {
+  canonicalHeaderValue,
+  canonicalPath,
+  canonicalQuery,
+  canonicalRequest,
+  queryPairs,
+  sha256Hex,
+} from './canonical-request.js';
+import { checkWindow } from './clock-window.js';
+import { createReplayGuard } from './replay-guard.js';
+import {
+  algorithm,
+  fromAuthorizationHeader,
+  fromQuery,
+  invalidSignature,
+  type SignatureParts,
+} from './signature-parts.js';
+import { createSigningKeyCache, hmac } from './signing-key.js';
+
+/** The request as received: `url` is path and query undecoded, header names lower-cased, `body` the raw bytes. */
+export interface SignedHttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body?: Uint8Array | undefined;
+}
+
+export interface SigningSecret {
+  secretAccessKey: string;
+}
+
+/**
+ * Finds the secret of an access key. Implementations throw AppError: INVALID_SIGNATURE for an unknown
+ * key or a session token that does not belong to it, EXPIRED_TOKEN for expired credentials.
+ */
+export type SecretLookup<T extends SigningSecret> = (
+  accessKeyId: string,
+  sessionToken: string | undefined,
+) => Promise<T>;
+
+export interface SigV4VerifierOptions<T extends SigningSecret> {
+  region: string;
+  /** `execute-api`, as API Gateway signs. */
+  service?: string;
+  lookup: SecretLookup<T>;
+  /** Shared by every gateway instance so a replay is caught wherever it lands. */
+  replayCache: Cache;
+  clockSkewMs?: number;
+  now?: () => number;
+  signingKeyCacheSize?: number;
+}
+
+export interface VerifiedSignature<T> {
+  accessKeyId: string;
+  credentials: T;
+  form: SignatureParts['form'];
+}
+
+export interface SigV4Verifier<T> {
+  verify(request: SignedHttpRequest): Promise<VerifiedSignature<T>>;
+}
+
+const emptyHash = sha256Hex('');
+
+function header(request: SignedHttpRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+/** Whether the request carries a SigV4 signature at all (header or presigned URL). */
+export function hasSigV4(request: SignedHttpRequest): boolean {
+  return (
+    (header(request, 'authorization') ?? '').startsWith('AWS4-') || request.url.includes('X-Amz-Signature=')
+  );
+}
+
+/**
+ * @example
+ * const verifier = createSigV4Verifier({ region: 'us-east-1', lookup: broker.signingSecret, replayCache });
+ * const { credentials } = await verifier.verify({ method, url, headers, body });
+ */
+export function createSigV4Verifier<T extends SigningSecret>(
+  options: SigV4VerifierOptions<T>,
+): SigV4Verifier<T> {
+  const service = options.service ?? 'execute-api';
+  const skewMs = options.clockSkewMs ?? 300_000;
+  const now = options.now ?? Date.now;
+  const keys = createSigningKeyCache(options.signingKeyCacheSize);
+  const replay = createReplayGuard(options.replayCache);
+
+  function readParts(request: SignedHttpRequest, pairs: Array<[string, string]>): SignatureParts {
+    const authorization = header(request, 'authorization');
+    if (authorization) {
+      return fromAuthorizationHeader(
+        authorization,
+        header(request, 'x-amz-date'),
+        header(request, 'x-amz-security-token'),
+      );
+    }
+    if (pairs.some(([k]) => k === 'X-Amz-Signature')) return fromQuery(new Map(pairs));
+    throw new AppError('forbidden', 'Missing Authentication Token', { code: 'MISSING_AUTHENTICATION_TOKEN' });
+  }
+
+  function checkCoverage(parts: SignatureParts, request: SignedHttpRequest, payloadHash: string): void {
+    const required = parts.form === 'header' ? ['host', 'x-amz-date'] : ['host'];
+    for (const name of required) {
+      if (!parts.signedHeaders.includes(name))
+        throw invalidSignature(`${name} must be signed`, 'unsigned_header');
+    }
+    const claimed = header(request, 'x-amz-content-sha256');
+    if (claimed !== undefined && claimed !== payloadHash) {
+      throw invalidSignature(
+        'The payload hash does not match the body (unsigned payloads are refused)',
+        'payload',
+      );
+    }
+  }
+
+  return {
+    async verify(request) {
+      const at = now();
+      const q = request.url.indexOf('?');
+      const rawPath = q === -1 ? request.url : request.url.slice(0, q);
+      let pairs: Array<[string, string]>;
+      try {
+        pairs = q === -1 ? [] : queryPairs(request.url.slice(q + 1));
+      } catch {
+        throw invalidSignature('The query string has a malformed escape', 'malformed');
+      }
+      const parts = readParts(request, pairs);
+      if (parts.region !== options.region || parts.service !== service) {
+        throw invalidSignature(`Credential should be scoped to ${options.region}/${service}`, 'scope');
+      }
+      const usableUntil = checkWindow(parts, at, skewMs);
+      const payloadHash = request.body && request.body.length > 0 ? sha256Hex(request.body) : emptyHash;
+      checkCoverage(parts, request, payloadHash);
+      const headerValues = parts.signedHeaders.map((name) => {
+        const value = request.headers[name];
+        if (value === undefined) throw invalidSignature(`Signed header ${name} is missing`, 'missing_header');
+        return canonicalHeaderValue(value);
+      });
+      const credentials = await options.lookup(parts.accessKeyId, parts.sessionToken);
+      const canonical = canonicalRequest({
+        method: request.method,
+        path: canonicalPath(rawPath),
+        query: canonicalQuery(pairs),
+        signedHeaders: parts.signedHeaders,
+        headerValues,
+        payloadHash,
+      });
+      const scope = `${parts.scopeDate}/${parts.region}/${parts.service}/aws4_request`;
+      const stringToSign = `${algorithm}\n${parts.amzDate}\n${scope}\n${sha256Hex(canonical)}`;
+      const key = keys.get(credentials.secretAccessKey, parts.scopeDate, parts.region, parts.service);
+      const expected = hmac(key, stringToSign);
+      const given = /^[0-9a-f]{64}$/.test(parts.signature)
+        ? Buffer.from(parts.signature, 'hex')
+        : Buffer.alloc(0);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw invalidSignature(
+          'The request signature we calculated does not match the signature you provided',
+          'mismatch',
+        );
+      }
+      await replay.check(request.method, parts.signature, usableUntil, at);
+      return { accessKeyId: parts.accessKeyId, credentials, form: parts.form };
+    },
+  };
+}

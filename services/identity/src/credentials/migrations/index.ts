@@ -1,0 +1,8 @@
+// The credential broker's migrations, kept in their own history table.
+import type { ServiceMigrations } from '@concierge/platform';
+import { identitiesAndCredentials } from './0001_identities_and_credentials.js';
+
+export const credentialMigrations: ServiceMigrations = {
+  service: 'identity_credentials',
+  migrations: { '0001_identities_and_credentials': identitiesAndCredentials },
+};
