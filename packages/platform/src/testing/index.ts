@@ -1,2 +1,4 @@
 // Helpers for tests of any service: throwaway stores and the contract suites every adapter must pass.
-export {};
+export * from './eventually.js';
+export * from './sql-store-contract.js';
+export * from './temp-stores.js';
