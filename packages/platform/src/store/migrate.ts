@@ -2,8 +2,17 @@
 import { type Kysely, type MigrationProvider, Migrator } from 'kysely';
 import type { MigrationReport, ServiceMigrations } from '../ports/sql-store.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: migrations run before any typed schema exists
-export async function migrateService(db: Kysely<any>, set: ServiceMigrations): Promise<MigrationReport> {
+export interface MigrateOptions {
+  /** Schema holding the history tables; without it Kysely matches same-named tables in any schema. */
+  schema?: string;
+}
+
+export async function migrateService(
+  // biome-ignore lint/suspicious/noExplicitAny: migrations run before any typed schema exists
+  db: Kysely<any>,
+  set: ServiceMigrations,
+  options: MigrateOptions = {},
+): Promise<MigrationReport> {
   if (!/^[a-z][a-z0-9_]*$/.test(set.service))
     throw new Error(`invalid service name for migrations: ${set.service}`);
   const provider: MigrationProvider = { getMigrations: async () => set.migrations };
@@ -12,6 +21,7 @@ export async function migrateService(db: Kysely<any>, set: ServiceMigrations): P
     provider,
     migrationTableName: `${set.service}_migration`,
     migrationLockTableName: `${set.service}_migration_lock`,
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -1,10 +1,13 @@
 // Embedded SQL store: one SQLite file in WAL mode through better-sqlite3 12 and Kysely.
+
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { ServiceMigrations, SqlStore } from '../ports/sql-store.js';
 import { migrateService } from './migrate.js';
+import { serialized } from './serialized.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:` for a private in-memory database. */
@@ -24,11 +27,27 @@ export function createSqliteStore(options: SqliteStoreOptions): SqlStore & { raw
   raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   // biome-ignore lint/suspicious/noExplicitAny: services narrow the schema type
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
+  const migrationKey = options.file === ':memory:' ? randomUUID() : path.resolve(options.file);
+  // One write transaction around the whole run: other processes wait on the file lock (busy timeout),
+  // other stores of this process wait on `serialized` (a blocked synchronous BEGIN would starve the
+  // holder), and a failing migration rolls back every migration of the run.
+  const migrate = (set: ServiceMigrations) =>
+    serialized(migrationKey, async () => {
+      raw.exec('BEGIN IMMEDIATE');
+      try {
+        const report = await migrateService(db, set);
+        raw.exec('COMMIT');
+        return report;
+      } catch (error) {
+        if (raw.inTransaction) raw.exec('ROLLBACK');
+        throw error;
+      }
+    });
   return {
     dialect: 'sqlite',
     db,
     raw,
-    migrate: (set: ServiceMigrations) => migrateService(db, set),
+    migrate,
     async check() {
       await sql`select 1`.execute(db);
     },

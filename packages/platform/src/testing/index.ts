@@ -1,2 +1,7 @@
 // Helpers for tests of any service: throwaway stores and the contract suites every adapter must pass.
+
+export * from './eventually.js';
+export * from './queue-contract.js';
 export * from './smtp-server.js';
+export * from './sql-store-contract.js';
+export * from './temp-stores.js';
