@@ -28,6 +28,9 @@ export class SqliteConsumer<T> implements Consumer {
   private readonly inFlight = new Set<Promise<void>>();
   private running = true;
   private wakeUp: (() => void) | undefined;
+  private wakeScheduled = false;
+  private readonly acks: { seq: number; token: string; resolve: () => void; reject: (e: unknown) => void }[] =
+    [];
   private readonly loop: Promise<void>;
   private stopped: Promise<void> | undefined;
 
@@ -44,9 +47,17 @@ export class SqliteConsumer<T> implements Consumer {
     this.loop = this.run();
   }
 
-  /** Called on sends and slot releases so an idle consumer does not wait for its next poll. */
+  /**
+   * Called on sends and slot releases so an idle consumer does not wait for its next poll. Deferred to
+   * the next macrotask so a burst of sends or completions costs one batched claim, not one each.
+   */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeScheduled || !this.wakeUp) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      this.wakeUp?.();
+    });
   }
 
   stop(): Promise<void> {
@@ -95,15 +106,13 @@ export class SqliteConsumer<T> implements Consumer {
 
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.idlePollMs);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        if (this.wakeUp === done) this.wakeUp = undefined;
         resolve();
-      }
-      this.wakeUp = () => {
-        this.wakeUp = undefined;
-        done();
       };
+      const timer = setTimeout(done, this.idlePollMs);
+      this.wakeUp = done;
     });
   }
 
@@ -130,26 +139,42 @@ export class SqliteConsumer<T> implements Consumer {
       failure = error ?? new Error('handler rejected without a reason');
     }
     try {
-      this.settle(row, token, failure);
+      if (failure === undefined) await this.ack(row.seq, token);
+      else this.fail(row, token, failure);
     } catch (error) {
       // The lease simply expires and the message is delivered again.
       this.deps.logger?.error({ err: error, queue: this.queue, id: row.id }, 'queue settle failed');
     }
   }
 
-  private settle(row: MessageRow, token: string, failure: unknown): void {
-    const { statements } = this.deps;
-    if (failure === undefined) {
-      statements.ack.run(row.seq, token);
-      return;
+  /** Acks of one event-loop turn share a transaction; the handler's task ends once its ack is durable. */
+  private ack(seq: number, token: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.acks.push({ seq, token, resolve, reject }) === 1) setImmediate(() => this.flushAcks());
+    });
+  }
+
+  private flushAcks(): void {
+    const batch = this.acks.splice(0);
+    const { db, statements } = this.deps;
+    try {
+      db.transaction(() => {
+        for (const a of batch) statements.ack.run(a.seq, a.token);
+      }).immediate();
+      for (const a of batch) a.resolve();
+    } catch (error) {
+      for (const a of batch) a.reject(error);
     }
+  }
+
+  private fail(row: MessageRow, token: string, failure: unknown): void {
     const error = String(failure);
     if (failure instanceof PermanentFailure || row.attempts >= this.retry.maxAttempts) {
       this.bury(row, token, error);
       return;
     }
     const availableAt = Date.now() + retryDelayMs(row.attempts, this.retry);
-    statements.retry.run({ seq: row.seq, token, availableAt, error });
+    this.deps.statements.retry.run({ seq: row.seq, token, availableAt, error });
   }
 
   private bury(row: MessageRow, token: string, lastError: string): void {
