@@ -1,4 +1,6 @@
 // Helpers for tests of any service: throwaway stores and the contract suites every adapter must pass.
+
+export * from './event-bus-contract.js';
 export * from './eventually.js';
 export * from './queue-contract.js';
 export * from './sql-store-contract.js';
