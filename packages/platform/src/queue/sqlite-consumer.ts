@@ -9,6 +9,7 @@ import {
   type RetryPolicy,
 } from '../ports/queue.js';
 import { defaultRetryPolicy, retryDelayMs } from './backoff.js';
+import { AckBatch } from './sqlite-ack-batch.js';
 import type { MessageRow, QueueStatements } from './sqlite-queue-statements.js';
 
 export interface ConsumerDeps {
@@ -29,8 +30,7 @@ export class SqliteConsumer<T> implements Consumer {
   private running = true;
   private wakeUp: (() => void) | undefined;
   private wakeScheduled = false;
-  private readonly acks: { seq: number; token: string; resolve: () => void; reject: (e: unknown) => void }[] =
-    [];
+  private readonly acks: AckBatch;
   private readonly loop: Promise<void>;
   private stopped: Promise<void> | undefined;
 
@@ -44,6 +44,7 @@ export class SqliteConsumer<T> implements Consumer {
     this.visibilityMs = options.visibilityTimeoutMs ?? 30_000;
     this.idlePollMs = options.idlePollMs ?? 50;
     this.retry = { ...defaultRetryPolicy, ...options.retry };
+    this.acks = new AckBatch(deps.db, deps.statements);
     this.loop = this.run();
   }
 
@@ -139,31 +140,12 @@ export class SqliteConsumer<T> implements Consumer {
       failure = error ?? new Error('handler rejected without a reason');
     }
     try {
-      if (failure === undefined) await this.ack(row.seq, token);
+      // The task (which stop() awaits) ends only once its ack is committed.
+      if (failure === undefined) await this.acks.ack(row.seq, token);
       else this.fail(row, token, failure);
     } catch (error) {
       // The lease simply expires and the message is delivered again.
       this.deps.logger?.error({ err: error, queue: this.queue, id: row.id }, 'queue settle failed');
-    }
-  }
-
-  /** Acks of one event-loop turn share a transaction; the handler's task ends once its ack is durable. */
-  private ack(seq: number, token: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.acks.push({ seq, token, resolve, reject }) === 1) setImmediate(() => this.flushAcks());
-    });
-  }
-
-  private flushAcks(): void {
-    const batch = this.acks.splice(0);
-    const { db, statements } = this.deps;
-    try {
-      db.transaction(() => {
-        for (const a of batch) statements.ack.run(a.seq, a.token);
-      }).immediate();
-      for (const a of batch) a.resolve();
-    } catch (error) {
-      for (const a of batch) a.reject(error);
     }
   }
 
