@@ -32,9 +32,15 @@ const conciergeVars = z
     CONCIERGE_CORS_ORIGINS: list.default([]),
     CONCIERGE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
     CONCIERGE_WEB_DIR: z.string().min(1).optional(),
-    CONCIERGE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    CONCIERGE_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
     CONCIERGE_MAIL_FROM: z.string().min(3).default('Concierge <concierge@localhost>'),
-    CONCIERGE_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').default('us-east-1'),
+    CONCIERGE_REGION: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1')
+      .default('us-east-1'),
     CONCIERGE_OIDC_PROVIDERS: z.string().optional(),
     CONCIERGE_GUEST_ACCESS: z.enum(['true', 'false']).default('false'),
     CONCIERGE_TOKEN_TTL_SECONDS: positiveInt.default(3600),
