@@ -1,5 +1,6 @@
 // The route handler every OpenAPI operation shares: authenticate, authorize, hand a plain request to the service.
-import type { OperationRequest } from '@concierge/platform';
+import { Readable } from 'node:stream';
+import { isStreamBody, type OperationRequest } from '@concierge/platform';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { type Authenticator, requireRoles } from '../auth/authenticator.js';
 import type { OperationInfo } from '../openapi/document.js';
@@ -13,6 +14,9 @@ export function operationHandler(
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const caller = await authenticator.authenticate(request, operation);
     requireRoles(caller, operation);
+    // The response's close fires when it finished or the client went away: either way, stop streaming.
+    const disconnected = new AbortController();
+    reply.raw.once('close', () => disconnected.abort());
     const input: OperationRequest = {
       operationId: operation.operationId,
       params: (request.params ?? {}) as Record<string, string>,
@@ -21,12 +25,14 @@ export function operationHandler(
       headers: request.headers as Record<string, string | undefined>,
       caller,
       requestId: request.id,
+      signal: disconnected.signal,
     };
     const traceparent = request.headers.traceparent;
     if (typeof traceparent === 'string') input.traceparent = traceparent;
     const answer = await client.invoke(operation.service, input);
     if (answer.headers) reply.headers(answer.headers);
     reply.code(answer.status);
+    if (isStreamBody(answer.body)) return reply.send(Readable.from(answer.body, { objectMode: false }));
     return answer.body === undefined ? reply.send() : answer.body;
   };
 }
