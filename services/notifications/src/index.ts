@@ -86,9 +86,7 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
     ...liveOperations(liveLog, hub, {
       heartbeatMs: deps.heartbeatMs ?? 15_000,
       pollMs: deps.livePollMs ?? 2_000,
-      get shutdown() {
-        return shutdown.signal;
-      },
+      shutdown: () => shutdown.signal,
     }),
   };
   const consume = eventConsumer({

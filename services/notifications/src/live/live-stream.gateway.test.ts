@@ -88,4 +88,10 @@ describe('GET /v1/events/stream', () => {
     await expect(sut.next(undefined, 500)).rejects.toThrow('no SSE message in time');
     sut.close();
   });
+
+  it('ends open streams when the service stops (so the server can close)', async () => {
+    const sut = await openSse(url, { 'x-test-user': 'usr_leaving' });
+    await open.sut.stop();
+    await expect(sut.next(undefined, 2000)).rejects.toThrow('stream ended');
+  });
 });

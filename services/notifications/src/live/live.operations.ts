@@ -8,8 +8,8 @@ import { liveStream } from './live-stream.js';
 export interface LiveOperationOptions {
   heartbeatMs: number;
   pollMs: number;
-  /** Aborted by the service's `stop()`, so open streams end with the process. */
-  shutdown: AbortSignal;
+  /** The signal the service's `stop()` aborts (a new one per `start()`), so open streams end with it. */
+  shutdown: () => AbortSignal;
 }
 
 export function liveOperations(
@@ -20,7 +20,7 @@ export function liveOperations(
   return {
     streamEvents: async (r) => {
       const userId = callerId(r);
-      const signal = r.signal ? AbortSignal.any([r.signal, options.shutdown]) : options.shutdown;
+      const signal = r.signal ? AbortSignal.any([r.signal, options.shutdown()]) : options.shutdown();
       const lastEventId = r.headers['last-event-id'] || undefined;
       return {
         status: 200,
