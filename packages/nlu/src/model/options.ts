@@ -1,0 +1,43 @@
+// Training options with their defaults.
+import type { GazetteerEntry } from '../types.js';
+
+export interface TrainOptions {
+  /** Seed for shuffling; the same data and seed give the same model. Default 1. */
+  seed?: number;
+  /** Passes over the data for the intent classifier. Default 12. */
+  intentEpochs?: number;
+  /** Passes over the data for the slot taggers. Default 12. */
+  taggerEpochs?: number;
+  /** Initial SGD learning rate of the intent classifier. Default 1. */
+  learningRate?: number;
+  /** Below this top-intent confidence an utterance is out of scope. Default 0.4. */
+  outOfScopeThreshold?: number;
+  /**
+   * One tagger per intent (better with many examples) or one shared tagger that sees the intent as a
+   * feature (better with few). Default "auto": per intent when every intent has ≥ 50 examples.
+   */
+  taggerPerIntent?: boolean | 'auto';
+  /** Extra gazetteers (e.g. catalog product names), merged with the dataset's. */
+  gazetteers?: Record<string, GazetteerEntry[]>;
+  /** Called with human-readable progress messages. */
+  onProgress?: (message: string) => void;
+}
+
+export type ResolvedTrainOptions = Required<Omit<TrainOptions, 'gazetteers' | 'onProgress'>> &
+  Pick<TrainOptions, 'gazetteers' | 'onProgress'>;
+
+export function resolveOptions(o: TrainOptions): ResolvedTrainOptions {
+  return {
+    seed: o.seed ?? 1,
+    intentEpochs: o.intentEpochs ?? 12,
+    taggerEpochs: o.taggerEpochs ?? 12,
+    learningRate: o.learningRate ?? 1,
+    outOfScopeThreshold: o.outOfScopeThreshold ?? 0.4,
+    taggerPerIntent: o.taggerPerIntent ?? 'auto',
+    gazetteers: o.gazetteers,
+    onProgress: o.onProgress,
+  };
+}
+
+/** Fixed reference for builtin features during training, so features never depend on the clock. */
+export const TRAINING_REFERENCE = { referenceDate: new Date('2024-01-01T12:00:00Z'), timeZone: 'UTC' };
