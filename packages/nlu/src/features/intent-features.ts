@@ -1,6 +1,6 @@
 // Sentence features for intent classification: word uni/bigrams, character n-grams, entity types.
 import type { Token } from '../text/tokenize.js';
-import { hash32 } from '../util/hash.js';
+import { fnv, hash32, hashJoin } from '../util/hash.js';
 
 export interface SparseVector {
   ids: Uint32Array;
@@ -13,23 +13,24 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
 /** `entities` are the entity kinds found by gazetteers and builtins anywhere in the sentence. */
 export function intentFeatures(tokens: Token[], entities: string[]): SparseVector {
   const counts = new Map<number, number>();
-  const add = (f: string, v = 1) => {
-    const h = hash32(f);
-    counts.set(h, (counts.get(h) ?? 0) + v);
-  };
+  const add = (h: number, v = 1) => counts.set(h, (counts.get(h) ?? 0) + v);
   const words = tokens.filter((t) => WORDLIKE.test(t.norm)).map((t) => t.norm);
   const padded = ['<s>', ...words, '</s>'];
   for (let i = 0; i < padded.length; i++) {
-    if (i > 0 && i < padded.length - 1) add(`u=${padded[i]}`);
-    if (i > 0) add(`b=${padded[i - 1]}|${padded[i]}`);
+    if (i > 0 && i < padded.length - 1) add(hashJoin('u', padded[i]!));
+    if (i > 0) add(hashJoin('b', padded[i - 1]!, padded[i]!));
   }
   // Character n-grams inside words tolerate typos and inflections; they are down-weighted so that
   // exact words still dominate.
+  const prefix = fnv(hash32('c'), '|');
   for (const w of words) {
     const s = ` ${w} `;
-    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= s.length; i++) add(`c=${s.slice(i, i + n)}`, 0.3);
+    for (let i = 0; i + 3 <= s.length; i++) {
+      const h = fnv(prefix, s, i, i + 2);
+      for (let n = 3; n <= 5 && i + n <= s.length; n++) add(fnv(h, s, i + 2, i + n) >>> 0, 0.3);
+    }
   }
-  for (const e of new Set(entities)) add(`e=${e}`);
+  for (const e of new Set(entities)) add(hashJoin('e', e));
   const ids = Uint32Array.from(counts.keys());
   const values = Float32Array.from(counts.values());
   let norm = 0;
@@ -40,4 +41,4 @@ export function intentFeatures(tokens: Token[], entities: string[]): SparseVecto
 }
 
 /** Unigram feature id of a word, used to measure how much of an utterance the model has seen. */
-export const unigramFeature = (norm: string): number => hash32(`u=${norm}`);
+export const unigramFeature = (norm: string): number => hashJoin('u', norm);

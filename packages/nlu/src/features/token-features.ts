@@ -1,6 +1,6 @@
 // Per-token tagger features: window words, affixes, shapes, gazetteer and builtin span positions.
 import type { Token } from '../text/tokenize.js';
-import { hash32 } from '../util/hash.js';
+import { hashJoin } from '../util/hash.js';
 import type { GazetteerMatch } from './gazetteer.js';
 import { shortShape } from './shape.js';
 
@@ -36,43 +36,44 @@ export function gazetteerSpans(matches: GazetteerMatch[]): TokenSpan[] {
   return matches.map((m) => ({ kind: m.entity, start: m.start, end: m.end }));
 }
 
-/** Hashed feature ids for every token. */
+/** Hashed feature ids for every token; parts are hashed without building feature strings. */
 export function tokenFeatures(tokens: Token[], gazetteer: TokenSpan[], builtins: TokenSpan[]): Uint32Array[] {
   const n = tokens.length;
-  const w = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : tokens[i]!.norm);
-  const sh = (i: number) => (i < 0 || i >= n ? '-' : shortShape(tokens[i]!.text));
+  const words = ['<s2>', '<s>', ...tokens.map((t) => t.norm), '</s>', '</s2>'];
+  const shapes = ['-', '-', ...tokens.map((t) => shortShape(t.text)), '-', '-'];
   const gaz = spanTags(n, gazetteer);
   const bi = spanTags(n, builtins);
   const out: Uint32Array[] = [];
   for (let i = 0; i < n; i++) {
-    const w0 = w(i);
+    const j = i + 2;
+    const [wm2, wm1, w0, wp1, wp2] = words.slice(j - 2, j + 3) as [string, string, string, string, string];
     const f = [
-      'bias',
-      `w0=${w0}`,
-      `w-1=${w(i - 1)}`,
-      `w+1=${w(i + 1)}`,
-      `w-2=${w(i - 2)}`,
-      `w+2=${w(i + 2)}`,
-      `b-1=${w(i - 1)}|${w0}`,
-      `b+1=${w0}|${w(i + 1)}`,
-      `b-2=${w(i - 2)}|${w(i - 1)}`,
-      `b+2=${w(i + 1)}|${w(i + 2)}`,
-      `t=${w(i - 1)}|${w0}|${w(i + 1)}`,
-      `p3=${w0.slice(0, 3)}`,
-      `s2=${w0.slice(-2)}`,
-      `s3=${w0.slice(-3)}`,
-      `s4=${w0.slice(-4)}`,
-      `sh=${sh(i)}`,
-      `sh-1=${sh(i - 1)}|${sh(i)}`,
-      `sh+1=${sh(i)}|${sh(i + 1)}`,
-      `len=${Math.min(w0.length, 8)}`,
+      hashJoin('bias', ''),
+      hashJoin('w0', w0),
+      hashJoin('w-1', wm1),
+      hashJoin('w+1', wp1),
+      hashJoin('w-2', wm2),
+      hashJoin('w+2', wp2),
+      hashJoin('b-1', wm1, w0),
+      hashJoin('b+1', w0, wp1),
+      hashJoin('b-2', wm2, wm1),
+      hashJoin('b+2', wp1, wp2),
+      hashJoin('t', wm1, w0, wp1),
+      hashJoin('p3', w0.slice(0, 3)),
+      hashJoin('s2', w0.slice(-2)),
+      hashJoin('s3', w0.slice(-3)),
+      hashJoin('s4', w0.slice(-4)),
+      hashJoin('sh', shapes[j]!),
+      hashJoin('sh-1', shapes[j - 1]!, shapes[j]!),
+      hashJoin('sh+1', shapes[j]!, shapes[j + 1]!),
+      hashJoin('len', String(Math.min(w0.length, 8))),
     ];
-    if (NUMBER_WORDS.has(w0) || /^\p{N}/u.test(w0)) f.push('num');
-    for (const g of gaz[i]!) f.push(`g=${g}`, `gw=${g}|${w0}`);
-    if (i > 0) for (const g of gaz[i - 1]!) f.push(`g-1=${g}`);
-    if (i < n - 1) for (const g of gaz[i + 1]!) f.push(`g+1=${g}`);
-    for (const b of bi[i]!) f.push(`d=${b}`);
-    out.push(Uint32Array.from(f, hash32));
+    if (NUMBER_WORDS.has(w0) || /^\p{N}/u.test(w0)) f.push(hashJoin('num', ''));
+    for (const g of gaz[i]!) f.push(hashJoin('g', g), hashJoin('gw', g, w0));
+    if (i > 0) for (const g of gaz[i - 1]!) f.push(hashJoin('g-1', g));
+    if (i < n - 1) for (const g of gaz[i + 1]!) f.push(hashJoin('g+1', g));
+    for (const b of bi[i]!) f.push(hashJoin('d', b));
+    out.push(Uint32Array.from(f));
   }
   return out;
 }

@@ -4,11 +4,11 @@ import type { GazetteerEntry } from '../types.js';
 export interface TrainOptions {
   /** Seed for shuffling; the same data and seed give the same model. Default 1. */
   seed?: number;
-  /** Passes over the data for the intent classifier. Default 12. */
+  /** Passes over the data for the intent classifier. Default 15. */
   intentEpochs?: number;
   /** Passes over the data for the slot taggers. Default 12. */
   taggerEpochs?: number;
-  /** Initial SGD learning rate of the intent classifier. Default 1. */
+  /** Initial SGD learning rate of the intent classifier. Default 3. */
   learningRate?: number;
   /** Below this top-intent confidence an utterance is out of scope. Default 0.4. */
   outOfScopeThreshold?: number;
@@ -29,9 +29,9 @@ export type ResolvedTrainOptions = Required<Omit<TrainOptions, 'gazetteers' | 'o
 export function resolveOptions(o: TrainOptions): ResolvedTrainOptions {
   return {
     seed: o.seed ?? 1,
-    intentEpochs: o.intentEpochs ?? 12,
+    intentEpochs: o.intentEpochs ?? 15,
     taggerEpochs: o.taggerEpochs ?? 12,
-    learningRate: o.learningRate ?? 1,
+    learningRate: o.learningRate ?? 3,
     outOfScopeThreshold: o.outOfScopeThreshold ?? 0.4,
     taggerPerIntent: o.taggerPerIntent ?? 'auto',
     gazetteers: o.gazetteers,
