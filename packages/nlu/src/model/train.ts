@@ -1,6 +1,7 @@
 // Training pipeline: gazetteer from data, intent classifier, then slot taggers.
 import { IntentClassifier } from '../classifier/intent-classifier.js';
 import { entryKey, Gazetteer, surfaceOf } from '../features/gazetteer.js';
+import { GEO_GAZETTEERS } from '../features/geo.js';
 import { intentFeatures } from '../features/intent-features.js';
 import { bioLabels, encodeSpans } from '../tagger/bio.js';
 import type { Sequence } from '../tagger/perceptron.js';
@@ -15,6 +16,7 @@ function buildGazetteer(
   lists: (Record<string, GazetteerEntry[]> | undefined)[],
 ): Gazetteer {
   const g = new Gazetteer();
+  for (const [kind, values] of Object.entries(GEO_GAZETTEERS)) for (const v of values) g.add(kind, v, v);
   for (const list of lists) {
     for (const [entity, entries] of Object.entries(list ?? {})) {
       for (const e of entries) {
