@@ -1,4 +1,4 @@
-// All builtin extractors together; bare numbers inside a richer span (money, phone, date) are dropped.
+// All builtin extractors together; bare numbers inside a richer span (money, phone, date, party size) are dropped.
 import type { BuiltinEntity } from '../types.js';
 import { extractEmails, extractPhones } from './contact.js';
 import { extractDates } from './dates.js';
@@ -20,8 +20,6 @@ export function extractBuiltins(text: string, opts: BuiltinOptions): BuiltinEnti
       !rich.some((r) => (r.kind === 'phone' || r.kind === 'money') && d.start < r.end && r.start < d.end),
   );
   rich.push(...dates);
-  const numbers = extractNumbers(text).filter(
-    (n) => !rich.some((r) => r.kind !== 'party_size' && r.start <= n.start && n.end <= r.end),
-  );
+  const numbers = extractNumbers(text).filter((n) => !rich.some((r) => r.start <= n.start && n.end <= r.end));
   return [...rich, ...numbers].sort((a, b) => a.start - b.start || b.end - a.end);
 }

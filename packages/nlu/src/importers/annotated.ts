@@ -40,3 +40,13 @@ export function parseAnnotated(source: string): AnnotatedUtterance {
   text += source.slice(last);
   return { text, slots, synonyms };
 }
+
+/** Examples as a YAML list, or as a literal block of "- " lines (Rasa style, no quoting needed). */
+export function exampleLines(examples: string | unknown[] | undefined): string[] {
+  if (Array.isArray(examples)) return examples.map(String);
+  return (examples ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('- '))
+    .map((l) => l.slice(2).trim());
+}

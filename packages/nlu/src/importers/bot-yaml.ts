@@ -1,14 +1,14 @@
 // Concierge bot YAML: intents with inline-annotated examples plus entity values and synonyms.
 import { parse } from 'yaml';
 import type { Dataset, Example } from '../types.js';
-import { parseAnnotated } from './annotated.js';
+import { exampleLines, parseAnnotated } from './annotated.js';
 import { GazetteerBuilder } from './gazetteers.js';
 
 type EntityValue = string | { value: string; synonyms?: string[] };
 
 interface BotYaml {
   out_of_scope_intent?: string;
-  intents?: Record<string, { examples?: string[] } | string[]>;
+  intents?: Record<string, { examples?: string | string[] } | string[]>;
   entities?: Record<string, { values?: EntityValue[] } | EntityValue[]>;
 }
 
@@ -17,7 +17,7 @@ export function importBotYaml(source: string): Dataset {
   const examples: Example[] = [];
   const gazetteers = new GazetteerBuilder();
   for (const [intent, def] of Object.entries(doc.intents ?? {})) {
-    const utterances = Array.isArray(def) ? def : (def?.examples ?? []);
+    const utterances = exampleLines(Array.isArray(def) ? def : def?.examples);
     for (const line of utterances) {
       const u = parseAnnotated(String(line));
       examples.push({ text: u.text, intent, slots: u.slots });
