@@ -4,7 +4,7 @@ import type { BuiltinEntity } from '../types.js';
 import { toZonedIso, zoneOffsetMinutes } from './time-zone.js';
 
 export interface DateValue {
-  /** ISO 8601 with the zone's offset. */
+  /** ISO 8601: a calendar date ("2024-03-10") when all-day, else a date-time with the zone's offset. */
   start: string;
   end?: string;
   /** True when no time of day was given ("tomorrow"). */
@@ -16,14 +16,16 @@ export interface DateOptions {
   timeZone: string;
 }
 
-function resolve(c: chrono.ParsedComponents, refOffset: number, timeZone: string): string {
+function resolve(c: chrono.ParsedComponents, refOffset: number, timeZone: string, allDay: boolean): string {
   let d = c.date();
   // chrono applied the reference offset; a DST change between now and then shifts the wall clock.
   if (!c.isCertain('timezoneOffset')) {
     const actual = zoneOffsetMinutes(timeZone, d);
     if (actual !== refOffset) d = new Date(d.getTime() - (actual - refOffset) * 60000);
   }
-  return toZonedIso(d, timeZone);
+  const iso = toZonedIso(d, timeZone);
+  // chrono fills a missing time with the reference time of day, which would be noise for a date.
+  return allDay ? iso.slice(0, 10) : iso;
 }
 
 export function extractDates(text: string, opts: DateOptions): BuiltinEntity[] {
@@ -34,11 +36,9 @@ export function extractDates(text: string, opts: DateOptions): BuiltinEntity[] {
     { forwardDate: true },
   );
   return results.map((r) => {
-    const value: DateValue = {
-      start: resolve(r.start, offset, opts.timeZone),
-      allDay: !r.start.isCertain('hour'),
-    };
-    if (r.end) value.end = resolve(r.end, offset, opts.timeZone);
+    const allDay = !r.start.isCertain('hour');
+    const value: DateValue = { start: resolve(r.start, offset, opts.timeZone, allDay), allDay };
+    if (r.end) value.end = resolve(r.end, offset, opts.timeZone, allDay);
     return { kind: 'datetime', text: r.text, start: r.index, end: r.index + r.text.length, value };
   });
 }
