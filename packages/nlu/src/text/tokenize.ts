@@ -11,11 +11,11 @@ export interface Token {
 }
 
 // Order matters: numbers keep their separators ("12.04", "7:30"), words keep inner apostrophes
-// ("don't") but the possessive "'s" splits off, emoji sequences stay whole, and any other visible character is its own token.
+// ("don't") and hyphens and dots ("s-bahn", "last.fm"), but the possessive "'s" splits off, emoji sequences stay whole, and any other visible character is its own token.
 const TOKEN = new RegExp(
   [
     String.raw`\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}+)?`,
-    String.raw`[\p{L}\p{M}\p{N}_]+(?:['’](?![sS]\b)[\p{L}\p{M}]+)*`,
+    String.raw`[\p{L}\p{M}\p{N}_]+(?:(?:[-.]|['’](?![sS]\b))[\p{L}\p{M}\p{N}]+)*`,
     String.raw`['’][sS]\b`,
     String.raw`\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*`,
     String.raw`[^\s]`,
