@@ -28,7 +28,12 @@ function resolve(c: chrono.ParsedComponents, refOffset: number, timeZone: string
   return allDay ? iso.slice(0, 10) : iso;
 }
 
+// chrono runs dozens of parsers; most utterances carry no date cue at all, so skip them cheaply.
+const DATE_HINT =
+  /\d|\b(?:today|tonight|tomorrow|yesterday|now|noon|midnight|morning|afternoon|evening|night|weekend|fortnight|week|month|year|days?|hours?|minutes?|seconds?|ago|later|christmas|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
 export function extractDates(text: string, opts: DateOptions): BuiltinEntity[] {
+  if (!DATE_HINT.test(text)) return [];
   const offset = zoneOffsetMinutes(opts.timeZone, opts.referenceDate);
   const results = chrono.parse(
     text,

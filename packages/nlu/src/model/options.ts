@@ -6,7 +6,7 @@ export interface TrainOptions {
   seed?: number;
   /** Passes over the data for the intent classifier. Default 15. */
   intentEpochs?: number;
-  /** Passes over the data for the slot taggers. Default 12. */
+  /** Passes over the data for the slot taggers. Default 10. */
   taggerEpochs?: number;
   /** Initial SGD learning rate of the intent classifier. Default 3. */
   learningRate?: number;
@@ -30,7 +30,7 @@ export function resolveOptions(o: TrainOptions): ResolvedTrainOptions {
   return {
     seed: o.seed ?? 1,
     intentEpochs: o.intentEpochs ?? 15,
-    taggerEpochs: o.taggerEpochs ?? 12,
+    taggerEpochs: o.taggerEpochs ?? 10,
     learningRate: o.learningRate ?? 3,
     outOfScopeThreshold: o.outOfScopeThreshold ?? 0.4,
     taggerPerIntent: o.taggerPerIntent ?? 'auto',
