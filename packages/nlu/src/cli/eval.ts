@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { crossValidate } from '../eval/cross-validate.js';
 import { type EvaluationReport, evaluate } from '../eval/evaluate.js';
 import { stratifiedSplit } from '../eval/split.js';
 import { detectFormat, importDataset } from '../importers/index.js';
@@ -10,15 +11,18 @@ import { NluModel } from '../model/model.js';
 import { train } from '../model/train.js';
 import type { Dataset } from '../types.js';
 
-export interface EvalResult extends Omit<EvaluationReport, 'confusion'> {
+export interface EvalResult extends EvaluationReport {
   train: string;
   test: string;
+  /** Examples per trained model (per fold under cross-validation). */
   trainExamples: number;
+  /** Training time (mean per fold under cross-validation). */
   trainSeconds: number;
-  /** Heap growth from loading the serialized model into a fresh NluModel. */
+  /** Heap growth from loading the serialized model (trained on the whole file) into a fresh NluModel. */
   modelHeapMB: number;
-  confusion: EvaluationReport['confusion'];
 }
+
+const USAGE = 'usage: nlu eval --train FILE [--test FILE | --dev-split 0.2 | --folds 5] [--seed 1] [--json]';
 
 const load = (file: string): Dataset => {
   const source = readFileSync(file, 'utf8');
@@ -67,14 +71,29 @@ export async function runEval(
       train: { type: 'string' },
       test: { type: 'string' },
       'dev-split': { type: 'string', default: '0.2' },
+      folds: { type: 'string' },
       seed: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
     },
   });
-  if (!values.train)
-    throw new Error('usage: nlu eval --train FILE [--test FILE] [--dev-split 0.2] [--seed 1] [--json]');
+  if (!values.train) throw new Error(USAGE);
   const seed = Number(values.seed);
   const full = load(values.train);
+  const progress = values.json ? () => {} : (m: string) => print(`  … ${m}`);
+  if (values.folds) {
+    const k = Number(values.folds);
+    const cv = crossValidate(full, k, { seed, onProgress: progress });
+    const result: EvalResult = {
+      ...cv,
+      train: basename(values.train),
+      test: `${k}-fold cross-validation (seed ${seed})`,
+      trainExamples: Math.round((full.examples.length * (k - 1)) / k),
+      modelHeapMB: heapAfterLoading(JSON.stringify(train(full, { seed }).toJSON())),
+    };
+    if (values.json) print(JSON.stringify(result, null, 2));
+    else printReport(result, print);
+    return result;
+  }
   let trainSet: Dataset = full;
   let testRows = full.examples;
   if (values.test) testRows = load(values.test).examples;
@@ -83,7 +102,6 @@ export async function runEval(
     trainSet = { ...full, examples: split.train };
     testRows = split.dev;
   }
-  const progress = values.json ? () => {} : (m: string) => print(`  … ${m}`);
   const t0 = performance.now();
   const model = train(trainSet, { seed, onProgress: progress });
   const trainSeconds = (performance.now() - t0) / 1000;
