@@ -32,6 +32,21 @@ function spanTags(n: number, spans: TokenSpan[]): string[][] {
   return tags;
 }
 
+/** Runs of capitalized words ("Google Groups"), a cue for names when data is scarce. */
+export function capitalizedRuns(tokens: Token[]): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  let start = -1;
+  for (let i = 0; i <= tokens.length; i++) {
+    const cap = i > 0 && i < tokens.length && /^[\p{Lu}\p{N}]/u.test(tokens[i]!.text);
+    if (cap && start < 0) start = i;
+    if (!cap && start >= 0) {
+      spans.push({ kind: 'caps', start, end: i });
+      start = -1;
+    }
+  }
+  return spans;
+}
+
 export function gazetteerSpans(matches: GazetteerMatch[]): TokenSpan[] {
   return matches.map((m) => ({ kind: m.entity, start: m.start, end: m.end }));
 }

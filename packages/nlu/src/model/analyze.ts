@@ -1,7 +1,12 @@
 // Shared text analysis for training and parsing: tokens, builtins, gazetteer matches, tagger features.
 import { extractBuiltins } from '../builtins/index.js';
 import type { Gazetteer, GazetteerMatch } from '../features/gazetteer.js';
-import { gazetteerSpans, type TokenSpan, tokenFeatures } from '../features/token-features.js';
+import {
+  capitalizedRuns,
+  gazetteerSpans,
+  type TokenSpan,
+  tokenFeatures,
+} from '../features/token-features.js';
 import { type Token, tokenize } from '../text/tokenize.js';
 import type { BuiltinEntity } from '../types.js';
 
@@ -39,7 +44,7 @@ export function analyze(text: string, gazetteer: Gazetteer, opts: AnalyzeOptions
   const tokens = tokenize(text);
   const builtins = extractBuiltins(text, opts);
   const matches = gazetteer.match(tokens, opts.own);
-  const builtinSpans: TokenSpan[] = [];
+  const builtinSpans: TokenSpan[] = capitalizedRuns(tokens);
   for (const b of builtins) {
     const r = tokenRange(tokens, b.start, b.end);
     if (r) builtinSpans.push({ kind: b.kind, start: r[0], end: r[1] });
