@@ -9,6 +9,8 @@ export interface GazetteerMatch {
   end: number;
   /** Canonical value (the synonym's target). */
   value: string;
+  /** From a supplied list (not only from training annotations), so leave-one-out cannot hide it. */
+  curated: boolean;
 }
 
 interface Entry {
@@ -68,7 +70,13 @@ export class Gazetteer {
         for (let k = 1; k < e.words.length && ok; k++) ok = tokens[i + k]!.norm === e.words[k];
         if (!ok) continue;
         if (own && e.count - (own.get(entryKey(e.entity, e.words.join(' '))) ?? 0) <= 0) continue;
-        out.push({ entity: e.entity, start: i, end: i + e.words.length, value: e.value });
+        out.push({
+          entity: e.entity,
+          start: i,
+          end: i + e.words.length,
+          value: e.value,
+          curated: !Number.isFinite(e.count),
+        });
       }
     }
     return out;

@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   timeZone: string;
   /** Per-sentence gazetteer counts to discount (leave-one-out during training). */
   own?: Map<string, number>;
+  /** Training only: returns true to hide a curated gazetteer match, so the tagger also learns from context. */
+  drop?: () => boolean;
 }
 
 /** Token range [start, end) covering the characters [start, end). */
@@ -43,7 +45,10 @@ export function tokenRange(tokens: Token[], start: number, end: number): [number
 export function analyze(text: string, gazetteer: Gazetteer, opts: AnalyzeOptions): Analysis {
   const tokens = tokenize(text);
   const builtins = extractBuiltins(text, opts);
-  const matches = gazetteer.match(tokens, opts.own);
+  const drop = opts.drop;
+  const all = gazetteer.match(tokens, opts.own);
+  // Built-in lists ("@country") never coincide with a slot label, so only dataset lists are dropped.
+  const matches = drop ? all.filter((m) => !(m.curated && !m.entity.startsWith('@') && drop())) : all;
   const builtinSpans: TokenSpan[] = capitalizedRuns(tokens);
   for (const b of builtins) {
     const r = tokenRange(tokens, b.start, b.end);

@@ -10,6 +10,12 @@ export interface TrainOptions {
   taggerEpochs?: number;
   /** Initial SGD learning rate of the intent classifier. Default 3. */
   learningRate?: number;
+  /**
+   * Share of curated gazetteer matches (supplied lists, built-in places) hidden from each training
+   * sentence, so slots are also learned from context and values missing from the lists are still
+   * found. Values known only from training annotations are handled by leave-one-out instead. Default 0.5.
+   */
+  gazetteerDropout?: number;
   /** Below this top-intent confidence an utterance is out of scope. Default 0.4. */
   outOfScopeThreshold?: number;
   /**
@@ -33,6 +39,7 @@ export function resolveOptions(o: TrainOptions): ResolvedTrainOptions {
     taggerEpochs: o.taggerEpochs ?? 10,
     learningRate: o.learningRate ?? 3,
     outOfScopeThreshold: o.outOfScopeThreshold ?? 0.4,
+    gazetteerDropout: o.gazetteerDropout ?? 0.5,
     taggerPerIntent: o.taggerPerIntent ?? 'auto',
     gazetteers: o.gazetteers,
     onProgress: o.onProgress,

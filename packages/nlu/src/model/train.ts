@@ -7,6 +7,7 @@ import { bioLabels, encodeSpans } from '../tagger/bio.js';
 import type { Sequence } from '../tagger/perceptron.js';
 import { SlotTagger } from '../tagger/slot-tagger.js';
 import type { Dataset, Example, GazetteerEntry } from '../types.js';
+import { createRng } from '../util/rng.js';
 import { type Analysis, analyze } from './analyze.js';
 import { intentFeature, NluModel } from './model.js';
 import { resolveOptions, TRAINING_REFERENCE, type TrainOptions } from './options.js';
@@ -53,8 +54,10 @@ export function train(dataset: Dataset, options: TrainOptions = {}): NluModel {
   if (examples.length === 0) throw new Error('cannot train on an empty dataset');
   const gazetteer = buildGazetteer(examples, [dataset.gazetteers, o.gazetteers]);
   log(`analyzing ${examples.length} examples`);
+  const rng = createRng(o.seed);
+  const drop = () => rng() < o.gazetteerDropout;
   const analyses: Analysis[] = examples.map((ex) =>
-    analyze(ex.text, gazetteer, { ...TRAINING_REFERENCE, own: ownCounts(ex) }),
+    analyze(ex.text, gazetteer, { ...TRAINING_REFERENCE, own: ownCounts(ex), drop }),
   );
 
   log(`training intent classifier (${o.intentEpochs} epochs)`);
