@@ -83,6 +83,7 @@ export function tokenFeatures(tokens: Token[], gazetteer: TokenSpan[], builtins:
       hashJoin('sh+1', shapes[j]!, shapes[j + 1]!),
       hashJoin('len', String(Math.min(w0.length, 8))),
     ];
+    for (let k = 0; k + 3 <= w0.length; k++) f.push(hashJoin('c3', w0.slice(k, k + 3)));
     if (NUMBER_WORDS.has(w0) || /^\p{N}/u.test(w0)) f.push(hashJoin('num', ''));
     for (const g of gaz[i]!) f.push(hashJoin('g', g), hashJoin('gw', g, w0));
     if (i > 0) for (const g of gaz[i - 1]!) f.push(hashJoin('g-1', g));
