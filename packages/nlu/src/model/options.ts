@@ -1,0 +1,50 @@
+// Training options with their defaults.
+import type { GazetteerEntry } from '../types.js';
+
+export interface TrainOptions {
+  /** Seed for shuffling; the same data and seed give the same model. Default 1. */
+  seed?: number;
+  /** Passes over the data for the intent classifier. Default 15. */
+  intentEpochs?: number;
+  /** Passes over the data for the slot taggers. Default 10. */
+  taggerEpochs?: number;
+  /** Initial SGD learning rate of the intent classifier. Default 3. */
+  learningRate?: number;
+  /**
+   * Share of curated gazetteer matches (supplied lists, built-in places) hidden from each training
+   * sentence, so slots are also learned from context and values missing from the lists are still
+   * found. Values known only from training annotations are handled by leave-one-out instead. Default 0.5.
+   */
+  gazetteerDropout?: number;
+  /** Below this top-intent confidence an utterance is out of scope. Default 0.4. */
+  outOfScopeThreshold?: number;
+  /**
+   * One tagger per intent (better with many examples) or one shared tagger that sees the intent as a
+   * feature (better with few). Default "auto": per intent when every intent has ≥ 50 examples.
+   */
+  taggerPerIntent?: boolean | 'auto';
+  /** Extra gazetteers (e.g. catalog product names), merged with the dataset's. */
+  gazetteers?: Record<string, GazetteerEntry[]>;
+  /** Called with human-readable progress messages. */
+  onProgress?: (message: string) => void;
+}
+
+export type ResolvedTrainOptions = Required<Omit<TrainOptions, 'gazetteers' | 'onProgress'>> &
+  Pick<TrainOptions, 'gazetteers' | 'onProgress'>;
+
+export function resolveOptions(o: TrainOptions): ResolvedTrainOptions {
+  return {
+    seed: o.seed ?? 1,
+    intentEpochs: o.intentEpochs ?? 15,
+    taggerEpochs: o.taggerEpochs ?? 10,
+    learningRate: o.learningRate ?? 3,
+    outOfScopeThreshold: o.outOfScopeThreshold ?? 0.4,
+    gazetteerDropout: o.gazetteerDropout ?? 0.5,
+    taggerPerIntent: o.taggerPerIntent ?? 'auto',
+    gazetteers: o.gazetteers,
+    onProgress: o.onProgress,
+  };
+}
+
+/** Fixed reference for builtin features during training, so features never depend on the clock. */
+export const TRAINING_REFERENCE = { referenceDate: new Date('2024-01-01T12:00:00Z'), timeZone: 'UTC' };
