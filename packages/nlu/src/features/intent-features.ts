@@ -31,6 +31,7 @@ export function intentFeatures(tokens: Token[], entities: string[]): SparseVecto
     }
   }
   for (const e of new Set(entities)) add(hashJoin('e', e));
+  add(hashJoin('bias', ''));
   const ids = Uint32Array.from(counts.keys());
   const values = Float32Array.from(counts.values());
   let norm = 0;
