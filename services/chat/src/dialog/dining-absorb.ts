@@ -33,20 +33,36 @@ function place(t: Turn, kind: 'area' | 'cuisine', raw: string | undefined, into:
   }
   // A long answer without a known name is not a place or cuisine: the question is asked again instead.
   if (!raw && text && text.split(/\s+/).length > 3) return;
-  const names = kind === 'area' ? lexicon.facets.areas.map((a) => lexicon.areaName(a)) : lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
+  const names =
+    kind === 'area'
+      ? lexicon.facets.areas.map((a) => lexicon.areaName(a))
+      : lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
   const label = kind === 'area' ? 'areas' : 'cuisines';
   if (resolved.suggestion) {
-    const name = kind === 'area' ? lexicon.areaName(resolved.suggestion) : lexicon.cuisineName(resolved.suggestion);
-    into.problems.push(quickReplies(`I don't know "${text}". Did you mean ${name}?`, [name, ...names.filter((n) => n !== name)]));
+    const name =
+      kind === 'area' ? lexicon.areaName(resolved.suggestion) : lexicon.cuisineName(resolved.suggestion);
+    into.problems.push(
+      quickReplies(`I don't know "${text}". Did you mean ${name}?`, [
+        name,
+        ...names.filter((n) => n !== name),
+      ]),
+    );
   } else {
-    into.problems.push(quickReplies(`Sorry, I don't have "${text}" yet. I can search these ${label}: ${names.join(', ')}.`, names));
+    into.problems.push(
+      quickReplies(
+        `Sorry, I don't have "${text}" yet. I can search these ${label}: ${names.join(', ')}.`,
+        names,
+      ),
+    );
   }
 }
 
 function when(t: Turn, into: Absorbed): void {
   const { u, state, today } = t;
   if (u.date && u.date < today.date) {
-    into.problems.push(quickReplies('That date has already passed. Which day would you like?', ['Today', 'Tomorrow']));
+    into.problems.push(
+      quickReplies('That date has already passed. Which day would you like?', ['Today', 'Tomorrow']),
+    );
   } else if (u.date && u.date > addDays(today.date, 90)) {
     into.problems.push(say('I can only look up to 90 days ahead. Which day would you like?'));
   } else if (u.date) {
@@ -60,7 +76,9 @@ function when(t: Turn, into: Absorbed): void {
   const { date, time } = state.dining;
   if ((u.date || u.time) && date === today.date && time !== undefined && time <= today.time) {
     delete state.dining.time;
-    into.problems.push(quickReplies('That time has already passed today. What time would suit you?', ['7pm', '8pm', '9pm']));
+    into.problems.push(
+      quickReplies('That time has already passed today. What time would suit you?', ['7pm', '8pm', '9pm']),
+    );
   }
 }
 
@@ -87,11 +105,18 @@ function contact(t: Turn, into: Absorbed): void {
       state.dining.phone = phone;
       delete state.dining.email;
       into.changed.push('phone');
-    } else into.problems.push(say("That phone number doesn't look right. Please send it with the area code, e.g. +1 212 555 0199."));
+    } else
+      into.problems.push(
+        say("That phone number doesn't look right. Please send it with the area code, e.g. +1 212 555 0199."),
+      );
   } else if (u.badEmail) {
-    into.problems.push(say("That e-mail address doesn't look right. Could you type it again, e.g. name@example.com?"));
+    into.problems.push(
+      say("That e-mail address doesn't look right. Could you type it again, e.g. name@example.com?"),
+    );
   } else if (u.badPhone && state.awaiting === 'contact') {
-    into.problems.push(say("That phone number doesn't look right. Please send it with the area code, e.g. +1 212 555 0199."));
+    into.problems.push(
+      say("That phone number doesn't look right. Please send it with the area code, e.g. +1 212 555 0199."),
+    );
   }
 }
 

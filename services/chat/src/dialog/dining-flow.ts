@@ -95,7 +95,9 @@ export async function complete(t: Turn): Promise<TurnResult> {
   await t.lastSearches.save(state.userId, search);
   const relaxed = picks.some((p) => p.match !== 'exact') ? ' Some are nearby or open at other times.' : '';
   const replies = [
-    say(`Here are my suggestions for ${described}. I've sent them to ${search.email ?? search.phone}.${relaxed}`),
+    say(
+      `Here are my suggestions for ${described}. I've sent them to ${search.email ?? search.phone}.${relaxed}`,
+    ),
     ...picks.map((p) => restaurantCard(restaurantPayload(p.restaurant, lexicon))),
     quickReplies('Anything else?', [
       ['Another restaurant', 'find a restaurant'],

@@ -28,7 +28,10 @@ function absorbGift(t: Turn): boolean {
 }
 
 function intro(g: GiftSlots, t: Turn): string {
-  const bits = [g.occasion ? ` for a ${t.lexicon.tagName(g.occasion)}` : '', g.recipient ? ` for ${g.recipient}` : ''];
+  const bits = [
+    g.occasion ? ` for a ${t.lexicon.tagName(g.occasion)}` : '',
+    g.recipient ? ` for ${g.recipient}` : '',
+  ];
   return `Here are some ideas${bits.join('')}:`;
 }
 
@@ -52,7 +55,13 @@ export async function giftTurn(t: Turn): Promise<TurnResult> {
   if (found.length === 0) {
     return {
       state,
-      replies: [quickReplies("I couldn't find anything in stock for that. Shall I try something else?", ['Flowers', 'Plants', 'Chocolates'])],
+      replies: [
+        quickReplies("I couldn't find anything in stock for that. Shall I try something else?", [
+          'Flowers',
+          'Plants',
+          'Chocolates',
+        ]),
+      ],
     };
   }
   state.shown = found.map(productPayload);

@@ -35,6 +35,9 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
   }
   return {
     state: t.state,
-    replies: [say(`Great choice: ${product.name}. Tap Order to check out and choose the delivery.`), productCard(product)],
+    replies: [
+      say(`Great choice: ${product.name}. Tap Order to check out and choose the delivery.`),
+      productCard(product),
+    ],
   };
 }

@@ -11,7 +11,8 @@ export async function repeatLastSearch(t: Turn): Promise<TurnResult> {
   if (!last) return askNext(t, ["I don't have a previous search for you yet, so let's start one."]);
   const { today } = t;
   // The remembered day has usually passed: the next time that evening comes round is meant.
-  const date = last.date >= today.date ? last.date : last.time > today.time ? today.date : addDays(today.date, 1);
+  const date =
+    last.date >= today.date ? last.date : last.time > today.time ? today.date : addDays(today.date, 1);
   t.state.dining = { ...last, date };
   delete (t.state.dining as { timeZone?: string }).timeZone;
   const absorbed = absorbDining(t);

@@ -17,7 +17,12 @@ export function quickReplies(text: string, options: (string | [label: string, te
 }
 
 export function productCard(payload: ProductCardPayload): Reply {
-  return { type: 'structured', card: 'product', text: clip(`${payload.name}, ${payload.price}`, 1000), payload };
+  return {
+    type: 'structured',
+    card: 'product',
+    text: clip(`${payload.name}, ${payload.price}`, 1000),
+    payload,
+  };
 }
 
 export function restaurantCard(payload: RestaurantCardPayload): Reply {

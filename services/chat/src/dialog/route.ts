@@ -8,20 +8,41 @@ import * as talk from './small-talk.js';
 import type { Turn, TurnResult } from './turn.types.js';
 import { answer } from './yes-no.js';
 
-const control = new Set(['cancel', 'help', 'goodbye', 'thanks', 'greeting', 'order_status', 'repeat_last_search']);
+const control = new Set([
+  'cancel',
+  'help',
+  'goodbye',
+  'thanks',
+  'greeting',
+  'order_status',
+  'repeat_last_search',
+]);
 
 function mentionsDining(t: Turn): boolean {
   const { u, lexicon } = t;
   return Boolean(
-    u.cuisine ?? u.area ?? u.date ?? u.time ?? u.partySize ?? u.email ?? u.phone ?? u.badEmail ??
-      lexicon.findArea(u.text) ?? lexicon.findCuisine(u.text),
+    u.cuisine ??
+      u.area ??
+      u.date ??
+      u.time ??
+      u.partySize ??
+      u.email ??
+      u.phone ??
+      u.badEmail ??
+      lexicon.findArea(u.text) ??
+      lexicon.findCuisine(u.text),
   );
 }
 
 function mentionsGift(t: Turn): boolean {
   const { u, lexicon } = t;
   return Boolean(
-    u.product ?? u.colour ?? u.occasion ?? u.maxPrice ?? lexicon.kinds.find(u.text) ?? lexicon.occasions.find(u.text),
+    u.product ??
+      u.colour ??
+      u.occasion ??
+      u.maxPrice ??
+      lexicon.kinds.find(u.text) ??
+      lexicon.occasions.find(u.text),
   );
 }
 

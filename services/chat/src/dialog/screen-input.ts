@@ -2,10 +2,12 @@
 
 export const maxMessageLength = 1000;
 
-export type Screening = { ok: true; text: string } | { ok: false; reason: 'too_long' | 'binary' | 'emoji' | 'empty' };
+export type Screening =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'too_long' | 'binary' | 'emoji' | 'empty' };
 
-// Control characters other than tab and newlines, the replacement character and lone surrogates.
-const binary = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+// Control characters other than tab and newlines, lone surrogates and the replacement character.
+const binary = /(?![\t\n\r])[\p{Cc}\p{Cs}\ufffd]/gu;
 const pictographs = /\p{Extended_Pictographic}/gu;
 
 export function screen(raw: string): Screening {

@@ -12,7 +12,11 @@ const outOfScopeReplies = [
 
 export async function greet(t: Turn): Promise<TurnResult> {
   const last = await t.lastSearches.get(t.state.userId);
-  if (!last) return { state: t.state, replies: [quickReplies('Hi! I can find restaurants and gifts. What would you like?', mainMenu)] };
+  if (!last)
+    return {
+      state: t.state,
+      replies: [quickReplies('Hi! I can find restaurants and gifts. What would you like?', mainMenu)],
+    };
   t.state.offeredRepeat = true;
   const described = describeSearch({ ...last, date: undefined }, t.lexicon, t.today);
   return {
@@ -40,14 +44,21 @@ export function help(t: Turn): TurnResult {
   };
 }
 
-export const thanks = (t: Turn): TurnResult => ({ state: t.state, replies: [say("You're welcome! Anything else?")] });
+export const thanks = (t: Turn): TurnResult => ({
+  state: t.state,
+  replies: [say("You're welcome! Anything else?")],
+});
 
 export const goodbye = (t: Turn): TurnResult => ({ state: t.state, replies: [say('Goodbye, and enjoy!')] });
 
 export function orderStatus(t: Turn): TurnResult {
   return {
     state: t.state,
-    replies: [say('Your orders and their status are on the Orders page; you also get an e-mail when one is confirmed.')],
+    replies: [
+      say(
+        'Your orders and their status are on the Orders page; you also get an e-mail when one is confirmed.',
+      ),
+    ],
   };
 }
 
@@ -57,5 +68,8 @@ export function outOfScope(t: Turn): TurnResult {
 }
 
 export function cancelled(t: Turn): TurnResult {
-  return { state: t.state, replies: [quickReplies('OK, cancelled. What would you like to do next?', mainMenu)] };
+  return {
+    state: t.state,
+    replies: [quickReplies('OK, cancelled. What would you like to do next?', mainMenu)],
+  };
 }

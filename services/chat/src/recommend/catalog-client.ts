@@ -47,8 +47,10 @@ export function inProcessCatalogClient(catalog: ServiceModule): CatalogClient {
     return (await handler(request)).body;
   };
   return {
-    listRestaurants: async (query) => ((await call('listRestaurants', { ...query })) as { items: RestaurantInfo[] }).items,
-    listProducts: async (query) => ((await call('listProducts', { ...query })) as { items: ProductInfo[] }).items,
+    listRestaurants: async (query) =>
+      ((await call('listRestaurants', { ...query })) as { items: RestaurantInfo[] }).items,
+    listProducts: async (query) =>
+      ((await call('listProducts', { ...query })) as { items: ProductInfo[] }).items,
     facets: async () => (await call('getCatalogFacets', {})) as Facets,
   };
 }

@@ -1,5 +1,5 @@
 // Turns templates into annotated training lines: slot values from the vocabulary, casual variants, no duplicates.
-import { type Segment, casualize } from './casual.js';
+import { casualize, type Segment } from './casual.js';
 import type { Rng } from './seeded.js';
 import * as v from './vocabulary.js';
 

@@ -105,7 +105,16 @@ export const dates = [
   'this weekend',
 ];
 
-export const times = ['at 8pm', 'at 7:30', 'around 7', 'at 6:45 pm', 'at noon', 'at 9', 'for 8pm', 'at 19:00'];
+export const times = [
+  'at 8pm',
+  'at 7:30',
+  'around 7',
+  'at 6:45 pm',
+  'at noon',
+  'at 9',
+  'for 8pm',
+  'at 19:00',
+];
 
 export const parties = [
   'for 4',
