@@ -72,6 +72,9 @@ export const bookRestaurant = [
   'we need a reservation {party} at a {cuisine} place',
   'grab us a table {time}',
   'book {cuisine} {date} {time} {party}',
+  'get us a reservation in {area}',
+  'I want a booking {date}',
+  'booking for {party} in {area}',
 ];
 
 export const repeatLastSearch = [

@@ -73,6 +73,10 @@ export const orderProduct = [
   'order now',
   'send the {name} to {recipient}',
   'can I order the last one',
+  'yes, buy it',
+  'I want to buy that one',
+  'that one please, order it',
+  'I would like to purchase it',
 ];
 
 export const orderStatus = [
@@ -98,4 +102,9 @@ export const orderStatus = [
   'is my delivery on the way',
   'my package is late',
   'order tracking',
+  'my {product} have not arrived',
+  'when will the {product} arrive',
+  'I ordered {product} yesterday, where are they',
+  'the delivery never showed up',
+  'the {product} I ordered are late',
 ];

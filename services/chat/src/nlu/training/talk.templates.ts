@@ -25,6 +25,10 @@ export const greeting = [
   'hey, I am back',
   'hello friend',
   'heya',
+  'hi hi',
+  'hello again',
+  'hey, good to see you',
+  'well hello',
 ];
 
 export const thanks = [
@@ -48,6 +52,10 @@ export const thanks = [
   'nice, thank you',
   'lovely, thanks',
   'thanks a bunch',
+  'thanks mate',
+  'tnx',
+  'thank youuu',
+  'ok thanks a million',
 ];
 
 export const goodbye = [
@@ -71,6 +79,12 @@ export const goodbye = [
   'take care',
   'farewell',
   'cya',
+  'gtg',
+  'gotta run',
+  'I need to go now',
+  'talk to you later',
+  'signing off',
+  'peace out',
 ];
 
 export const help = [
@@ -94,6 +108,10 @@ export const help = [
   'instructions',
   'what should I say',
   'what services do you offer',
+  'what can this bot do',
+  'tell me your capabilities',
+  'list what you can do',
+  'how can I use the concierge',
 ];
 
 export const cancel = [
@@ -172,4 +190,9 @@ export const outOfScope = [
   'buy a car',
   'find a plumber',
   'recipe for {cuisine} curry',
+  'help me with my resume',
+  'help me write an essay',
+  'help me fix my car',
+  'can you do my accounting',
+  'file my insurance claim',
 ];
