@@ -84,6 +84,8 @@ export async function route(t: Turn): Promise<TurnResult> {
   const { u, state } = t;
   const confidentControl = control.has(u.intent) && u.confidence >= 0.6;
   const dining = mentionsDining(t);
+  // "no" to a confirmation means "change something", not "cancel", whatever the classifier thinks.
+  if (state.awaiting === 'confirm' && answer(u.text)) return diningTurn(t);
   if (u.intent === 'cancel' && confidentControl && !dining) {
     resetFlow(t);
     return talk.cancelled(t);
