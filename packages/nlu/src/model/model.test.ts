@@ -1,3 +1,4 @@
+// Training, parsing, out-of-scope, JSON round-trip and determinism on the committed bot fixture.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../fixtures/load.js';
 import { importBotYaml } from '../importers/bot-yaml.js';
