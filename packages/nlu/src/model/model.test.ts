@@ -45,6 +45,18 @@ describe('trained model', () => {
     ]);
   });
 
+  it('uses gazetteers passed at training time, e.g. catalog product names', () => {
+    const withCatalog = train(bot, {
+      seed: 3,
+      gazetteers: { product: [{ value: 'trail running shoes', synonyms: ['trail shoes'] }] },
+    });
+    const r = withCatalog.parse('do you have trail shoes', opts);
+    expect(r.intent.name).toBe('search_product');
+    expect(r.entities).toEqual([
+      { entity: 'product', value: 'trail shoes', start: 12, end: 23, resolved: 'trail running shoes' },
+    ]);
+  });
+
   it('returns ranked intents with probabilities', () => {
     const r = model.parse('hello there', opts);
     expect(r.intent.name).toBe('greet');
