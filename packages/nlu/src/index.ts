@@ -1,5 +1,6 @@
 // Public API of @concierge/nlu: import data, train, parse, serialize and evaluate.
 export { extractBuiltins } from './builtins/index.js';
+export { type CrossValidationReport, crossValidate } from './eval/cross-validate.js';
 export { type EvaluationReport, evaluate } from './eval/evaluate.js';
 export { type Prediction, type Scores, score } from './eval/metrics.js';
 export { stratifiedSplit } from './eval/split.js';

@@ -1,3 +1,4 @@
+// Builtin extractors: dates in time zones, party sizes, money, e-mail, phone, numbers.
 import { describe, expect, it } from 'vitest';
 import { extractEmails, extractPhones } from './contact.js';
 import { extractDates } from './dates.js';

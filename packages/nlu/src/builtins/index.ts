@@ -11,6 +11,12 @@ export interface BuiltinOptions {
   timeZone: string;
 }
 
+/**
+ * Dates, numbers, party sizes, money, e-mail addresses and phone numbers in `text`.
+ * @example
+ * extractBuiltins('for 4 under $50', { referenceDate: new Date(), timeZone: 'UTC' }).map((b) => b.kind);
+ * // ['party_size', 'money']
+ */
 export function extractBuiltins(text: string, opts: BuiltinOptions): BuiltinEntity[] {
   const emails = extractEmails(text);
   const phones = extractPhones(text).filter((p) => !emails.some((e) => p.start < e.end && e.start < p.end));

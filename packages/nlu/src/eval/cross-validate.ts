@@ -28,6 +28,11 @@ export function foldsOf(examples: Example[], k: number, seed: number): number[] 
   return fold;
 }
 
+/**
+ * Trains k models and scores every example with the model that did not see it.
+ * @example
+ * crossValidate(dataset, 5, { seed: 1 }).intentSlotF1;
+ */
 export function crossValidate(
   dataset: Dataset,
   k: number,

@@ -1,3 +1,4 @@
+// Metrics on a hand-computed example, and the stratified split.
 import { describe, expect, it } from 'vitest';
 import type { SlotSpan } from '../types.js';
 import { score } from './metrics.js';

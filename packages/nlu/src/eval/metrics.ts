@@ -28,6 +28,11 @@ const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 const key = (s: SlotSpan) => `${s.entity}\u0001${s.start}\u0001${s.end}`;
 
+/**
+ * Scores predictions against gold labels.
+ * @example
+ * score([{ goldIntent: 'a', predIntent: 'a', goldSlots: [], predSlots: [] }]).intentAccuracy; // 1
+ */
 export function score(preds: Prediction[]): Scores {
   const confusion: Record<string, Record<string, number>> = {};
   let correct = 0;

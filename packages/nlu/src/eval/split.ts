@@ -2,6 +2,11 @@
 import type { Example } from '../types.js';
 import { createRng, shuffle } from '../util/rng.js';
 
+/**
+ * Splits examples into train and dev parts with the same intent mix.
+ * @example
+ * const { train, dev } = stratifiedSplit(dataset.examples, 0.2, 1);
+ */
 export function stratifiedSplit(
   examples: Example[],
   devShare: number,

@@ -33,19 +33,13 @@ export class TrainableWeights {
     return base;
   }
 
-  addScores(feats: ArrayLike<number>, out: Float64Array, offset = 0, scale = 1): void {
+  addScores(feats: ArrayLike<number>, out: Float64Array, offset = 0): void {
     const { width, w } = this;
     for (let i = 0; i < feats.length; i++) {
       const base = this.index.get(feats[i]!);
       if (base === undefined) continue;
-      for (let k = 0; k < width; k++) out[offset + k]! += w[base + k]! * scale;
+      for (let k = 0; k < width; k++) out[offset + k]! += w[base + k]!;
     }
-  }
-
-  addRow(feat: number, out: Float64Array, offset: number, scale: number): void {
-    const base = this.index.get(feat);
-    if (base === undefined) return;
-    for (let k = 0; k < this.width; k++) out[offset + k]! += this.w[base + k]! * scale;
   }
 
   update(feat: number, label: number, delta: number): void {

@@ -31,13 +31,13 @@ export class WeightTable {
     for (let r = 0; r < keys.length; r++) this.index.set(keys[r]!, r * width);
   }
 
-  /** Adds each feature's row, times `scale`, to `out` starting at `offset`. */
-  addScores(feats: ArrayLike<number>, out: Float64Array, offset = 0, scale = 1): void {
+  /** Adds each feature's row to `out` starting at `offset`. */
+  addScores(feats: ArrayLike<number>, out: Float64Array, offset = 0): void {
     const { width, data } = this;
     for (let i = 0; i < feats.length; i++) {
       const base = this.index.get(feats[i]!);
       if (base === undefined) continue;
-      for (let k = 0; k < width; k++) out[offset + k]! += data[base + k]! * scale;
+      for (let k = 0; k < width; k++) out[offset + k]! += data[base + k]!;
     }
   }
 

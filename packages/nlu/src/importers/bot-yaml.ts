@@ -12,6 +12,12 @@ interface BotYaml {
   entities?: Record<string, { values?: EntityValue[] } | EntityValue[]>;
 }
 
+/**
+ * Reads the Concierge bot YAML format (see the package README).
+ * @example
+ * importBotYaml('intents:\n  greet: [hello]\n  book: ["table in [Soho](area)"]').examples[1].slots;
+ * // [{ entity: 'area', value: 'Soho', start: 9, end: 13 }]
+ */
 export function importBotYaml(source: string): Dataset {
   const doc = (parse(source) ?? {}) as BotYaml;
   const examples: Example[] = [];

@@ -1,3 +1,4 @@
+// Each importer against a committed fixture.
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../fixtures/load.js';
 import { parseAnnotated } from './annotated.js';

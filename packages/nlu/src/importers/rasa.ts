@@ -11,6 +11,12 @@ interface RasaItem {
   examples?: string | string[];
 }
 
+/**
+ * Reads Rasa NLU YAML (3.x): intents, synonyms and lookup tables.
+ * @example
+ * importRasa('version: "3.1"\nnlu:\n  - intent: greet\n    examples: |\n      - hi\n').examples;
+ * // [{ text: 'hi', intent: 'greet', slots: [] }]
+ */
 export function importRasa(source: string): Dataset {
   const doc = parse(source) as { nlu?: RasaItem[] };
   const examples: Example[] = [];

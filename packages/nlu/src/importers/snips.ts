@@ -6,6 +6,12 @@ interface Chunk {
   entity?: string;
 }
 
+/**
+ * Reads the SNIPS benchmark JSON format.
+ * @example
+ * importSnips('{"PlayMusic":[{"data":[{"text":"play "},{"text":"Abba","entity":"artist"}]}]}').examples[0].slots;
+ * // [{ entity: 'artist', value: 'Abba', start: 5, end: 9 }]
+ */
 export function importSnips(source: string): Dataset {
   const json = JSON.parse(source) as Record<string, { data: Chunk[] }[]>;
   const examples: Example[] = [];

@@ -1,3 +1,4 @@
+// Training, parsing, out-of-scope, JSON round-trip and determinism on the committed bot fixture.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../fixtures/load.js';
 import { importBotYaml } from '../importers/bot-yaml.js';
@@ -41,6 +42,18 @@ describe('trained model', () => {
     expect(booking.builtins.map((b) => [b.kind, b.value])).toEqual([
       ['party_size', 6],
       ['datetime', { start: '2024-03-10', allDay: true }],
+    ]);
+  });
+
+  it('uses gazetteers passed at training time, e.g. catalog product names', () => {
+    const withCatalog = train(bot, {
+      seed: 3,
+      gazetteers: { product: [{ value: 'trail running shoes', synonyms: ['trail shoes'] }] },
+    });
+    const r = withCatalog.parse('do you have trail shoes', opts);
+    expect(r.intent.name).toBe('search_product');
+    expect(r.entities).toEqual([
+      { entity: 'product', value: 'trail shoes', start: 12, end: 23, resolved: 'trail running shoes' },
     ]);
   });
 

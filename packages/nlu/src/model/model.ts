@@ -59,7 +59,7 @@ export class NluModel {
       const f = intentFeature(intent.name);
       feats = feats.map((row) => Uint32Array.from([...row, f]));
     }
-    const entities: ParsedEntity[] = (tagger?.tag(feats) ?? []).map((r) => {
+    const entities: ParsedEntity[] = (tagger?.tag(feats, intent.name) ?? []).map((r) => {
       const start = a.tokens[r.start]!.start;
       const end = a.tokens[r.end - 1]!.end;
       const value = text.slice(start, end);

@@ -1,6 +1,8 @@
 // Training options with their defaults.
 import type { GazetteerEntry } from '../types.js';
 
+export type TaggerMode = 'per-intent' | 'shared-restricted' | 'shared';
+
 export interface TrainOptions {
   /** Seed for shuffling; the same data and seed give the same model. Default 1. */
   seed?: number;
@@ -19,10 +21,15 @@ export interface TrainOptions {
   /** Below this top-intent confidence an utterance is out of scope. Default 0.4. */
   outOfScopeThreshold?: number;
   /**
-   * One tagger per intent (better with many examples) or one shared tagger that sees the intent as a
-   * feature (better with few). Default "auto": per intent when every intent has ≥ 50 examples.
+   * How slot taggers are split:
+   * - "per-intent": one tagger per intent (fast; best with ≥ 1000 examples per intent);
+   * - "shared-restricted": one tagger for all intents, each sentence decoded only with the labels its
+   *   intent uses (shares evidence for slots like city across intents);
+   * - "shared": one tagger, all labels allowed (for tiny corpora, where an intent may lack examples
+   *   of a slot it can have).
+   * Default "auto": per-intent from 1000 examples per intent, shared-restricted from 50, else shared.
    */
-  taggerPerIntent?: boolean | 'auto';
+  taggerMode?: TaggerMode | 'auto';
   /** Extra gazetteers (e.g. catalog product names), merged with the dataset's. */
   gazetteers?: Record<string, GazetteerEntry[]>;
   /** Called with human-readable progress messages. */
@@ -40,7 +47,7 @@ export function resolveOptions(o: TrainOptions): ResolvedTrainOptions {
     learningRate: o.learningRate ?? 3,
     outOfScopeThreshold: o.outOfScopeThreshold ?? 0.4,
     gazetteerDropout: o.gazetteerDropout ?? 0.5,
-    taggerPerIntent: o.taggerPerIntent ?? 'auto',
+    taggerMode: o.taggerMode ?? 'auto',
     gazetteers: o.gazetteers,
     onProgress: o.onProgress,
   };

@@ -4,13 +4,12 @@ import { entryKey, Gazetteer, surfaceOf } from '../features/gazetteer.js';
 import { GEO_GAZETTEERS } from '../features/geo.js';
 import { intentFeatures } from '../features/intent-features.js';
 import { bioLabels, encodeSpans } from '../tagger/bio.js';
-import type { Sequence } from '../tagger/perceptron.js';
-import { SlotTagger } from '../tagger/slot-tagger.js';
 import type { Dataset, Example, GazetteerEntry } from '../types.js';
 import { createRng } from '../util/rng.js';
 import { type Analysis, analyze } from './analyze.js';
-import { intentFeature, NluModel } from './model.js';
+import { NluModel } from './model.js';
 import { resolveOptions, TRAINING_REFERENCE, type TrainOptions } from './options.js';
+import { trainTaggers } from './train-taggers.js';
 
 function buildGazetteer(
   examples: Example[],
@@ -68,26 +67,7 @@ export function train(dataset: Dataset, options: TrainOptions = {}): NluModel {
     { epochs: o.intentEpochs, learningRate: o.learningRate, seed: o.seed },
   );
 
-  const byIntent = new Map<string, number[]>();
-  for (const [i, ex] of examples.entries()) byIntent.set(ex.intent, [...(byIntent.get(ex.intent) ?? []), i]);
-  const perIntent =
-    o.taggerPerIntent === 'auto'
-      ? [...byIntent.values()].every((ids) => ids.length >= 50)
-      : o.taggerPerIntent;
-  const groups = perIntent ? byIntent : new Map([['*', examples.map((_, i) => i)]]);
-  const taggers = new Map<string, SlotTagger>();
-  for (const [key, ids] of groups) {
-    const entities = [...new Set(ids.flatMap((i) => examples[i]!.slots.map((s) => s.entity)))].sort();
-    const labels = bioLabels(entities);
-    const data: Sequence[] = ids.map((i) => {
-      const a = analyses[i]!;
-      const f = intentFeature(examples[i]!.intent);
-      const feats = perIntent ? a.feats : a.feats.map((row) => Uint32Array.from([...row, f]));
-      return { feats, gold: encodeSpans(a.tokens, examples[i]!.slots, labels) };
-    });
-    log(`training slot tagger "${key}" (${ids.length} examples, ${entities.length} entities)`);
-    taggers.set(key, SlotTagger.train(entities, data, { epochs: o.taggerEpochs, seed: o.seed }));
-  }
+  const taggers = trainTaggers(examples, analyses, o);
   const parts = { classifier, taggers, gazetteer, outOfScopeThreshold: o.outOfScopeThreshold };
   return new NluModel(
     dataset.outOfScopeIntent ? { ...parts, outOfScopeIntent: dataset.outOfScopeIntent } : parts,

@@ -51,6 +51,12 @@ export function decodeLabels(path: ArrayLike<number>, labels: string[]): TokenRa
   return spans;
 }
 
+/** Label indices for "O" plus B-/I- of the given entities (those missing from `labels` are skipped). */
+export function labelsOf(labels: string[], entities: string[]): Int32Array {
+  const ids = entities.flatMap((e) => [labels.indexOf(`B-${e}`), labels.indexOf(`I-${e}`)]);
+  return Int32Array.from([0, ...ids.filter((i) => i >= 0)]);
+}
+
 /** allowed[prev * L + cur]; prev === L means sentence start. I-x must follow B-x or I-x. */
 export function transitionMask(labels: string[]): Uint8Array {
   const L = labels.length;

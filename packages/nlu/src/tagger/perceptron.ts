@@ -8,6 +8,8 @@ import { viterbi } from './viterbi.js';
 export interface Sequence {
   feats: Uint32Array[];
   gold: Int32Array;
+  /** Labels the path may use; all when absent. */
+  allowed?: Int32Array;
 }
 
 export interface Scorer {
@@ -23,11 +25,20 @@ export function transitions(w: Scorer, L: number): Float64Array {
   return t;
 }
 
-export function decode(w: Scorer, L: number, mask: Uint8Array, feats: Uint32Array[], trans?: Float64Array) {
+export const allLabels = (L: number): Int32Array => Int32Array.from({ length: L }, (_, i) => i);
+
+export function decode(
+  w: Scorer,
+  L: number,
+  mask: Uint8Array,
+  feats: Uint32Array[],
+  trans: Float64Array,
+  allowed: Int32Array,
+): Int32Array {
   const n = feats.length;
   const emit = new Float64Array(n * L);
   for (let i = 0; i < n; i++) w.addScores(feats[i]!, emit, i * L);
-  return viterbi(n, L, emit, trans ?? transitions(w, L), mask);
+  return viterbi(n, L, emit, trans, mask, allowed);
 }
 
 export function trainPerceptron(
@@ -39,11 +50,12 @@ export function trainPerceptron(
   const w = new TrainableWeights(L);
   const rng = createRng(opts.seed);
   const order = data.map((_, i) => i);
+  const all = allLabels(L);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     const trans = transitions(w, L);
     for (const idx of shuffle(order, rng)) {
-      const { feats, gold } = data[idx]!;
-      const pred = decode(w, L, mask, feats, trans);
+      const { feats, gold, allowed } = data[idx]!;
+      const pred = decode(w, L, mask, feats, trans, allowed ?? all);
       for (let i = 0; i < gold.length; i++) {
         const g = gold[i]!;
         const p = pred[i]!;

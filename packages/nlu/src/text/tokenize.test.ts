@@ -1,3 +1,4 @@
+// Tokenizer offsets and normalization.
 import { describe, expect, it } from 'vitest';
 import { normalize } from './normalize.js';
 import { tokenize } from './tokenize.js';

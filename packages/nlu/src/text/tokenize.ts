@@ -23,7 +23,11 @@ const TOKEN = new RegExp(
   'gu',
 );
 
-/** Splits text into tokens with `[start, end)` character offsets. */
+/**
+ * Splits text into tokens with `[start, end)` character offsets.
+ * @example
+ * tokenize("Café's 7:30pm"); // [{ text: 'Café', norm: 'cafe', start: 0, end: 4 }, { text: "'s", ... }, { text: '7:30pm', ... }]
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
