@@ -1,39 +1,72 @@
-// Composition root of the embedded mode: every service in one process around one SQLite file.
+// Composition root of the embedded mode: every service in one process around one SQLite file
+// (or PostgreSQL / Redis when configured), behind one gateway.
+import path from 'node:path';
 import { createCatalogService } from '@concierge/catalog';
-import type { ReadinessCheck } from '@concierge/gateway';
+import { type ApiDocument, loadApiDocument, type ReadinessCheck } from '@concierge/gateway';
 import type {
+  Cache,
   ConciergeConfig,
   Logger,
+  Mailer,
   ServiceMigrations,
   ServiceModule,
   SqlStore,
 } from '@concierge/platform';
-import { createStore } from './adapters.js';
+import { apiDocumentFile, installRoot } from '../locate.js';
+import { createCache, createMailer, createStore } from './adapters.js';
+import { assembleIdentity, type IdentityParts } from './identity.root.js';
 
 export interface System {
+  config: ConciergeConfig;
+  document: ApiDocument;
+  webDir: string;
   store: SqlStore;
+  cache: Cache;
+  mailer: Mailer;
   services: ServiceModule[];
   migrations: ServiceMigrations[];
   readiness: ReadinessCheck[];
   catalog: ReturnType<typeof createCatalogService>;
+  identity: IdentityParts;
   close(): Promise<void>;
 }
 
-export function assembleSystem(config: ConciergeConfig, logger: Logger): System {
-  const store = createStore(config);
+export async function assembleSystem(config: ConciergeConfig, logger: Logger): Promise<System> {
+  const root = installRoot();
+  const document = loadApiDocument(apiDocumentFile(root));
+  const store = createStore(config, logger);
+  const cache = createCache(config, logger);
+  const mailer = createMailer(config, logger);
   const catalog = createCatalogService({ store });
+  const identity = await assembleIdentity({ config, logger, store, cache, mailer, document });
   return {
+    config,
+    document,
+    webDir: config.webDir ?? path.join(root, 'web'),
     store,
+    cache,
+    mailer,
     catalog,
-    services: [catalog.module],
-    migrations: [catalog.migrations],
-    readiness: [{ name: 'store', check: () => store.check() }],
-    close: () => store.close(),
+    identity,
+    services: [catalog.module, identity.identity.module],
+    migrations: [catalog.migrations, ...identity.migrations],
+    readiness: [
+      { name: 'store', check: () => store.check() },
+      { name: 'cache', check: () => cache.check() },
+      { name: 'mail', check: () => mailer.check() },
+    ],
+    async close() {
+      await mailer.close();
+      await cache.close();
+      await store.close();
+    },
   };
 }
 
 /** Applies every service's pending migrations; returns what was applied per service. */
-export async function migrateAll(system: System): Promise<Record<string, string[]>> {
+export async function migrateAll(
+  system: Pick<System, 'store' | 'migrations'>,
+): Promise<Record<string, string[]>> {
   const applied: Record<string, string[]> = {};
   for (const set of system.migrations) applied[set.service] = (await system.store.migrate(set)).applied;
   return applied;

@@ -1,25 +1,19 @@
-// The route handler every OpenAPI operation shares: authenticate, authorize, hand a plain request to the service.
+// The route handler every OpenAPI operation shares: hand a plain request, with the caller the authenticate
+// hook established, to the service that owns the operation.
 import type { OperationRequest } from '@concierge/platform';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
-import { type Authenticator, requireRoles } from '../auth/authenticator.js';
 import type { OperationInfo } from '../openapi/document.js';
 import type { ServiceClient } from '../services/service-client.js';
 
-export function operationHandler(
-  operation: OperationInfo,
-  client: ServiceClient,
-  authenticator: Authenticator,
-): RouteHandlerMethod {
+export function operationHandler(operation: OperationInfo, client: ServiceClient): RouteHandlerMethod {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const caller = await authenticator.authenticate(request, operation);
-    requireRoles(caller, operation);
     const input: OperationRequest = {
       operationId: operation.operationId,
       params: (request.params ?? {}) as Record<string, string>,
       query: (request.query ?? {}) as Record<string, unknown>,
       body: request.body,
       headers: request.headers as Record<string, string | undefined>,
-      caller,
+      caller: request.caller,
       requestId: request.id,
     };
     const traceparent = request.headers.traceparent;
