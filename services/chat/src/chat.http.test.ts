@@ -95,7 +95,7 @@ describe('chat over HTTP', () => {
       /Here are my suggestions for Italian in Chelsea[\s\S]*★/,
     );
     const pending = await store.db.selectFrom('chat_pending_delivery').selectAll().execute();
-    expect(JSON.parse(pending[0].envelope)).toMatchObject({
+    expect(JSON.parse(pending[0]!.envelope)).toMatchObject({
       type: 'conversation.dining_suggested',
       data: { userId: 'usr_dan', partySize: 4, email: 'dan@example.com' },
     });
