@@ -10,11 +10,13 @@ import { loadOrTrainModel } from './nlu/model-store.js';
  */
 export function loadChatModel(options: {
   dataDir: string;
+  /** The bot definition; defaults to the one beside this module (a bundle passes its shipped copy). */
+  botFile?: string;
   onProgress?: (message: string) => void;
 }): NluModel {
   return loadOrTrainModel({
     dataDir: options.dataDir,
-    botYaml: readBotDefinition(),
+    botYaml: readBotDefinition(options.botFile),
     onProgress: options.onProgress,
   });
 }
