@@ -13,6 +13,7 @@ const alias = {
   '@concierge/catalog': here('./services/catalog/src/index.ts'),
   '@concierge/identity': here('./services/identity/src/index.ts'),
   '@concierge/notifications': here('./services/notifications/src/index.ts'),
+  '@concierge/chat': here('./services/chat/src/index.ts'),
 };
 
 const shared = { resolve: { alias } };
