@@ -24,11 +24,13 @@ export async function startCommand(opts: { seedIfEmpty?: boolean }): Promise<voi
         say(`  demo accounts: ${demoAccounts.map((a) => a.email).join(', ')} (password ${demoPassword})`);
       }
     }
+    await system.start();
     const gateway = await buildSystemGateway(system, logger);
-    shutdown.add('stop accepting and drain http', async () => {
+    shutdown.add('stop consumers and live streams', async () => {
       gateway.drain();
-      await gateway.app.close();
+      await system.stop();
     });
+    shutdown.add('stop accepting and drain http', () => gateway.app.close());
     shutdown.add('close stores', () => system.close());
     await gateway.app.listen({ host: config.http.host, port: config.http.port });
     const address = gateway.app.server.address();

@@ -2,6 +2,7 @@
 // (or PostgreSQL / Redis when configured), behind one gateway.
 import path from 'node:path';
 import { createCatalogService } from '@concierge/catalog';
+import { createChatService, inProcessCatalogClient, loadChatModel } from '@concierge/chat';
 import { type ApiDocument, loadApiDocument, type ReadinessCheck } from '@concierge/gateway';
 import type {
   Cache,
@@ -15,6 +16,8 @@ import type {
 import { apiDocumentFile, installRoot } from '../locate.js';
 import { createCache, createMailer, createStore } from './adapters.js';
 import { assembleIdentity, type IdentityParts } from './identity.root.js';
+import { createMessaging } from './messaging.js';
+import { createNotifications } from './notifications.root.js';
 
 export interface System {
   config: ConciergeConfig;
@@ -28,6 +31,10 @@ export interface System {
   readiness: ReadinessCheck[];
   catalog: ReturnType<typeof createCatalogService>;
   identity: IdentityParts;
+  /** Starts consumers and workers; call after migrating. */
+  start(): Promise<void>;
+  /** Stops consumers and workers (and ends live streams) so the HTTP server can close. */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,7 +45,21 @@ export async function assembleSystem(config: ConciergeConfig, logger: Logger): P
   const cache = createCache(config, logger);
   const mailer = createMailer(config, logger);
   const catalog = createCatalogService({ store });
+  const messaging = createMessaging(config, logger, store);
   const identity = await assembleIdentity({ config, logger, store, cache, mailer, document });
+  const notifications = createNotifications({ config, logger, store, mailer, ...messaging });
+  const chat = createChatService({
+    store,
+    cache,
+    catalog: inProcessCatalogClient(catalog.module),
+    model: loadChatModel({
+      dataDir: config.dataDir,
+      botFile: path.join(root, 'services', 'chat', 'bot', 'concierge.bot.yaml'),
+      onProgress: (message) => logger.info(message),
+    }),
+    events: messaging.events,
+    onPublishError: (err, event) => logger.error({ err, eventId: event.id }, 'chat event not published'),
+  });
   return {
     config,
     document,
@@ -48,14 +69,23 @@ export async function assembleSystem(config: ConciergeConfig, logger: Logger): P
     mailer,
     catalog,
     identity,
-    services: [catalog.module, identity.identity.module],
-    migrations: [catalog.migrations, ...identity.migrations],
+    services: [catalog.module, identity.identity.module, chat.module, notifications.module],
+    migrations: [catalog.migrations, ...identity.migrations, chat.migrations, notifications.migrations],
     readiness: [
       { name: 'store', check: () => store.check() },
       { name: 'cache', check: () => cache.check() },
       { name: 'mail', check: () => mailer.check() },
+      { name: 'queue', check: () => messaging.queue.check() },
     ],
+    async start() {
+      await notifications.start();
+      await chat.publishPending();
+    },
+    async stop() {
+      await notifications.stop();
+    },
     async close() {
+      await messaging.close();
       await mailer.close();
       await cache.close();
       await store.close();

@@ -60,9 +60,12 @@ const create = (payload: unknown, headers: Record<string, string> = {}) =>
   });
 
 describe('embedded system through the gateway', () => {
-  it('is ready, with its store checked', async () => {
+  it('is ready, with every adapter checked', async () => {
     const res = await sut.app.inject('/readyz');
-    expect(res.json()).toEqual({ status: 'ready', checks: { store: 'ok', cache: 'ok', mail: 'ok' } });
+    expect(res.json()).toEqual({
+      status: 'ready',
+      checks: { store: 'ok', cache: 'ok', mail: 'ok', queue: 'ok' },
+    });
   });
 
   it('creates, reads, searches, updates and deletes a product', async () => {

@@ -37,6 +37,7 @@ const conciergeVars = z
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
       .optional(),
     CONCIERGE_MAIL_FROM: z.string().min(3).default('Concierge <concierge@localhost>'),
+    CONCIERGE_OPERATOR_EMAIL: z.email().default('operator@concierge.local'),
     CONCIERGE_REGION: z
       .string()
       .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1')
@@ -84,7 +85,11 @@ function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>) 
     },
     cache: { kind: c.CONCIERGE_CACHE ?? (distributed ? 'redis' : 'memory'), redisUrl: s.REDIS_URL },
     queue: { kind: c.CONCIERGE_QUEUE ?? 'sqlite' },
-    mail: { smtpUrl: c.CONCIERGE_SMTP_URL, from: c.CONCIERGE_MAIL_FROM },
+    mail: {
+      smtpUrl: c.CONCIERGE_SMTP_URL,
+      from: c.CONCIERGE_MAIL_FROM,
+      operatorEmail: c.CONCIERGE_OPERATOR_EMAIL,
+    },
     identity: {
       region: c.CONCIERGE_REGION,
       outsideProviders: parseProviders(c.CONCIERGE_OIDC_PROVIDERS),
