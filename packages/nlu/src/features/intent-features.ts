@@ -40,4 +40,3 @@ export function intentFeatures(tokens: Token[], entities: string[]): SparseVecto
   for (let i = 0; i < values.length; i++) values[i]! /= norm;
   return { ids, values };
 }
-export const unigramFeature = (norm: string): number => hashJoin('u', norm);
