@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { crossValidate } from '../eval/cross-validate.js';
 import { type EvaluationReport, evaluate } from '../eval/evaluate.js';
 import { stratifiedSplit } from '../eval/split.js';
@@ -36,13 +38,15 @@ const cpuSecondsSince = (start: NodeJS.CpuUsage): number => {
   return (d.user + d.system) / 1e6;
 };
 
-const gcIfExposed = () => (globalThis as { gc?: () => void }).gc?.();
+// Heap figures need a full collection; expose V8's gc even when node was started without --expose-gc.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 function heapAfterLoading(json: string): number {
-  gcIfExposed();
+  collectGarbage();
   const before = process.memoryUsage().heapUsed;
   const model = NluModel.fromJSON(JSON.parse(json));
-  gcIfExposed();
+  collectGarbage();
   const after = process.memoryUsage().heapUsed;
   model.parse('warm up');
   return (after - before) / 2 ** 20;
@@ -117,7 +121,7 @@ export async function runEval(
   const json = JSON.stringify(model.toJSON());
   const loaded = NluModel.fromJSON(JSON.parse(json));
   // Collect training garbage first so it does not land in the parse latency percentiles.
-  gcIfExposed();
+  collectGarbage();
   const report = evaluate(loaded, testRows);
   const result: EvalResult = {
     ...report,
