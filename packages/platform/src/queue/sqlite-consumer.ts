@@ -9,6 +9,7 @@ import {
   type RetryPolicy,
 } from '../ports/queue.js';
 import { defaultRetryPolicy, retryDelayMs } from './backoff.js';
+import { AckBatch } from './sqlite-ack-batch.js';
 import type { MessageRow, QueueStatements } from './sqlite-queue-statements.js';
 
 export interface ConsumerDeps {
@@ -28,6 +29,8 @@ export class SqliteConsumer<T> implements Consumer {
   private readonly inFlight = new Set<Promise<void>>();
   private running = true;
   private wakeUp: (() => void) | undefined;
+  private wakeScheduled = false;
+  private readonly acks: AckBatch;
   private readonly loop: Promise<void>;
   private stopped: Promise<void> | undefined;
 
@@ -41,12 +44,21 @@ export class SqliteConsumer<T> implements Consumer {
     this.visibilityMs = options.visibilityTimeoutMs ?? 30_000;
     this.idlePollMs = options.idlePollMs ?? 50;
     this.retry = { ...defaultRetryPolicy, ...options.retry };
+    this.acks = new AckBatch(deps.db, deps.statements);
     this.loop = this.run();
   }
 
-  /** Called on sends and slot releases so an idle consumer does not wait for its next poll. */
+  /**
+   * Called on sends and slot releases so an idle consumer does not wait for its next poll. Deferred to
+   * the next macrotask so a burst of sends or completions costs one batched claim, not one each.
+   */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeScheduled || !this.wakeUp) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      this.wakeUp?.();
+    });
   }
 
   stop(): Promise<void> {
@@ -95,15 +107,13 @@ export class SqliteConsumer<T> implements Consumer {
 
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.idlePollMs);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        if (this.wakeUp === done) this.wakeUp = undefined;
         resolve();
-      }
-      this.wakeUp = () => {
-        this.wakeUp = undefined;
-        done();
       };
+      const timer = setTimeout(done, this.idlePollMs);
+      this.wakeUp = done;
     });
   }
 
@@ -130,26 +140,23 @@ export class SqliteConsumer<T> implements Consumer {
       failure = error ?? new Error('handler rejected without a reason');
     }
     try {
-      this.settle(row, token, failure);
+      // The task (which stop() awaits) ends only once its ack is committed.
+      if (failure === undefined) await this.acks.ack(row.seq, token);
+      else this.fail(row, token, failure);
     } catch (error) {
       // The lease simply expires and the message is delivered again.
       this.deps.logger?.error({ err: error, queue: this.queue, id: row.id }, 'queue settle failed');
     }
   }
 
-  private settle(row: MessageRow, token: string, failure: unknown): void {
-    const { statements } = this.deps;
-    if (failure === undefined) {
-      statements.ack.run(row.seq, token);
-      return;
-    }
+  private fail(row: MessageRow, token: string, failure: unknown): void {
     const error = String(failure);
     if (failure instanceof PermanentFailure || row.attempts >= this.retry.maxAttempts) {
       this.bury(row, token, error);
       return;
     }
     const availableAt = Date.now() + retryDelayMs(row.attempts, this.retry);
-    statements.retry.run({ seq: row.seq, token, availableAt, error });
+    this.deps.statements.retry.run({ seq: row.seq, token, availableAt, error });
   }
 
   private bury(row: MessageRow, token: string, lastError: string): void {

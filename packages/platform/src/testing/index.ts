@@ -1,7 +1,10 @@
 // Helpers for tests of any service: throwaway stores and the contract suites every adapter must pass.
 
+export * from './cache-contract.js';
+export * from './event-bus-contract.js';
 export * from './eventually.js';
 export * from './queue-contract.js';
 export * from './smtp-server.js';
 export * from './sql-store-contract.js';
+export * from './temp-caches.js';
 export * from './temp-stores.js';

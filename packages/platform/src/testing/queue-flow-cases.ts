@@ -107,4 +107,8 @@ export function queueFlowCases({ queue, name, track }: QueueCaseContext): void {
     await eventually(() => expect(seen).toHaveLength(25));
     expect(seen).toEqual(sent);
   });
+
+  it('check() resolves while the queue is usable', async () => {
+    await expect(queue().check()).resolves.toBeUndefined();
+  });
 }
