@@ -3,7 +3,8 @@ import type { CatalogDb, StockReservationTable } from '../catalog.tables.js';
 
 export type ReserveOutcome =
   | { kind: 'reserved' | 'existing'; row: StockReservationTable }
-  | { kind: 'out_of_stock' | 'no_product' };
+  | { kind: 'out_of_stock' }
+  | { kind: 'no_product' };
 
 export class StockRepository {
   constructor(private readonly db: CatalogDb) {}
