@@ -2,7 +2,7 @@
 import { eventually } from '@concierge/platform/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ordersPlacedQueue } from '../events/order-events.js';
-import { type OpenOrders, openOrders, place } from '../testing/orders.fixture.js';
+import { type OpenOrders, openOrders, place, stockOf } from '../testing/orders.fixture.js';
 
 let open: OpenOrders;
 afterEach(() => open.close());
@@ -27,7 +27,8 @@ describe('redelivered order.placed messages', () => {
     await open.orders.relays.flush();
     const charges = await open.payments.ledger.all();
     // Deliveries running side by side may each ask the processor; its ledger charges the key once.
-    expect(charges).toHaveLength(1);
+    expect(charges).toEqual([expect.objectContaining({ refunded_at: null })]);
+    expect(await stockOf(open)).toBe(9);
     expect(confirmedEvents()).toHaveLength(1);
     expect(confirmedEvents()[0]?.data).toMatchObject({ orderId: id });
   });

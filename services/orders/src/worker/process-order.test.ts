@@ -126,3 +126,25 @@ describe('payment worker', () => {
     expect(await open.payments.ledger.all()).toEqual([]);
   });
 });
+
+describe('an order cancelled while it is being paid', () => {
+  it('is refunded and its stock given back', async () => {
+    open = await openOrders({ stock: 5 });
+    const charge = open.payments.charge.bind(open.payments);
+    open.payments.charge = async (request, options) => {
+      await call(open.sut, 'cancelOrder', { caller: buyer, params: { orderId: request.idempotencyKey } });
+      return charge(request, options);
+    };
+    const id = await place(open);
+    open.orders.relays.start();
+    open.orders.worker.start();
+    await eventually(async () =>
+      expect(await open.payments.ledger.all()).toEqual([
+        expect.objectContaining({ refunded_at: expect.any(String) }),
+      ]),
+    );
+    await eventually(async () => expect(await stockOf(open)).toBe(5));
+    expect((await order(id)).status).toBe('cancelled');
+    expect(ofType('order.confirmed')).toEqual([]);
+  });
+});

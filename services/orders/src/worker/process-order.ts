@@ -100,6 +100,8 @@ export function processOrder(deps: ProcessOrderDeps) {
       message.headers.traceparent,
     );
     if (confirmed) return deps.written();
+    // A concurrent delivery of the same work decided first: nothing left to do.
+    if ((await orders.find(orderId))?.status !== 'cancelled') return;
     // Cancelled while it was being paid: give the money and the stock back.
     deps.logger?.warn({ orderId }, 'order cancelled during payment; refunding');
     await withTimeout(
