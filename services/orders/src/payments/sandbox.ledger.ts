@@ -71,6 +71,16 @@ export class SandboxLedger {
     return winner;
   }
 
+  /** True the first time a key asks (its one transient failure is due), false ever after. */
+  async firstFailure(key: string): Promise<boolean> {
+    const result = await this.db
+      .insertInto('payments_sandbox_transient')
+      .values({ idempotency_key: key, failed_at: this.now().toISOString() })
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
   async refund(chargeId: string): Promise<void> {
     const result = await this.db
       .updateTable('payments_sandbox_charge')

@@ -52,7 +52,6 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
  */
 export function createSandboxProcessor(options: SandboxOptions): SandboxProcessor {
   const ledger = new SandboxLedger(options.store, options.now ?? (() => new Date()));
-  const failedOnce = new Set<string>();
   let outage = false;
 
   async function charge(request: ChargeRequest, call: CallOptions = {}): Promise<ChargeResult> {
@@ -67,10 +66,8 @@ export function createSandboxProcessor(options: SandboxOptions): SandboxProcesso
       await pause(options.hangMs ?? 60_000, call.signal);
       throw new PaymentError('the payment processor did not answer', true, 'timeout');
     }
-    if (card.kind === 'fail_once' && !failedOnce.has(request.idempotencyKey)) {
-      failedOnce.add(request.idempotencyKey);
+    if (card.kind === 'fail_once' && (await ledger.firstFailure(request.idempotencyKey)))
       throw new PaymentError('the processor hit a temporary error; retry', true, 'processing_error');
-    }
     const chargeId = `ch_sandbox_${randomBytes(9).toString('base64url')}`;
     const declineCode = card.kind === 'decline' ? card.code : undefined;
     return ledger.record(request, chargeId, declineCode);

@@ -17,7 +17,16 @@ export interface SandboxChargeTable {
   created_at: string;
 }
 
-export type SandboxDb = Kysely<{ payments_sandbox_charge: SandboxChargeTable }>;
+/** Keys whose `tok_retry` failure was already served, so it fails once per key across processes and restarts. */
+export interface SandboxTransientTable {
+  idempotency_key: string;
+  failed_at: string;
+}
+
+export type SandboxDb = Kysely<{
+  payments_sandbox_charge: SandboxChargeTable;
+  payments_sandbox_transient: SandboxTransientTable;
+}>;
 
 export const sandboxMigrations: ServiceMigrations = {
   service: 'payments_sandbox',
@@ -38,6 +47,11 @@ export const sandboxMigrations: ServiceMigrations = {
           .addColumn('requests', 'integer', (c) => c.notNull())
           .addColumn('refunded_at', 'text')
           .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('payments_sandbox_transient')
+          .addColumn('idempotency_key', 'text', (c) => c.primaryKey())
+          .addColumn('failed_at', 'text', (c) => c.notNull())
           .execute();
       },
     },
