@@ -12,6 +12,8 @@ const alias = {
   '@concierge/gateway': here('./services/gateway/src/index.ts'),
   '@concierge/catalog': here('./services/catalog/src/index.ts'),
   '@concierge/identity': here('./services/identity/src/index.ts'),
+  '@concierge/notifications': here('./services/notifications/src/index.ts'),
+  '@concierge/chat': here('./services/chat/src/index.ts'),
   '@concierge/orders': here('./services/orders/src/index.ts'),
 };
 

@@ -99,7 +99,7 @@ async function startAndMemory(dataDir: string): Promise<BenchRow[]> {
 async function queueRate(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-queue-'));
   const store = createSqliteStore({ file: path.join(dir, 'q.sqlite') });
-  const queue = await createSqliteQueue({ store });
+  const queue = createSqliteQueue({ database: store });
   const n = 20_000;
   process.stderr.write(`queue: ${n} messages enqueue + consume + ack...\n`);
   const t0 = performance.now();

@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Authenticator } from './auth/authenticator.js';
 import { gatewayModule, type ReadinessCheck } from './health/gateway.module.js';
+import { authenticateHook } from './http/authenticate.js';
 import { operationHandler } from './http/dispatch.js';
 import { registerDocs } from './http/docs.js';
 import { installErrorHandling } from './http/errors.js';
@@ -58,6 +59,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   app.setValidatorCompiler(createValidatorCompiler([components]));
   app.setSerializerCompiler(createSerializerCompiler({ [componentsId]: components }));
   keepRawJsonBody(app);
+  app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -92,11 +94,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       method: operation.method,
       url: operation.path.replace(/\{(\w+)\}/g, ':$1'),
       schema: routeSchema(options.document.raw, pathItem, pathItem[operation.method.toLowerCase()]),
-      handler: operationHandler(
-        operation,
-        operation.service === 'gateway' ? gatewayClient : client,
-        options.authenticator,
-      ),
+      preValidation: authenticateHook(operation, options.authenticator),
+      handler: operationHandler(operation, operation.service === 'gateway' ? gatewayClient : client),
     });
   }
   await registerDocs(app, options.document);

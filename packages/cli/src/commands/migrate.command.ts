@@ -4,7 +4,7 @@ import { say } from './console.js';
 import { setup } from './setup.js';
 
 export async function migrateCommand(): Promise<void> {
-  const { config, system } = setup();
+  const { config, system } = await setup();
   say(
     `Migrating the ${config.store.kind} store${config.store.kind === 'sqlite' ? ` at ${config.store.sqliteFile}` : ''}...`,
   );

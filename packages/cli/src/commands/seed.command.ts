@@ -1,10 +1,11 @@
 // `concierge seed`: loads the deterministic demo catalog, showing progress.
+import { demoAccounts, demoPassword, seedDemoAccounts } from '../roots/demo-accounts.js';
 import { migrateAll } from '../roots/embedded.root.js';
 import { progress, say } from './console.js';
 import { setup } from './setup.js';
 
 export async function seedCommand(opts: { reset?: boolean }): Promise<void> {
-  const { system } = setup();
+  const { system } = await setup();
   try {
     await migrateAll(system);
     say(opts.reset ? 'Replacing the catalog with the demo data set...' : 'Loading the demo data set...');
@@ -17,6 +18,11 @@ export async function seedCommand(opts: { reset?: boolean }): Promise<void> {
         ? `Seeded ${result.products} products and ${result.restaurants} restaurants.`
         : 'The catalog already has data; nothing changed (use --reset to replace it).',
     );
+    const accounts = await seedDemoAccounts(system.identity.identity);
+    if (accounts > 0)
+      say(
+        `Created ${accounts} demo accounts: ${demoAccounts.map((a) => a.email).join(', ')} (password ${demoPassword}).`,
+      );
   } finally {
     await system.close();
   }

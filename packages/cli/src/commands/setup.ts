@@ -8,9 +8,9 @@ export interface Setup {
   system: System;
 }
 
-export function setup(): Setup {
+export async function setup(): Promise<Setup> {
   const defaults = { CONCIERGE_LOG_FORMAT: process.stdout.isTTY ? 'pretty' : 'json' };
   const config = loadConfig({ ...defaults, ...process.env });
   const logger = createLogger({ level: config.log.level, format: config.log.format });
-  return { config, logger, system: assembleSystem(config, logger) };
+  return { config, logger, system: await assembleSystem(config, logger) };
 }

@@ -1,5 +1,6 @@
 // `concierge start`: migrate, optionally seed, serve the gateway, print where to look; drain on SIGINT/SIGTERM.
 import { createShutdown } from '@concierge/platform';
+import { demoAccounts, demoPassword, seedDemoAccounts } from '../roots/demo-accounts.js';
 import { migrateAll } from '../roots/embedded.root.js';
 import { buildSystemGateway } from '../roots/system-gateway.js';
 import { progress, say } from './console.js';
@@ -7,7 +8,7 @@ import { setup } from './setup.js';
 
 export async function startCommand(opts: { seedIfEmpty?: boolean }): Promise<void> {
   const started = Date.now();
-  const { config, logger, system } = setup();
+  const { config, logger, system } = await setup();
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
   shutdown.installSignalHandlers();
   try {
@@ -19,12 +20,17 @@ export async function startCommand(opts: { seedIfEmpty?: boolean }): Promise<voi
         onProgress: progress('  seeding the demo catalog'),
       });
       if (seeded.seeded) say(`  seeded ${seeded.products} products and ${seeded.restaurants} restaurants`);
+      if ((await seedDemoAccounts(system.identity.identity)) > 0) {
+        say(`  demo accounts: ${demoAccounts.map((a) => a.email).join(', ')} (password ${demoPassword})`);
+      }
     }
-    const gateway = await buildSystemGateway(config, logger, system);
-    shutdown.add('stop accepting and drain http', async () => {
+    await system.start();
+    const gateway = await buildSystemGateway(system, logger);
+    shutdown.add('stop consumers and live streams', async () => {
       gateway.drain();
-      await gateway.app.close();
+      await system.stop();
     });
+    shutdown.add('stop accepting and drain http', () => gateway.app.close());
     shutdown.add('close stores', () => system.close());
     await gateway.app.listen({ host: config.http.host, port: config.http.port });
     const address = gateway.app.server.address();

@@ -1,39 +1,102 @@
-// Composition root of the embedded mode: every service in one process around one SQLite file.
+// Composition root of the embedded mode: every service in one process around one SQLite file
+// (or PostgreSQL / Redis when configured), behind one gateway.
+import path from 'node:path';
 import { createCatalogService } from '@concierge/catalog';
-import type { ReadinessCheck } from '@concierge/gateway';
+import { createChatService, inProcessCatalogClient, loadChatModel } from '@concierge/chat';
+import { type ApiDocument, loadApiDocument, type ReadinessCheck } from '@concierge/gateway';
 import type {
+  Cache,
   ConciergeConfig,
   Logger,
+  Mailer,
   ServiceMigrations,
   ServiceModule,
   SqlStore,
 } from '@concierge/platform';
-import { createStore } from './adapters.js';
+import { apiDocumentFile, installRoot } from '../locate.js';
+import { createCache, createMailer, createStore } from './adapters.js';
+import { assembleIdentity, type IdentityParts } from './identity.root.js';
+import { createMessaging } from './messaging.js';
+import { createNotifications } from './notifications.root.js';
 
 export interface System {
+  config: ConciergeConfig;
+  document: ApiDocument;
+  webDir: string;
   store: SqlStore;
+  cache: Cache;
+  mailer: Mailer;
   services: ServiceModule[];
   migrations: ServiceMigrations[];
   readiness: ReadinessCheck[];
   catalog: ReturnType<typeof createCatalogService>;
+  identity: IdentityParts;
+  /** Starts consumers and workers; call after migrating. */
+  start(): Promise<void>;
+  /** Stops consumers and workers (and ends live streams) so the HTTP server can close. */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function assembleSystem(config: ConciergeConfig, logger: Logger): System {
-  const store = createStore(config);
+export async function assembleSystem(config: ConciergeConfig, logger: Logger): Promise<System> {
+  const root = installRoot();
+  const document = loadApiDocument(apiDocumentFile(root));
+  const store = createStore(config, logger);
+  const cache = createCache(config, logger);
+  const mailer = createMailer(config, logger);
   const catalog = createCatalogService({ store });
-  return {
+  const messaging = createMessaging(config, logger, store);
+  const identity = await assembleIdentity({ config, logger, store, cache, mailer, document });
+  const notifications = createNotifications({ config, logger, store, mailer, ...messaging });
+  const chat = createChatService({
     store,
+    cache,
+    catalog: inProcessCatalogClient(catalog.module),
+    model: loadChatModel({
+      dataDir: config.dataDir,
+      botFile: path.join(root, 'services', 'chat', 'bot', 'concierge.bot.yaml'),
+      onProgress: (message) => logger.info(message),
+    }),
+    events: messaging.events,
+    onPublishError: (err, event) => logger.error({ err, eventId: event.id }, 'chat event not published'),
+  });
+  return {
+    config,
+    document,
+    webDir: config.webDir ?? path.join(root, 'web'),
+    store,
+    cache,
+    mailer,
     catalog,
-    services: [catalog.module],
-    migrations: [catalog.migrations],
-    readiness: [{ name: 'store', check: () => store.check() }],
-    close: () => store.close(),
+    identity,
+    services: [catalog.module, identity.identity.module, chat.module, notifications.module],
+    migrations: [catalog.migrations, ...identity.migrations, chat.migrations, notifications.migrations],
+    readiness: [
+      { name: 'store', check: () => store.check() },
+      { name: 'cache', check: () => cache.check() },
+      { name: 'mail', check: () => mailer.check() },
+      { name: 'queue', check: () => messaging.queue.check() },
+    ],
+    async start() {
+      await notifications.start();
+      await chat.publishPending();
+    },
+    async stop() {
+      await notifications.stop();
+    },
+    async close() {
+      await messaging.close();
+      await mailer.close();
+      await cache.close();
+      await store.close();
+    },
   };
 }
 
 /** Applies every service's pending migrations; returns what was applied per service. */
-export async function migrateAll(system: System): Promise<Record<string, string[]>> {
+export async function migrateAll(
+  system: Pick<System, 'store' | 'migrations'>,
+): Promise<Record<string, string[]>> {
   const applied: Record<string, string[]> = {};
   for (const set of system.migrations) applied[set.service] = (await system.store.migrate(set)).applied;
   return applied;

@@ -5,21 +5,30 @@ import path from 'node:path';
 import type { Gateway } from '@concierge/gateway';
 import { createLogger, loadConfig } from '@concierge/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword, seedDemoAccounts } from './demo-accounts.js';
 import { assembleSystem, migrateAll, type System } from './embedded.root.js';
 import { buildSystemGateway } from './system-gateway.js';
 
 let dataDir: string;
 let system: System;
 let sut: Gateway;
+let operatorAuth: Record<string, string>;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-system-'));
   const config = loadConfig({ CONCIERGE_DATA_DIR: dataDir, CONCIERGE_BODY_LIMIT: '65536' });
   const logger = createLogger({ level: 'silent', format: 'json' });
-  system = assembleSystem(config, logger);
+  system = await assembleSystem(config, logger);
   await migrateAll(system);
   await system.catalog.seed({ products: 20, restaurants: 40 });
-  sut = await buildSystemGateway(config, logger, system);
+  await seedDemoAccounts(system.identity.identity);
+  sut = await buildSystemGateway(system, logger);
+  const signIn = await sut.app.inject({
+    method: 'POST',
+    url: '/v1/auth/signin',
+    payload: { email: 'operator@concierge.local', password: demoPassword },
+  });
+  operatorAuth = { authorization: `Bearer ${signIn.json().accessToken}` };
 });
 afterAll(async () => {
   await sut.app.close();
@@ -47,13 +56,16 @@ const create = (payload: unknown, headers: Record<string, string> = {}) =>
     method: 'POST',
     url: '/v1/products',
     payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...operatorAuth, ...headers },
   });
 
 describe('embedded system through the gateway', () => {
-  it('is ready, with its store checked', async () => {
+  it('is ready, with every adapter checked', async () => {
     const res = await sut.app.inject('/readyz');
-    expect(res.json()).toEqual({ status: 'ready', checks: { store: 'ok' } });
+    expect(res.json()).toEqual({
+      status: 'ready',
+      checks: { store: 'ok', cache: 'ok', mail: 'ok', queue: 'ok' },
+    });
   });
 
   it('creates, reads, searches, updates and deletes a product', async () => {
@@ -67,9 +79,15 @@ describe('embedded system through the gateway', () => {
       method: 'PATCH',
       url: `/v1/products/${id}`,
       payload: { stock: 3 },
+      headers: operatorAuth,
     });
-    expect(patched.json().stock).toBe(3);
-    expect((await sut.app.inject({ method: 'DELETE', url: `/v1/products/${id}` })).statusCode).toBe(204);
+    expect(patched.json(), patched.body).toMatchObject({ stock: 3 });
+    const deleted = await sut.app.inject({
+      method: 'DELETE',
+      url: `/v1/products/${id}`,
+      headers: operatorAuth,
+    });
+    expect(deleted.statusCode).toBe(204);
     expect((await sut.app.inject(`/v1/products/${id}`)).statusCode).toBe(404);
   });
 
@@ -143,8 +161,13 @@ describe('embedded system through the gateway', () => {
     expect([wrong.statusCode, wrong.headers.allow]).toEqual([405, 'GET, POST']);
   });
 
+  it('refuses catalog writes without credentials', async () => {
+    const res = await sut.app.inject({ method: 'POST', url: '/v1/products', payload: validProduct });
+    expect([res.statusCode, res.json().code]).toEqual([403, 'MISSING_AUTHENTICATION_TOKEN']);
+  });
+
   it('answers a not-yet-built service with 501, never a silent 404', async () => {
-    const res = await sut.app.inject({ method: 'GET', url: '/v1/orders' });
+    const res = await sut.app.inject({ method: 'GET', url: '/v1/orders', headers: operatorAuth });
     expect([res.statusCode, res.json().code]).toEqual([501, 'NOT_IMPLEMENTED']);
   });
 

@@ -1,25 +1,19 @@
-// The gateway in front of an assembled system, configured from the contract shipped with the install.
-import path from 'node:path';
-import { buildGateway, type Gateway, loadApiDocument } from '@concierge/gateway';
-import type { ConciergeConfig, Logger } from '@concierge/platform';
-import { apiDocumentFile, installRoot } from '../locate.js';
-import { chooseAuthenticator } from './authenticator.js';
+// The gateway in front of an assembled system, with the identity routes (OpenID provider, federation) mounted.
+import { buildGateway, type Gateway } from '@concierge/gateway';
+import type { Logger } from '@concierge/platform';
 import type { System } from './embedded.root.js';
 
-export function buildSystemGateway(
-  config: ConciergeConfig,
-  logger: Logger,
-  system: System,
-): Promise<Gateway> {
-  const root = installRoot();
-  return buildGateway({
-    document: loadApiDocument(apiDocumentFile(root)),
+export async function buildSystemGateway(system: System, logger: Logger): Promise<Gateway> {
+  const gateway = await buildGateway({
+    document: system.document,
     logger,
-    authenticator: chooseAuthenticator(config),
+    authenticator: system.identity.authenticator,
     services: system.services,
     readiness: system.readiness,
-    bodyLimit: config.http.bodyLimit,
-    corsOrigins: config.http.corsOrigins,
-    webDir: config.webDir ?? path.join(root, 'web'),
+    bodyLimit: system.config.http.bodyLimit,
+    corsOrigins: system.config.http.corsOrigins,
+    webDir: system.webDir,
   });
+  await system.identity.mount(gateway.app);
+  return gateway;
 }

@@ -32,6 +32,20 @@ const conciergeVars = z
     CONCIERGE_CORS_ORIGINS: list.default([]),
     CONCIERGE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
     CONCIERGE_WEB_DIR: z.string().min(1).optional(),
+    CONCIERGE_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    CONCIERGE_MAIL_FROM: z.string().min(3).default('Concierge <concierge@localhost>'),
+    CONCIERGE_OPERATOR_EMAIL: z.email().default('operator@concierge.local'),
+    CONCIERGE_REGION: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1')
+      .default('us-east-1'),
+    CONCIERGE_OIDC_PROVIDERS: z.string().optional(),
+    CONCIERGE_GUEST_ACCESS: z.enum(['true', 'false']).default('false'),
+    CONCIERGE_TOKEN_TTL_SECONDS: positiveInt.default(3600),
+    CONCIERGE_REFRESH_TTL_SECONDS: positiveInt.default(30 * 86_400),
   })
   .strict();
 
@@ -71,9 +85,51 @@ function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>) 
     },
     cache: { kind: c.CONCIERGE_CACHE ?? (distributed ? 'redis' : 'memory'), redisUrl: s.REDIS_URL },
     queue: { kind: c.CONCIERGE_QUEUE ?? 'sqlite' },
+    mail: {
+      smtpUrl: c.CONCIERGE_SMTP_URL,
+      from: c.CONCIERGE_MAIL_FROM,
+      operatorEmail: c.CONCIERGE_OPERATOR_EMAIL,
+    },
+    identity: {
+      region: c.CONCIERGE_REGION,
+      outsideProviders: parseProviders(c.CONCIERGE_OIDC_PROVIDERS),
+      guestAccess: c.CONCIERGE_GUEST_ACCESS === 'true',
+      tokenTtlSeconds: c.CONCIERGE_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: c.CONCIERGE_REFRESH_TTL_SECONDS,
+    },
     services: c.CONCIERGE_SERVICES,
     shutdownTimeoutMs: c.CONCIERGE_SHUTDOWN_TIMEOUT_MS,
   } as const;
+}
+
+const outsideProvider = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    issuer: z.url(),
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1),
+    scope: z.string().optional(),
+  })
+  .strict();
+
+export type OutsideProviderConfig = z.infer<typeof outsideProvider>;
+
+/** `CONCIERGE_OIDC_PROVIDERS` is a JSON array of `{name, issuer, clientId, clientSecret, scope?}`. */
+function parseProviders(value: string | undefined): OutsideProviderConfig[] {
+  if (!value) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    throw configError([{ field: 'CONCIERGE_OIDC_PROVIDERS', message: 'is not valid JSON' }]);
+  }
+  const parsed = z.array(outsideProvider).safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? `${first.path.join('.')}: ${first.message}` : 'invalid';
+    throw configError([{ field: 'CONCIERGE_OIDC_PROVIDERS', message: where }]);
+  }
+  return parsed.data;
 }
 
 /**

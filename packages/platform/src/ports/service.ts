@@ -21,12 +21,20 @@ export interface OperationRequest {
   caller: Caller | null;
   requestId: string;
   traceparent?: string;
+  /** Aborts when the client goes away; only in-process hops carry it (long-lived answers such as streams). */
+  signal?: AbortSignal;
 }
 
 export interface OperationResponse {
   status: number;
+  /** JSON, or a stream of text chunks (an `AsyncIterable<string>`, e.g. server-sent events) sent as they come. */
   body?: unknown;
   headers?: Record<string, string>;
+}
+
+/** True for a streamed body: anything async-iterable (a Node Readable is too), which JSON never is. */
+export function isStreamBody(body: unknown): body is AsyncIterable<string | Uint8Array> {
+  return typeof body === 'object' && body !== null && Symbol.asyncIterator in body;
 }
 
 export type OperationHandler = (request: OperationRequest) => Promise<OperationResponse>;

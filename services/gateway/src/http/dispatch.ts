@@ -1,32 +1,32 @@
-// The route handler every OpenAPI operation shares: authenticate, authorize, hand a plain request to the service.
-import type { OperationRequest } from '@concierge/platform';
+// The route handler every OpenAPI operation shares: hand a plain request, with the caller the authenticate
+// hook established, to the service that owns the operation.
+import { Readable } from 'node:stream';
+import { isStreamBody, type OperationRequest } from '@concierge/platform';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
-import { type Authenticator, requireRoles } from '../auth/authenticator.js';
 import type { OperationInfo } from '../openapi/document.js';
 import type { ServiceClient } from '../services/service-client.js';
 
-export function operationHandler(
-  operation: OperationInfo,
-  client: ServiceClient,
-  authenticator: Authenticator,
-): RouteHandlerMethod {
+export function operationHandler(operation: OperationInfo, client: ServiceClient): RouteHandlerMethod {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const caller = await authenticator.authenticate(request, operation);
-    requireRoles(caller, operation);
+    // The response's close fires when it finished or the client went away: either way, stop streaming.
+    const disconnected = new AbortController();
+    reply.raw.once('close', () => disconnected.abort());
     const input: OperationRequest = {
       operationId: operation.operationId,
       params: (request.params ?? {}) as Record<string, string>,
       query: (request.query ?? {}) as Record<string, unknown>,
       body: request.body,
       headers: request.headers as Record<string, string | undefined>,
-      caller,
+      caller: request.caller,
       requestId: request.id,
+      signal: disconnected.signal,
     };
     const traceparent = request.headers.traceparent;
     if (typeof traceparent === 'string') input.traceparent = traceparent;
     const answer = await client.invoke(operation.service, input);
     if (answer.headers) reply.headers(answer.headers);
     reply.code(answer.status);
+    if (isStreamBody(answer.body)) return reply.send(Readable.from(answer.body, { objectMode: false }));
     return answer.body === undefined ? reply.send() : answer.body;
   };
 }

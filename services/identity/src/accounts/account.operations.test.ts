@@ -109,10 +109,10 @@ describe('identity account operations', () => {
 
   it('answers the same 401 for an unknown e-mail and a wrong password', async () => {
     await fx.confirmedAccount('eve@example.com', password);
-    const unknown = call('signIn', { email: 'nobody@example.com', password });
-    const wrong = call('signIn', { email: 'eve@example.com', password: 'Wr0ng-password' });
-    for (const answer of [unknown, wrong]) {
-      await expect(answer).rejects.toMatchObject({
+    const unknown = { email: 'nobody@example.com', password };
+    const wrong = { email: 'eve@example.com', password: 'Wr0ng-password' };
+    for (const body of [unknown, wrong]) {
+      await expect(call('signIn', body)).rejects.toMatchObject({
         kind: 'unauthenticated',
         code: 'INCORRECT_CREDENTIALS',
         message: 'Incorrect e-mail or password',

@@ -1,0 +1,153 @@
+// Wires the identity service (accounts, OpenID provider, federation, credential broker, API keys) and the
+// gateway authorizer that checks SigV4, bearer JWTs and API keys against it.
+import {
+  type ApiDocument,
+  type Authenticator,
+  createAuthorizer,
+  createMemoryRateLimiter,
+  createSigV4Verifier,
+} from '@concierge/gateway';
+import {
+  apiKeyMigrations,
+  apiKeyOperations,
+  apiKeyRepository,
+  createApiKeyService,
+  createCredentialBroker,
+  createFederation,
+  createIdentity,
+  createIdTokenVerifier,
+  createOidcProvider,
+  createPolicyEngine,
+  createTokenIssuer,
+  credentialMigrations,
+  credentialOperations,
+  credentialRepository,
+  type Identity,
+  identityMigrations,
+  loadCookieKeys,
+  loadSigningKeys,
+  publicJwks,
+  registerFederation,
+  registerOidc,
+} from '@concierge/identity';
+import type {
+  Cache,
+  ConciergeConfig,
+  Logger,
+  Mailer,
+  ServiceMigrations,
+  SqlStore,
+} from '@concierge/platform';
+import type { FastifyInstance } from 'fastify';
+import { loadSecretKey } from './secret-key.js';
+
+export const webClientId = 'concierge-web';
+export const apiAudience = 'concierge-api';
+
+export interface IdentityParts {
+  identity: Identity;
+  migrations: ServiceMigrations[];
+  authenticator: Authenticator;
+  /** Mounts the OpenID provider under `/oidc` and outside sign-in under `/v1/auth/federated`. */
+  mount(app: FastifyInstance): Promise<void>;
+}
+
+export interface IdentityDeps {
+  config: ConciergeConfig;
+  logger: Logger;
+  store: SqlStore;
+  cache: Cache;
+  mailer: Mailer;
+  document: ApiDocument;
+}
+
+export async function assembleIdentity({
+  config,
+  logger,
+  store,
+  cache,
+  mailer,
+  document,
+}: IdentityDeps): Promise<IdentityParts> {
+  const { region } = config.identity;
+  const publicUrl = config.http.publicUrl ?? `http://localhost:${config.http.port}`;
+  const issuer = `${publicUrl}/oidc`;
+  const loginName = issuer.replace(/^https?:\/\//, '');
+  const keys = await loadSigningKeys(config.dataDir);
+  const jwks = publicJwks(keys);
+  const tokens = createTokenIssuer({
+    issuer,
+    keys,
+    clientId: webClientId,
+    apiAudience,
+    tokenTtlSeconds: config.identity.tokenTtlSeconds,
+  });
+  const broker = createCredentialBroker({
+    repository: credentialRepository(store.db),
+    encryptionKey: loadSecretKey(config.dataDir, 'credentials.key'),
+    region,
+    ...(config.identity.guestAccess ? { guestRole: 'guest' } : {}),
+  });
+  const idTokens = createIdTokenVerifier({ issuer, audience: webClientId, jwks });
+  const apiKeys = createApiKeyService({ repository: apiKeyRepository(store.db) });
+  const identity = createIdentity({
+    store,
+    mailer,
+    logger: logger.child({ service: 'identity' }),
+    tokens,
+    refreshTtlSeconds: config.identity.refreshTtlSeconds,
+    operations: {
+      ...credentialOperations({
+        broker,
+        identityPoolId: `${region}:concierge`,
+        providers: { [loginName]: idTokens },
+        bearerProvider: loginName,
+      }),
+      ...apiKeyOperations(apiKeys),
+    },
+  });
+  const authenticator = createAuthorizer({
+    document,
+    sigv4: {
+      verifier: createSigV4Verifier({ region, lookup: broker.signingSecret, replayCache: cache }),
+      policy: createPolicyEngine({ region, accountId: '000000000000', apiId: 'concierge', stage: 'v1' }),
+    },
+    // ID tokens (the lecture's app exchanges them) and access tokens both come from our own issuer.
+    bearer: createIdTokenVerifier({ issuer, audience: [apiAudience, webClientId], jwks }),
+    apiKeys: { lookup: apiKeys, limiter: createMemoryRateLimiter() },
+  });
+  const outside = config.identity.outsideProviders;
+  return {
+    identity,
+    migrations: [identityMigrations, credentialMigrations, apiKeyMigrations],
+    authenticator,
+    async mount(app) {
+      const provider = createOidcProvider({
+        issuer,
+        keys,
+        cookieKeys: await loadCookieKeys(config.dataDir),
+        store,
+        repository: identity.repository,
+        clients: [
+          {
+            clientId: webClientId,
+            redirectUris: [`${publicUrl}/callback`],
+            postLogoutRedirectUris: [`${publicUrl}/`],
+          },
+        ],
+        idTokenTtlSeconds: config.identity.tokenTtlSeconds,
+        refreshTokenTtlSeconds: config.identity.refreshTtlSeconds,
+      });
+      await registerOidc(app, { provider, sessions: identity.sessions });
+      if (outside.length > 0) {
+        const federation = createFederation({
+          providers: outside,
+          store,
+          identity,
+          publicBaseUrl: publicUrl,
+        });
+        await registerFederation(app, { federation, completeUrl: `${publicUrl}/` });
+      }
+    },
+  };
+}

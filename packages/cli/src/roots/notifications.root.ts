@@ -1,0 +1,27 @@
+// Wires the notifications service: mail through the configured mailer, SMS through the sandbox provider
+// (records deliveries, splits segments as SNS does), webhooks signed with a key made at first start.
+import { createNotificationsService, createSandboxSmsProvider } from '@concierge/notifications';
+import type { ConciergeConfig, EventBus, Logger, Mailer, Queue, SqlStore } from '@concierge/platform';
+import { loadSecretKey } from './secret-key.js';
+
+export interface NotificationsDeps {
+  config: ConciergeConfig;
+  logger: Logger;
+  store: SqlStore;
+  mailer: Mailer;
+  queue: Queue;
+  events: EventBus;
+}
+
+export function createNotifications({ config, logger, store, mailer, queue, events }: NotificationsDeps) {
+  return createNotificationsService({
+    store,
+    events,
+    queue,
+    mailer,
+    sms: createSandboxSmsProvider(),
+    webhooks: { secret: loadSecretKey(config.dataDir, 'webhooks.key').toString('hex') },
+    operatorEmail: config.mail.operatorEmail,
+    logger: logger.child({ service: 'notifications' }),
+  });
+}

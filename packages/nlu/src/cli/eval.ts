@@ -1,0 +1,131 @@
+// `concierge nlu eval`: train on a file, score on a test file or a stratified dev split.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { crossValidate } from '../eval/cross-validate.js';
+import { type EvaluationReport, evaluate } from '../eval/evaluate.js';
+import { stratifiedSplit } from '../eval/split.js';
+import { detectFormat, importDataset } from '../importers/index.js';
+import { NluModel } from '../model/model.js';
+import { train } from '../model/train.js';
+import type { Dataset } from '../types.js';
+
+export interface EvalResult extends EvaluationReport {
+  train: string;
+  test: string;
+  /** Examples per trained model (per fold under cross-validation). */
+  trainExamples: number;
+  /** Training time (mean per fold under cross-validation). */
+  trainSeconds: number;
+  /** Heap growth from loading the serialized model (trained on the whole file) into a fresh NluModel. */
+  modelHeapMB: number;
+}
+
+const USAGE = 'usage: nlu eval --train FILE [--test FILE | --dev-split 0.2 | --folds 5] [--seed 1] [--json]';
+
+const load = (file: string): Dataset => {
+  const source = readFileSync(file, 'utf8');
+  return importDataset(source, detectFormat(file, source));
+};
+
+const gcIfExposed = () => (globalThis as { gc?: () => void }).gc?.();
+
+function heapAfterLoading(json: string): number {
+  gcIfExposed();
+  const before = process.memoryUsage().heapUsed;
+  const model = NluModel.fromJSON(JSON.parse(json));
+  gcIfExposed();
+  const after = process.memoryUsage().heapUsed;
+  model.parse('warm up');
+  return (after - before) / 2 ** 20;
+}
+
+function printReport(r: EvalResult, print: (line: string) => void): void {
+  const pct = (x: number) => (100 * x).toFixed(2);
+  print(
+    `train ${r.train} (${r.trainExamples} examples, ${r.trainSeconds.toFixed(1)} s) → test ${r.test} (${r.examples})`,
+  );
+  print(`intent accuracy ${pct(r.intentAccuracy)}  macro-F1 ${pct(r.intentMacroF1)}`);
+  print(
+    `slots P ${pct(r.slotPrecision)}  R ${pct(r.slotRecall)}  F1 ${pct(r.slotF1)}  intent+slot F1 ${pct(r.intentSlotF1)}`,
+  );
+  print(`latency p50 ${r.latencyP50Ms.toFixed(3)} ms  p99 ${r.latencyP99Ms.toFixed(3)} ms`);
+  print(
+    `model ${(r.modelBytes / 1024).toFixed(0)} KiB JSON, ${r.modelHeapMB.toFixed(1)} MB heap when loaded`,
+  );
+}
+
+/**
+ * Runs an evaluation from command-line arguments and returns the report.
+ * @example
+ * await runEval(['--train', 'snips_train_small.jsonl', '--dev-split', '0.2', '--json']);
+ */
+export async function runEval(
+  argv: string[],
+  print: (line: string) => void = console.log,
+): Promise<EvalResult> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      train: { type: 'string' },
+      test: { type: 'string' },
+      'dev-split': { type: 'string', default: '0.2' },
+      folds: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.train) throw new Error(USAGE);
+  const seed = Number(values.seed);
+  const full = load(values.train);
+  const progress = values.json ? () => {} : (m: string) => print(`  … ${m}`);
+  if (values.folds) {
+    const k = Number(values.folds);
+    const cv = crossValidate(full, k, { seed, onProgress: progress });
+    const result: EvalResult = {
+      ...cv,
+      train: basename(values.train),
+      test: `${k}-fold cross-validation (seed ${seed})`,
+      trainExamples: Math.round((full.examples.length * (k - 1)) / k),
+      modelHeapMB: heapAfterLoading(JSON.stringify(train(full, { seed }).toJSON())),
+    };
+    if (values.json) print(JSON.stringify(result, null, 2));
+    else printReport(result, print);
+    return result;
+  }
+  let trainSet: Dataset = full;
+  let testRows = full.examples;
+  if (values.test) testRows = load(values.test).examples;
+  else {
+    const split = stratifiedSplit(full.examples, Number(values['dev-split']), seed);
+    trainSet = { ...full, examples: split.train };
+    testRows = split.dev;
+  }
+  const t0 = performance.now();
+  const model = train(trainSet, { seed, onProgress: progress });
+  const trainSeconds = (performance.now() - t0) / 1000;
+  const json = JSON.stringify(model.toJSON());
+  const loaded = NluModel.fromJSON(JSON.parse(json));
+  // Collect training garbage first so it does not land in the parse latency percentiles.
+  gcIfExposed();
+  const report = evaluate(loaded, testRows);
+  const result: EvalResult = {
+    ...report,
+    train: basename(values.train),
+    test: values.test ? basename(values.test) : `dev split ${values['dev-split']} (seed ${seed})`,
+    trainExamples: trainSet.examples.length,
+    trainSeconds,
+    modelHeapMB: heapAfterLoading(json),
+  };
+  if (values.json) print(JSON.stringify(result, null, 2));
+  else printReport(result, print);
+  return result;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  runEval(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,144 @@
+// The chat through the gateway built from the real contract: one scripted conversation per flow, history, ownership.
+import { fileURLToPath } from 'node:url';
+import { createCatalogService } from '@concierge/catalog';
+import { buildGateway, type Gateway, loadApiDocument } from '@concierge/gateway';
+import { createLogger, createMemoryCache, createSqliteStore, type SqlStore } from '@concierge/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChatService, inProcessCatalogClient } from './index.js';
+import { testModel } from './testing/chat.fixture.js';
+
+let store: SqlStore;
+let sut: Gateway;
+
+beforeAll(async () => {
+  store = createSqliteStore({ file: ':memory:' });
+  const catalog = createCatalogService({ store });
+  const chat = createChatService({
+    store,
+    cache: createMemoryCache(),
+    catalog: inProcessCatalogClient(catalog.module),
+    model: testModel(),
+  });
+  await store.migrate(catalog.migrations);
+  await store.migrate(chat.migrations);
+  await catalog.seed({ products: 60, restaurants: 300 });
+  sut = await buildGateway({
+    document: loadApiDocument(fileURLToPath(new URL('../../../api/openapi.yaml', import.meta.url))),
+    logger: createLogger({ level: 'silent', format: 'json' }),
+    // Tests name the caller in a header; the real authenticators are tested in the gateway.
+    authenticator: {
+      authenticate: async (request) => {
+        const user = request.headers['x-test-user'];
+        return typeof user === 'string' ? { userId: user, roles: ['customer'], via: 'jwt' } : null;
+      },
+    },
+    services: [catalog.module, chat.module],
+  });
+});
+afterAll(async () => {
+  await sut.app.close();
+  await store.close();
+});
+
+const post = (url: string, payload: unknown, user = 'usr_ana') =>
+  sut.app.inject({ method: 'POST', url, payload: payload as object, headers: { 'x-test-user': user } });
+const get = (url: string, user = 'usr_ana') =>
+  sut.app.inject({ method: 'GET', url, headers: { 'x-test-user': user } });
+const message = (text: string) => ({
+  type: 'unstructured',
+  unstructured: { id: 'm1', text, timestamp: '2026-03-10T19:00:00Z' },
+});
+
+async function nlu(text: string, conversationId?: string, user?: string) {
+  const res = await post(
+    '/v1/nlu',
+    { messages: [message(text)], ...(conversationId ? { conversationId } : {}) },
+    user,
+  );
+  expect(res.statusCode).toBe(200);
+  return res.json() as {
+    conversationId: string;
+    messages: {
+      type: string;
+      unstructured?: { text: string };
+      structured?: { type: string; payload: Record<string, unknown> };
+    }[];
+  };
+}
+
+describe('chat over HTTP', () => {
+  it('gift shopping: product cards, then the order card whose button checks out', async () => {
+    const shown = await nlu('I need red roses delivered to my mom tomorrow');
+    const cards = shown.messages.filter((m) => m.structured?.type === 'product');
+    expect(cards.length).toBe(3);
+    const ordered = await nlu('order the first one', shown.conversationId);
+    const card = ordered.messages.find((m) => m.structured?.type === 'product')!.structured!.payload;
+    expect(card).toMatchObject({
+      productId: cards[0]!.structured!.payload.productId,
+      clickAction: 'checkout',
+    });
+    expect((await get(`/v1/products/${card.productId}`)).statusCode).toBe(200);
+  });
+
+  it('dining in the assignment shape, then "same as last time" in a new conversation', async () => {
+    const ask = (text: string) => post('/v1/chatbot', { messages: [message(text)] }, 'usr_dan');
+    expect(
+      (await ask('Find me a quiet Italian place in Chelsea for 4 tomorrow at 8pm')).json().messages[0]
+        .unstructured.text,
+    ).toMatch(/e-mail/);
+    expect((await ask('dan@example.com')).json().messages[0].unstructured.text).toMatch(
+      /^Shall I send 3 suggestions/,
+    );
+    const done = (await ask('yes')).json();
+    expect(done.messages).toHaveLength(1);
+    expect(done.messages[0].unstructured.text).toMatch(
+      /Here are my suggestions for Italian in Chelsea[\s\S]*★/,
+    );
+    const pending = await store.db.selectFrom('chat_pending_delivery').selectAll().execute();
+    expect(JSON.parse(pending[0]!.envelope)).toMatchObject({
+      type: 'conversation.dining_suggested',
+      data: { userId: 'usr_dan', partySize: 4, email: 'dan@example.com' },
+    });
+    const again = await nlu('same as last time', undefined, 'usr_dan');
+    expect(again.messages.filter((m) => m.structured?.type === 'restaurant')).toHaveLength(3);
+  });
+
+  it('keeps the history for its owner only, and forgets it on reset', async () => {
+    const { conversationId } = await nlu('hello', undefined, 'usr_eve');
+    const list = (await get('/v1/conversations', 'usr_eve')).json();
+    expect(list.items[0]).toMatchObject({ id: conversationId, title: 'hello', messageCount: 2 });
+    const mine = await get(`/v1/conversations/${conversationId}`, 'usr_eve');
+    expect(mine.json().messages.map((m: { type: string }) => m.type)).toEqual(['unstructured', 'structured']);
+    expect((await get(`/v1/conversations/${conversationId}`, 'usr_mallory')).statusCode).toBe(404);
+    expect(
+      (await post('/v1/nlu', { messages: [message('hi')], conversationId }, 'usr_mallory')).statusCode,
+    ).toBe(404);
+    const reset = await sut.app.inject({
+      method: 'DELETE',
+      url: `/v1/conversations/${conversationId}`,
+      headers: { 'x-test-user': 'usr_eve' },
+    });
+    expect(reset.statusCode).toBe(204);
+    expect((await get(`/v1/conversations/${conversationId}`, 'usr_eve')).statusCode).toBe(404);
+  });
+
+  it('pages the conversation list with cursors', async () => {
+    for (let i = 0; i < 3; i++) await nlu(`hi ${i}`, undefined, 'usr_pager');
+    const first = (await get('/v1/conversations?limit=2', 'usr_pager')).json();
+    const second = (await get(`/v1/conversations?limit=2&cursor=${first.nextCursor}`, 'usr_pager')).json();
+    expect([first.items.length, second.items.length, second.nextCursor]).toEqual([2, 1, null]);
+  });
+
+  it('answers odd messages within the contract and rejects those beyond its limits', async () => {
+    const emoji = await nlu('🌹🌹🌹🌹🌹🌹🌹🌹🌹🌹🌹🌹');
+    expect(emoji.messages[0]!.unstructured!.text).toMatch(/in words/);
+    const long = await post('/v1/nlu', { messages: [message('x'.repeat(10_000))] });
+    expect([long.statusCode, long.json().code]).toEqual([400, 'INVALID']);
+    const anonymous = await sut.app.inject({
+      method: 'POST',
+      url: '/v1/nlu',
+      payload: { messages: [message('hi')] },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,99 @@
+// Runs turns of a conversation: ownership, the per-conversation lock, dialog state and the stored history.
+import { AppError, type Caller, newId, prefixedId } from '@concierge/platform';
+import { type DialogState, newDialogState, type Reply } from './dialog/dialog.types.js';
+import type { DialogManager } from './dialog/dialog-manager.js';
+import { isValidTimeZone } from './dialog/local-time.js';
+import type { DialogStateStore } from './dialog/state-store.js';
+import { toWire, userMessage, type WireMessage } from './http/wire.js';
+import type { ConversationRepository } from './store/conversation.repository.js';
+
+export interface TurnRequest {
+  texts: string[];
+  conversationId?: string;
+  timeZone?: string;
+  /** The assignment's endpoint continues the caller's latest live conversation. */
+  latest?: boolean;
+}
+
+export interface TurnAnswer {
+  conversationId: string;
+  replies: Reply[];
+  messages: WireMessage[];
+}
+
+export function requireCaller(caller: Caller | null): Caller {
+  if (!caller)
+    throw new AppError('unauthenticated', 'Sign in to talk to the concierge', { code: 'UNAUTHORIZED' });
+  return caller;
+}
+
+const kindOf = (state: DialogState) =>
+  state.flow === 'dining' ? 'dining' : state.flow === 'gift' ? 'shopping' : undefined;
+
+export class ConversationService {
+  constructor(
+    private readonly conversations: ConversationRepository,
+    private readonly states: DialogStateStore,
+    private readonly dialog: DialogManager,
+    private readonly now: () => Date,
+    private readonly defaultTimeZone: string,
+  ) {}
+
+  /** The conversation if `userId` owns it; 404 otherwise, so ids cannot be probed. */
+  async owned(conversationId: string, userId: string) {
+    const row = await this.conversations.get(conversationId);
+    if (!row || row.owner_id !== userId) throw AppError.notFound(`conversation ${conversationId}`);
+    return row;
+  }
+
+  private async target(request: TurnRequest, userId: string): Promise<string> {
+    if (request.conversationId) return (await this.owned(request.conversationId, userId)).id;
+    if (request.latest) {
+      const latest = await this.conversations.latest(userId);
+      if (latest && (await this.states.load(latest.id))) return latest.id;
+    }
+    const id = prefixedId('cnv');
+    await this.conversations.create(id, userId, this.now());
+    return id;
+  }
+
+  async turn(caller: Caller | null, request: TurnRequest): Promise<TurnAnswer> {
+    const { userId } = requireCaller(caller);
+    const timeZone = request.timeZone ?? this.defaultTimeZone;
+    if (!isValidTimeZone(timeZone)) {
+      throw AppError.invalid('Unknown time zone', [
+        { field: 'body.timeZone', message: 'an IANA time zone such as America/New_York' },
+      ]);
+    }
+    const conversationId = await this.target(request, userId);
+    return this.states.exclusive(conversationId, async () => {
+      const now = this.now();
+      const state = (await this.states.load(conversationId)) ?? newDialogState(conversationId, userId, now);
+      const replies: Reply[] = [];
+      for (const text of request.texts)
+        replies.push(...(await this.dialog.respond(state, { text, now, timeZone })).replies);
+      await this.states.save(state);
+      const at = now.toISOString();
+      const messages = replies.slice(-20).map((r) => toWire(r, newId(), at));
+      const history = [
+        ...request.texts.map((t) => ({ author: 'user' as const, message: userMessage(t, newId(), at) })),
+        ...messages.map((m) => ({ author: 'concierge' as const, message: m })),
+      ];
+      const kind = kindOf(state);
+      await this.conversations.append(conversationId, history, now, {
+        title: request.texts[0]!.slice(0, 120),
+        ...(kind ? { kind } : {}),
+      });
+      return { conversationId, replies, messages };
+    });
+  }
+
+  async forget(caller: Caller | null, conversationId: string): Promise<void> {
+    const { userId } = requireCaller(caller);
+    await this.owned(conversationId, userId);
+    await this.states.exclusive(conversationId, async () => {
+      await this.conversations.delete(conversationId);
+      await this.states.forget(conversationId);
+    });
+  }
+}

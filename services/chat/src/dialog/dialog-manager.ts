@@ -1,0 +1,49 @@
+// One conversational turn: screen the text, understand it, route it to a flow, and count the turn.
+import type { NluModel } from '@concierge/nlu';
+import { interpret } from '../nlu/interpret.js';
+import type { Recommender } from '../recommend/recommend.types.js';
+import type { DialogState } from './dialog.types.js';
+import type { Lexicon } from './lexicon.js';
+import { localMoment } from './local-time.js';
+import { say } from './replies.js';
+import { route } from './route.js';
+import { screen, screeningReplies } from './screen-input.js';
+import type { DiningNotifier, LastSearches, TurnResult } from './turn.types.js';
+
+export interface DialogDeps {
+  model: NluModel;
+  /** The catalog's current facets as names; cached by the caller. */
+  lexicon: () => Promise<Lexicon>;
+  recommender: Recommender;
+  lastSearches: LastSearches;
+  notifier: DiningNotifier;
+}
+
+export interface TurnInput {
+  text: string;
+  now: Date;
+  timeZone: string;
+}
+
+export class DialogManager {
+  constructor(private readonly deps: DialogDeps) {}
+
+  /** Answers `input.text` given the conversation's `state`; returns the next state and the replies. */
+  async respond(state: DialogState, input: TurnInput): Promise<TurnResult> {
+    state.turn += 1;
+    state.touchedAt = input.now.toISOString();
+    const screened = screen(input.text);
+    if (!screened.ok) return { state, replies: [say(screeningReplies[screened.reason])] };
+    const u = interpret(this.deps.model, screened.text, { now: input.now, timeZone: input.timeZone });
+    return route({
+      u,
+      state,
+      today: localMoment(input.now, input.timeZone),
+      timeZone: input.timeZone,
+      lexicon: await this.deps.lexicon(),
+      recommender: this.deps.recommender,
+      lastSearches: this.deps.lastSearches,
+      notifier: this.deps.notifier,
+    });
+  }
+}

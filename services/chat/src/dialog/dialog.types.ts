@@ -1,0 +1,91 @@
+// The dialog's state per conversation (kept in the cache between turns) and the replies a turn produces.
+
+export interface DiningSlots {
+  /** Catalog slug, e.g. `italian`. */
+  cuisine?: string;
+  /** Catalog slug, e.g. `upper-east-side`. */
+  area?: string;
+  date?: string;
+  time?: string;
+  partySize?: number;
+  email?: string;
+  phone?: string;
+}
+
+export type DiningSlot = 'cuisine' | 'area' | 'date' | 'time' | 'partySize' | 'contact';
+
+export interface GiftSlots {
+  /** Catalog tag of a product kind, e.g. `roses`. */
+  kind?: string;
+  colour?: string;
+  occasion?: string;
+  recipient?: string;
+  /** Cents. */
+  maxPrice?: number;
+}
+
+export interface DialogState {
+  conversationId: string;
+  userId: string;
+  /** Turns taken so far; seeds the variety of suggestions. */
+  turn: number;
+  /** When the last turn ended (idle expiry is measured from here). */
+  touchedAt: string;
+  flow: 'none' | 'dining' | 'gift';
+  dining: DiningSlots;
+  gift: GiftSlots;
+  /** What the last reply asked for. */
+  awaiting?: DiningSlot | 'confirm' | 'gift';
+  /** Failed answers to the current question. */
+  reprompts: number;
+  /** The last product cards, in order, for "the first one" and "cheaper". */
+  shown: ProductCardPayload[];
+  /** The dining search of the previous conversation, when this user has one. */
+  offeredRepeat?: boolean;
+}
+
+export interface ProductCardPayload {
+  productId: string;
+  name: string;
+  price: string;
+  amount: { amount: number; currency: string };
+  imageUrl: string;
+  buttonLabel: string;
+  clickAction: 'checkout';
+}
+
+export interface RestaurantCardPayload {
+  restaurantId: string;
+  name: string;
+  cuisine: string;
+  area: string;
+  address: string;
+  rating: number;
+  priceLevel: number;
+  imageUrl: string | null;
+  buttonLabel: string;
+}
+
+export interface QuickRepliesPayload {
+  options: { label: string; text: string }[];
+}
+
+export type Reply =
+  | { type: 'unstructured'; text: string }
+  | { type: 'structured'; card: 'product'; text: string; payload: ProductCardPayload }
+  | { type: 'structured'; card: 'restaurant'; text: string; payload: RestaurantCardPayload }
+  | { type: 'structured'; card: 'quick_replies'; text: string; payload: QuickRepliesPayload };
+
+export function newDialogState(conversationId: string, userId: string, now: Date): DialogState {
+  return {
+    conversationId,
+    userId,
+    turn: 0,
+    touchedAt: now.toISOString(),
+    flow: 'none',
+    dining: {},
+    gift: {},
+    reprompts: 0,
+    shown: [],
+  };
+}

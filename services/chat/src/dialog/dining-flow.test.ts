@@ -1,0 +1,89 @@
+// The dining flow through the chat service: validation paths, corrections, confirmation and bounded re-prompts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
+
+let open: OpenChat;
+beforeAll(async () => {
+  open = await openChat();
+});
+afterAll(() => open.close());
+
+const last = (texts: string[]) => texts.at(-1) ?? '';
+
+describe('dining flow', () => {
+  it('asks for each missing value in turn, then confirms', async () => {
+    const sut = talk(open);
+    expect(last((await sut('I want to find a restaurant')).texts)).toMatch(/kind of food/);
+    expect(last((await sut('italian')).texts)).toMatch(/part of town/);
+    expect(last((await sut('the UES')).texts)).toMatch(/Which day/);
+    expect(last((await sut('tomorrow')).texts)).toMatch(/What time/);
+    expect(last((await sut('8pm')).texts)).toMatch(/How many/);
+    expect(last((await sut('4')).texts)).toMatch(/e-mail address or a phone/);
+    expect(last((await sut('ana@example.com')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in Upper East Side for 4 tomorrow at 8pm to ana@example.com?',
+    );
+  });
+
+  it('lists the areas for an unknown one', async () => {
+    const sut = talk(open);
+    const answer = await sut('find me italian food in Bushwick');
+    expect(answer.texts[0]).toMatch(/don't have "Bushwick" yet.*Chelsea/);
+    expect(answer.messages[0].structured.payload.options.length).toBe(10);
+  });
+
+  it('suggests the nearest cuisine for a misspelt one', async () => {
+    const sut = talk(open);
+    await sut('find a restaurant in chelsea');
+    expect((await sut('mexcian')).texts[0]).toMatch(/Did you mean Mexican\?/);
+  });
+
+  it('refuses a date in the past', async () => {
+    const sut = talk(open);
+    await sut('thai in soho for 2');
+    expect((await sut('on March 2, 2026')).texts[0]).toMatch(/already passed/);
+  });
+
+  it('refuses a party outside 1–20', async () => {
+    const sut = talk(open);
+    expect((await sut('thai in soho for 45 people tomorrow at 7pm')).texts[0]).toMatch(/1 to 20 people/);
+  });
+
+  it('refuses a malformed e-mail address and a short phone number', async () => {
+    const sut = talk(open);
+    await sut('thai in soho for 2 tomorrow at 7pm');
+    expect((await sut('ana@example')).texts[0]).toMatch(/e-mail address doesn't look right/);
+    expect((await sut('555-12')).texts.join(' ')).toMatch(/phone number doesn't look right|didn't catch/);
+    expect(last((await sut('(646) 555-0123')).texts)).toMatch(/to \+16465550123\?$/);
+  });
+
+  it('takes corrections in mid-flow and at the confirmation', async () => {
+    const sut = talk(open);
+    await sut('italian in chelsea for 4 tomorrow at 8pm');
+    await sut('a@b.com');
+    expect(last((await sut('actually make it 6 of us')).texts)).toMatch(/Italian in Chelsea for 6/);
+    expect(last((await sut('no, Thai instead')).texts)).toMatch(/Thai in Chelsea for 6/);
+    expect(last((await sut('no')).texts)).toMatch(/What would you like to change/);
+    expect(last((await sut('change the time')).texts)).toMatch(/What time/);
+    expect(last((await sut('9pm')).texts)).toMatch(/Thai in Chelsea for 6 tomorrow at 9pm/);
+  });
+
+  it('suggests restaurants after a yes, with cards', async () => {
+    const sut = talk(open);
+    await sut('korean in midtown for 2 tomorrow at 7pm, email me at kim@example.com');
+    const answer = await sut('yes');
+    const cards = answer.messages.filter((m) => m.structured?.type === 'restaurant');
+    expect(answer.texts[0]).toMatch(/Here are my suggestions for Korean in Midtown/);
+    expect(cards).toHaveLength(3);
+    expect(cards[0].structured.payload).toMatchObject({ cuisine: 'Korean', buttonLabel: 'Details' });
+  });
+
+  it('gives a way out after three failed answers to one question', async () => {
+    const sut = talk(open);
+    await sut('find me a restaurant');
+    for (let i = 0; i < 3; i++)
+      expect(last((await sut('hmm purple monkey dishwasher')).texts)).toMatch(/kind of food/);
+    const answer = await sut('hmm purple monkey dishwasher');
+    expect(answer.texts[0]).toMatch(/start again/);
+    expect(last((await sut('chelsea')).texts)).not.toMatch(/Shall I/);
+  });
+});

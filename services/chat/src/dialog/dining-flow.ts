@@ -1,0 +1,109 @@
+// The dining flow: gather cuisine, area, day, time, party and contact, confirm, then suggest and notify.
+import { hashSeed } from '../nlu/training/seeded.js';
+import type { DiningSearch } from '../recommend/recommend.types.js';
+import { restaurantAddress, restaurantPayload } from './cards.js';
+import { absorbDining } from './dining-absorb.js';
+import { confirmation, describeSearch, missingSlot, question, slotNamed } from './dining-questions.js';
+import { reprompt, resetFlow } from './fallback.js';
+import { quickReplies, restaurantCard, say } from './replies.js';
+import type { Turn, TurnResult } from './turn.types.js';
+import { answer } from './yes-no.js';
+
+/** Asks for the next missing value, or for confirmation once none is missing. */
+export function askNext(t: Turn, prefix: string[] = []): TurnResult {
+  const { state } = t;
+  const slot = missingSlot(state.dining) ?? 'confirm';
+  if (slot !== state.awaiting) state.reprompts = 0;
+  state.awaiting = slot;
+  const ask = slot === 'confirm' ? confirmation(state.dining, t.lexicon, t.today) : question(slot, t.lexicon);
+  return { state, replies: [...prefix.map(say), ask] };
+}
+
+function change(t: Turn): TurnResult {
+  const slot = slotNamed(t.u.text);
+  if (!slot) {
+    return {
+      state: t.state,
+      replies: [
+        quickReplies('What would you like to change?', [
+          ['Cuisine', 'change the cuisine'],
+          ['Area', 'change the area'],
+          ['Day', 'change the day'],
+          ['Time', 'change the time'],
+          ['Party size', 'change the party size'],
+          ['E-mail or phone', 'change the contact'],
+        ]),
+      ],
+    };
+  }
+  const d = t.state.dining;
+  if (slot === 'contact') [d.email, d.phone] = [undefined, undefined];
+  else d[slot] = undefined;
+  return askNext(t);
+}
+
+/** One turn of the dining flow, started or continued. */
+export async function diningTurn(t: Turn): Promise<TurnResult> {
+  t.state.flow = 'dining';
+  const absorbed = absorbDining(t);
+  if (absorbed.problems.length > 0) return reprompt(t, absorbed.problems);
+  if (absorbed.changed.length > 0) return askNext(t);
+  if (t.state.awaiting === 'confirm') {
+    const reply = answer(t.u.text);
+    if (reply === 'yes') return complete(t);
+    if (reply === 'no' || slotNamed(t.u.text)) return change(t);
+  }
+  if (t.state.awaiting) {
+    const again = askNext(t);
+    return reprompt(t, [say("Sorry, I didn't catch that."), ...again.replies]);
+  }
+  return askNext(t);
+}
+
+export function toSearch(t: Turn): DiningSearch {
+  const d = t.state.dining;
+  const search: DiningSearch = {
+    cuisine: d.cuisine!,
+    area: d.area!,
+    date: d.date!,
+    time: d.time!,
+    partySize: d.partySize!,
+    timeZone: t.timeZone,
+  };
+  if (d.email) search.email = d.email;
+  if (d.phone) search.phone = d.phone;
+  return search;
+}
+
+/** Suggests restaurants for the confirmed search, sends them on and remembers the search. */
+export async function complete(t: Turn): Promise<TurnResult> {
+  const { state, lexicon } = t;
+  const search = toSearch(t);
+  const picks = await t.recommender.dining(search, hashSeed(`${state.conversationId}:${state.turn}`));
+  const described = describeSearch(state.dining, lexicon, t.today);
+  if (picks.length === 0) {
+    state.dining.cuisine = undefined;
+    return askNext(t, [`I couldn't find a table for ${described}. Shall we try another cuisine?`]);
+  }
+  const suggestions = picks.map(({ restaurant: r }) => ({
+    restaurantId: r.id,
+    name: r.name,
+    address: restaurantAddress(r),
+    rating: r.rating,
+  }));
+  await t.notifier.suggested(search, state, suggestions);
+  await t.lastSearches.save(state.userId, search);
+  const relaxed = picks.some((p) => p.match !== 'exact') ? ' Some are nearby or open at other times.' : '';
+  const replies = [
+    say(
+      `Here are my suggestions for ${described}. I've sent them to ${search.email ?? search.phone}.${relaxed}`,
+    ),
+    ...picks.map((p) => restaurantCard(restaurantPayload(p.restaurant, lexicon))),
+    quickReplies('Anything else?', [
+      ['Another restaurant', 'find a restaurant'],
+      ['Gift ideas', 'I need a gift'],
+    ]),
+  ];
+  resetFlow(t);
+  return { state, replies };
+}

@@ -1,0 +1,69 @@
+// The questions of the dining flow, in order, and the confirmation that sums the request up.
+import type { DiningSlot, DiningSlots, Reply } from './dialog.types.js';
+import type { Lexicon } from './lexicon.js';
+import { describeDate, describeTime, type LocalMoment } from './local-time.js';
+import { quickReplies, say } from './replies.js';
+
+export function missingSlot(d: DiningSlots): DiningSlot | undefined {
+  if (!d.cuisine) return 'cuisine';
+  if (!d.area) return 'area';
+  if (!d.date) return 'date';
+  if (!d.time) return 'time';
+  if (!d.partySize) return 'partySize';
+  if (!d.email && !d.phone) return 'contact';
+  return undefined;
+}
+
+export function question(slot: DiningSlot, lexicon: Lexicon): Reply {
+  switch (slot) {
+    case 'cuisine':
+      return quickReplies(
+        'What kind of food would you like?',
+        lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c)),
+      );
+    case 'area':
+      return quickReplies(
+        'Which part of town?',
+        lexicon.facets.areas.map((a) => lexicon.areaName(a)),
+      );
+    case 'date':
+      return quickReplies('Which day?', ['Today', 'Tomorrow', 'This Saturday']);
+    case 'time':
+      return quickReplies('What time?', ['7pm', '7:30pm', '8pm', '9pm']);
+    case 'partySize':
+      return quickReplies('How many people?', ['2', '4', '6']);
+    case 'contact':
+      return say('Where should I send the suggestions? Give me an e-mail address or a phone number.');
+  }
+}
+
+/** "Italian in Chelsea for 4 tomorrow at 8pm". */
+export function describeSearch(d: DiningSlots, lexicon: Lexicon, today: LocalMoment): string {
+  const parts = [`${lexicon.cuisineName(d.cuisine ?? '')} in ${lexicon.areaName(d.area ?? '')}`];
+  if (d.partySize) parts.push(`for ${d.partySize}`);
+  if (d.date) parts.push(describeDate(d.date, today.date));
+  if (d.time) parts.push(`at ${describeTime(d.time)}`);
+  return parts.join(' ');
+}
+
+export function confirmation(d: DiningSlots, lexicon: Lexicon, today: LocalMoment): Reply {
+  const to = d.email ?? d.phone;
+  return quickReplies(`Shall I send 3 suggestions for ${describeSearch(d, lexicon, today)} to ${to}?`, [
+    ['Yes', 'yes'],
+    ['No, change something', 'no'],
+  ]);
+}
+
+const changeWords: [RegExp, DiningSlot][] = [
+  [/cuisine|food/i, 'cuisine'],
+  [/area|place|neighbou?rhood|location/i, 'area'],
+  [/date|day/i, 'date'],
+  [/time|hour/i, 'time'],
+  [/party|people|guests|size|number of/i, 'partySize'],
+  [/e-?mail|phone|contact|number/i, 'contact'],
+];
+
+/** The slot a "change the time" answer names, if any. */
+export function slotNamed(text: string): DiningSlot | undefined {
+  return changeWords.find(([pattern]) => pattern.test(text))?.[1];
+}

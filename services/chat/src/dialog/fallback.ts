@@ -1,0 +1,33 @@
+// Bounded re-prompts: after three failed answers to one question, a helpful way out instead of a loop.
+import type { Reply } from './dialog.types.js';
+import { quickReplies, say } from './replies.js';
+import type { Turn, TurnResult } from './turn.types.js';
+
+export const maxReprompts = 3;
+
+export const mainMenu: [string, string][] = [
+  ['Find a restaurant', 'find a restaurant'],
+  ['Gift ideas', 'I need a gift'],
+  ['Help', 'help'],
+];
+
+export function resetFlow(t: Turn): void {
+  Object.assign(t.state, { flow: 'none', dining: {}, gift: {}, awaiting: undefined, reprompts: 0 });
+}
+
+/** Re-asks with `replies`, or gives up on the flow once the question failed `maxReprompts` times. */
+export function reprompt(t: Turn, replies: Reply[]): TurnResult {
+  t.state.reprompts += 1;
+  if (t.state.reprompts <= maxReprompts) return { state: t.state, replies };
+  resetFlow(t);
+  return {
+    state: t.state,
+    replies: [
+      say(
+        "Sorry, I'm not getting this right. Let's start again: you can tell me everything at once, " +
+          'like "Italian in Chelsea for 4 tomorrow at 8pm, send them to name@example.com".',
+      ),
+      quickReplies('Or pick one:', mainMenu),
+    ],
+  };
+}

@@ -1,0 +1,98 @@
+// Decides which flow answers a message: a flow in progress keeps answers that fill it, otherwise the intent decides.
+import { diningTurn } from './dining-flow.js';
+import { resetFlow } from './fallback.js';
+import { giftTurn } from './gift-flow.js';
+import { orderTurn } from './order-flow.js';
+import { repeatLastSearch } from './repeat-search.js';
+import * as talk from './small-talk.js';
+import type { Turn, TurnResult } from './turn.types.js';
+import { answer } from './yes-no.js';
+
+const control = new Set([
+  'cancel',
+  'help',
+  'goodbye',
+  'thanks',
+  'greeting',
+  'order_status',
+  'repeat_last_search',
+]);
+
+function mentionsDining(t: Turn): boolean {
+  const { u, lexicon } = t;
+  return Boolean(
+    u.cuisine ??
+      u.area ??
+      u.date ??
+      u.time ??
+      u.partySize ??
+      u.email ??
+      u.phone ??
+      u.badEmail ??
+      lexicon.findArea(u.text) ??
+      lexicon.findCuisine(u.text),
+  );
+}
+
+function mentionsGift(t: Turn): boolean {
+  const { u, lexicon } = t;
+  return Boolean(
+    u.product ??
+      u.colour ??
+      u.occasion ??
+      u.maxPrice ??
+      lexicon.kinds.find(u.text) ??
+      lexicon.occasions.find(u.text),
+  );
+}
+
+function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
+  const { u } = t;
+  const intent = u.outOfScope && !mentionsDining(t) && !mentionsGift(t) ? 'out_of_scope' : u.intent;
+  switch (intent) {
+    case 'find_product':
+      return giftTurn(t);
+    case 'order_product':
+      return orderTurn(t);
+    case 'dining_suggestions':
+    case 'book_restaurant':
+      return diningTurn(t);
+    case 'repeat_last_search':
+      return repeatLastSearch(t);
+    case 'greeting':
+      return talk.greet(t);
+    case 'help':
+      return talk.help(t);
+    case 'thanks':
+      return talk.thanks(t);
+    case 'goodbye':
+      return talk.goodbye(t);
+    case 'order_status':
+      return talk.orderStatus(t);
+    case 'cancel':
+      resetFlow(t);
+      return talk.cancelled(t);
+    default:
+      if (mentionsDining(t)) return diningTurn(t);
+      if (mentionsGift(t)) return giftTurn(t);
+      return talk.outOfScope(t);
+  }
+}
+
+/** Routes one understood message to the flow that should answer it. */
+export async function route(t: Turn): Promise<TurnResult> {
+  const { u, state } = t;
+  const confidentControl = control.has(u.intent) && u.confidence >= 0.6;
+  const dining = mentionsDining(t);
+  // "no" to a confirmation means "change something", not "cancel", whatever the classifier thinks.
+  if (state.awaiting === 'confirm' && answer(u.text)) return diningTurn(t);
+  if (u.intent === 'cancel' && confidentControl && !dining) {
+    resetFlow(t);
+    return talk.cancelled(t);
+  }
+  if (state.flow === 'dining' && (dining || (state.awaiting && !confidentControl))) return diningTurn(t);
+  if (state.flow === 'gift' && state.awaiting === 'gift' && !confidentControl) return giftTurn(t);
+  if (state.flow === 'gift' && mentionsGift(t) && u.intent !== 'order_product' && !dining) return giftTurn(t);
+  if (state.flow === 'none' && state.offeredRepeat && answer(u.text) === 'yes') return repeatLastSearch(t);
+  return byIntent(t);
+}

@@ -1,0 +1,75 @@
+// Replies that need no flow: greetings (with the offer of the last search), help, thanks, goodbye, order status.
+import { describeSearch } from './dining-questions.js';
+import { mainMenu } from './fallback.js';
+import { quickReplies, say } from './replies.js';
+import type { Turn, TurnResult } from './turn.types.js';
+
+const outOfScopeReplies = [
+  "That's outside what I can do. I can find restaurants and send gifts.",
+  "I'm only good at food and flowers, I'm afraid. Want a restaurant or a gift?",
+  "I can't help with that one, but I can find you a table or a present.",
+];
+
+export async function greet(t: Turn): Promise<TurnResult> {
+  const last = await t.lastSearches.get(t.state.userId);
+  if (!last)
+    return {
+      state: t.state,
+      replies: [quickReplies('Hi! I can find restaurants and gifts. What would you like?', mainMenu)],
+    };
+  t.state.offeredRepeat = true;
+  const described = describeSearch({ ...last, date: undefined }, t.lexicon, t.today);
+  return {
+    state: t.state,
+    replies: [
+      quickReplies(`Welcome back! Last time you looked for ${described}. Want the same again?`, [
+        ['Same as last time', 'same as last time'],
+        ...mainMenu,
+      ]),
+    ],
+  };
+}
+
+export function help(t: Turn): TurnResult {
+  return {
+    state: t.state,
+    replies: [
+      say(
+        'I can suggest restaurants ("Thai in SoHo for 2 tomorrow at 7pm") and send them to your e-mail or phone, ' +
+          'find gifts ("pink roses for my mom under $60") that you can order, and repeat your last dining search ' +
+          '("same as last time"). Say "cancel" at any time to start over.',
+      ),
+      quickReplies('Try one:', mainMenu.slice(0, 2)),
+    ],
+  };
+}
+
+export const thanks = (t: Turn): TurnResult => ({
+  state: t.state,
+  replies: [say("You're welcome! Anything else?")],
+});
+
+export const goodbye = (t: Turn): TurnResult => ({ state: t.state, replies: [say('Goodbye, and enjoy!')] });
+
+export function orderStatus(t: Turn): TurnResult {
+  return {
+    state: t.state,
+    replies: [
+      say(
+        'Your orders and their status are on the Orders page; you also get an e-mail when one is confirmed.',
+      ),
+    ],
+  };
+}
+
+export function outOfScope(t: Turn): TurnResult {
+  const text = outOfScopeReplies[t.state.turn % outOfScopeReplies.length]!;
+  return { state: t.state, replies: [quickReplies(text, mainMenu)] };
+}
+
+export function cancelled(t: Turn): TurnResult {
+  return {
+    state: t.state,
+    replies: [quickReplies('OK, cancelled. What would you like to do next?', mainMenu)],
+  };
+}

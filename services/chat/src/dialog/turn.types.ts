@@ -1,0 +1,39 @@
+// What every flow gets for one turn: the understood message, the user's clock, the catalog's vocabulary, the ports.
+import type { Understanding } from '../nlu/understanding.js';
+import type { DiningSearch, Recommender } from '../recommend/recommend.types.js';
+import type { DialogState, Reply } from './dialog.types.js';
+import type { Lexicon } from './lexicon.js';
+import type { LocalMoment } from './local-time.js';
+
+export interface LastSearches {
+  get(userId: string): Promise<DiningSearch | undefined>;
+  save(userId: string, search: DiningSearch): Promise<void>;
+}
+
+export interface DiningNotifier {
+  /** Called once a dining search is answered, so the suggestions reach the user's e-mail or phone. */
+  suggested(search: DiningSearch, state: DialogState, suggestions: DiningSuggestionRef[]): Promise<void>;
+}
+
+export interface DiningSuggestionRef {
+  restaurantId: string;
+  name: string;
+  address: string;
+  rating: number;
+}
+
+export interface Turn {
+  u: Understanding;
+  state: DialogState;
+  today: LocalMoment;
+  timeZone: string;
+  lexicon: Lexicon;
+  recommender: Recommender;
+  lastSearches: LastSearches;
+  notifier: DiningNotifier;
+}
+
+export interface TurnResult {
+  state: DialogState;
+  replies: Reply[];
+}

@@ -1,0 +1,70 @@
+// Turns the engine's parse into an Understanding: picks slot values, reads dates and times in the user's zone.
+import type { BuiltinEntity, NluModel, ParsedEntity } from '@concierge/nlu';
+import type { Understanding } from './understanding.js';
+
+export interface InterpretContext {
+  now: Date;
+  timeZone: string;
+}
+
+const dateCue =
+  /today|tonight|tomorrow|day\b|week|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d+\/\d+|\d+(st|nd|rd|th)|next|this/i;
+const timeCue = /\d|noon|midnight/i;
+const meridiem = /am|pm|a\.m|p\.m|noon|midnight|morning/i;
+
+function readDateTime(entity: BuiltinEntity, into: Understanding): void {
+  const value = entity.value as { start: string; allDay: boolean };
+  if (dateCue.test(entity.text)) into.date = value.start.slice(0, 10);
+  if (value.allDay || !timeCue.test(entity.text)) return;
+  const [hours, minutes] = value.start.slice(11, 16).split(':').map(Number) as [number, number];
+  // "at 7" for dinner means 7 pm: nobody books a restaurant at 1–10 am without saying so.
+  const hour = hours >= 1 && hours <= 10 && !meridiem.test(entity.text) && !/\d:\d/.test(entity.text);
+  into.time = `${String(hour ? hours + 12 : hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+function readBuiltin(entity: BuiltinEntity, into: Understanding): void {
+  if (entity.kind === 'datetime') readDateTime(entity, into);
+  else if (entity.kind === 'party_size') into.partySize = entity.value as number;
+  else if (entity.kind === 'number' && into.number === undefined) into.number = entity.value as number;
+  else if (entity.kind === 'email') into.email = entity.value as string;
+  else if (entity.kind === 'phone') into.phone = entity.value as string;
+  else if (entity.kind === 'money') {
+    const money = entity.value as { amount: number; bound?: string };
+    into.maxPrice = Math.round(money.amount * (money.bound === 'approx' ? 125 : 100));
+  }
+}
+
+const fields: Record<string, keyof Understanding> = {
+  area: 'area',
+  cuisine: 'cuisine',
+  product: 'product',
+  product_name: 'productName',
+  colour: 'colour',
+  occasion: 'occasion',
+};
+
+function readEntities(text: string, entities: ParsedEntity[], into: Understanding): void {
+  const recipients = entities.filter((e) => e.entity === 'recipient');
+  if (recipients.length > 0) into.recipient = text.slice(recipients[0]!.start, recipients.at(-1)!.end);
+  for (const e of entities) {
+    const field = fields[e.entity];
+    if (field && into[field] === undefined) Object.assign(into, { [field]: e.value });
+  }
+}
+
+/** Parses `text` with the model and reads what the dialog needs from it. */
+export function interpret(model: NluModel, text: string, context: InterpretContext): Understanding {
+  const parse = model.parse(text, { referenceDate: context.now, timeZone: context.timeZone });
+  const into: Understanding = {
+    text,
+    intent: parse.intent.name,
+    confidence: parse.intent.confidence,
+    outOfScope: parse.outOfScope,
+  };
+  readEntities(text, parse.entities, into);
+  for (const b of parse.builtins) readBuiltin(b, into);
+  if (/@/.test(text) && !into.email) into.badEmail = true;
+  if (/\d[\d\s().-]{3,}\d/.test(text) && !into.phone && !into.date && !into.time) into.badPhone = true;
+  if (/\b(just me|by myself|alone|solo|table for one)\b/i.test(text)) into.partySize ??= 1;
+  return into;
+}

@@ -1,0 +1,54 @@
+// What recommendations work with: the dining search, and the catalog's products and restaurants as the chat needs them.
+import type { GiftSlots } from '../dialog/dialog.types.js';
+
+/** A complete dining request, as confirmed by the user (and remembered as their last search). */
+export interface DiningSearch {
+  cuisine: string;
+  area: string;
+  date: string;
+  time: string;
+  partySize: number;
+  email?: string;
+  phone?: string;
+  timeZone: string;
+}
+
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+export interface ProductInfo {
+  id: string;
+  name: string;
+  price: Money;
+  imageUrl: string;
+  tags: string[];
+  stock: number;
+}
+
+export interface RestaurantInfo {
+  id: string;
+  name: string;
+  cuisine: string;
+  area: string;
+  address: { street: string; city: string; state: string; postalCode: string };
+  rating: number;
+  priceLevel: number;
+  maxPartySize: number;
+  imageUrl: string;
+}
+
+/** How well a suggestion fits: everything, or found after dropping the opening time or the area. */
+export type MatchQuality = 'exact' | 'other-time' | 'other-area';
+
+export interface RestaurantPick {
+  restaurant: RestaurantInfo;
+  match: MatchQuality;
+}
+
+export interface Recommender {
+  dining(search: DiningSearch, seed: number): Promise<RestaurantPick[]>;
+  products(gift: GiftSlots, seed: number, exclude: string[]): Promise<ProductInfo[]>;
+  productNamed(name: string): Promise<ProductInfo | undefined>;
+}

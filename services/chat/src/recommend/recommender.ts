@@ -1,0 +1,13 @@
+// The Recommender the dialog uses, over a catalog client.
+import type { CatalogClient } from './catalog-client.js';
+import { suggestRestaurants } from './dining.recommender.js';
+import { findProductNamed, suggestProducts } from './product.recommender.js';
+import type { Recommender } from './recommend.types.js';
+
+export function createRecommender(catalog: CatalogClient): Recommender {
+  return {
+    dining: (search, seed) => suggestRestaurants(catalog, search, seed),
+    products: (gift, seed, exclude) => suggestProducts(catalog, gift, seed, exclude),
+    productNamed: (name) => findProductNamed(catalog, name),
+  };
+}

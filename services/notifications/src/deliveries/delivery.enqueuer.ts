@@ -1,0 +1,29 @@
+// Hands created deliveries to the durable queue; rows left unqueued by a crash are found again by `sweep`.
+import type { Queue } from '@concierge/platform';
+import type { DeliveryRepository } from './delivery.repository.js';
+import { type DeliverMessage, deliverQueue } from './delivery.worker.js';
+
+export class DeliveryEnqueuer {
+  constructor(
+    private readonly queue: Queue,
+    private readonly deliveries: DeliveryRepository,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * Sends each unqueued delivery (of one event, or all) with its own id as the message id, so a send
+   * repeated after a crash between `send` and `markEnqueued` is enqueued once.
+   */
+  async enqueue(eventId?: string): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const ids = await this.deliveries.unqueued(100, eventId);
+      for (const id of ids) {
+        await this.queue.send<DeliverMessage>(deliverQueue, { deliveryId: id }, { id });
+        await this.deliveries.markEnqueued(id, this.now().toISOString());
+      }
+      total += ids.length;
+      if (ids.length < 100) return total;
+    }
+  }
+}

@@ -1,0 +1,76 @@
+// Delivery rows in `notifications_delivery`: inserts, state changes, the owner's log and the enqueue sweep.
+import type { Transaction } from 'kysely';
+import type {
+  DeliveryChannel,
+  DeliveryTable,
+  NotificationsDb,
+  NotificationsTables,
+} from '../notifications.tables.js';
+
+export type Trx = Transaction<NotificationsTables>;
+
+export class DeliveryRepository {
+  constructor(private readonly db: NotificationsDb) {}
+
+  async insert(trx: Trx, rows: DeliveryTable[]): Promise<void> {
+    if (rows.length > 0) await trx.insertInto('notifications_delivery').values(rows).execute();
+  }
+
+  find(id: string): Promise<DeliveryTable | undefined> {
+    return this.db.selectFrom('notifications_delivery').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Ids of deliveries created but not yet handed to the queue (a crash between commit and send). */
+  async unqueued(limit: number, eventId?: string): Promise<string[]> {
+    let query = this.db
+      .selectFrom('notifications_delivery')
+      .select('id')
+      .where('enqueued_at', 'is', null)
+      .orderBy('id')
+      .limit(limit);
+    if (eventId) query = query.where('event_id', '=', eventId);
+    return (await query.execute()).map((r) => r.id);
+  }
+
+  async markEnqueued(id: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('notifications_delivery')
+      .set({ enqueued_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async markSent(id: string, attempts: number, at: string): Promise<void> {
+    await this.db
+      .updateTable('notifications_delivery')
+      .set({ status: 'sent', attempts, last_error: null, sent_at: at, updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async markFailed(id: string, status: 'failed' | 'dead', attempts: number, error: string, at: string) {
+    await this.db
+      .updateTable('notifications_delivery')
+      .set({ status, attempts, last_error: error.slice(0, 500), updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** The customer's own deliveries, newest first, after the keyset `before` id. */
+  listForUser(
+    userId: string,
+    filter: { channel?: DeliveryChannel; before?: string },
+    limit: number,
+  ): Promise<DeliveryTable[]> {
+    let query = this.db
+      .selectFrom('notifications_delivery')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('audience', '=', 'customer')
+      .orderBy('id', 'desc')
+      .limit(limit);
+    if (filter.channel) query = query.where('channel', '=', filter.channel);
+    if (filter.before) query = query.where('id', '<', filter.before);
+    return query.execute();
+  }
+}
