@@ -41,6 +41,16 @@ export class OrderRepository {
       .executeTakeFirst();
   }
 
+  /** Notes the charge of an order cancelled while it was being paid, so a redelivery can still refund it. */
+  async notePaymentOfCancelled(id: string, paymentId: string): Promise<void> {
+    await this.db
+      .updateTable('orders_order')
+      .set({ payment_id: paymentId })
+      .where('id', '=', id)
+      .where('status', '=', 'cancelled')
+      .execute();
+  }
+
   /** Counts per status, for tests and the reliability report. */
   async countByStatus(): Promise<Record<string, number>> {
     const rows = await this.db

@@ -11,6 +11,7 @@ import {
   type ServiceModule,
   type SqlStore,
 } from '@concierge/platform';
+import type { CatalogClient } from '../catalog/catalog.client.js';
 import { createInProcessCatalogClient } from '../catalog/in-process-catalog.client.js';
 import { createOrdersService, type OrdersOptions, type OrdersService } from '../index.js';
 import type { OrdersDb } from '../orders.tables.js';
@@ -45,9 +46,15 @@ export interface OpenOrders {
   close(): Promise<void>;
 }
 
-export async function openOrders(
-  options: { stock?: number; price?: number; orders?: OrdersOptions } = {},
-): Promise<OpenOrders> {
+export interface OpenOptions {
+  stock?: number;
+  price?: number;
+  orders?: OrdersOptions;
+  /** Wraps the catalog client, to inject failures. */
+  wrapCatalog?: (client: CatalogClient) => CatalogClient;
+}
+
+export async function openOrders(options: OpenOptions = {}): Promise<OpenOrders> {
   const store = createSqliteStore({ file: ':memory:' });
   const queue = createSqliteQueue({ database: store });
   const bus = createMemoryEventBus({ onHandlerError: (error) => console.error(error) });
@@ -61,7 +68,9 @@ export async function openOrders(
     store,
     queue,
     events: bus,
-    catalog: createInProcessCatalogClient(catalog.module, { timeoutMs: 1_000 }),
+    catalog: (options.wrapCatalog ?? ((c) => c))(
+      createInProcessCatalogClient(catalog.module, { timeoutMs: 1_000 }),
+    ),
     payments,
     now: () => fixedNow,
     options: options.orders ?? fastOptions,

@@ -52,3 +52,29 @@ describe('redelivered order.placed messages', () => {
     expect(processed).toHaveLength(1);
   });
 });
+
+describe('a worker that dies after failing an order but before giving the stock back', () => {
+  it('leaves the release to the redelivery', async () => {
+    let crashes = 1;
+    open = await openOrders({
+      stock: 5,
+      wrapCatalog: (client) => ({
+        ...client,
+        async releaseStock(request) {
+          if (crashes-- > 0) throw new Error('worker died before releasing');
+          return client.releaseStock(request);
+        },
+      }),
+    });
+    await place(open, { paymentToken: 'tok_chargeDeclined', quantity: 2 });
+    open.orders.relays.start();
+    open.orders.worker.start();
+    await eventually(async () => {
+      expect(crashes).toBeLessThan(0);
+      expect(await open.queue.depth(ordersPlacedQueue)).toBe(0);
+    });
+    expect(await stockOf(open)).toBe(5);
+    await open.orders.relays.flush();
+    expect(open.events.filter((e) => e.type === 'order.failed')).toHaveLength(1);
+  });
+});

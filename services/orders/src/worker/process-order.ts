@@ -12,6 +12,7 @@ import {
   paymentErrorMessage,
   unavailableMessage,
 } from './failure-messages.js';
+import { giveBack } from './give-back.js';
 import { decide, type OutcomeDeps, workerName } from './order-outcome.js';
 import { ProcessedRepository } from './processed.repository.js';
 
@@ -33,18 +34,10 @@ export function processOrder(deps: ProcessOrderDeps) {
   const processed = new ProcessedRepository(deps.db);
 
   async function fail(order: OrderTable, message: QueueMessage, reason: FailureReason, text: string) {
-    // Stock first: once the order reads `failed`, no redelivery would come back to release it.
-    await deps.catalog.releaseStock({ orderId: order.id });
-    if (
-      await decide(
-        deps,
-        order,
-        message.id,
-        { status: 'failed', reason, message: text },
-        message.headers.traceparent,
-      )
-    )
-      deps.written();
+    const decision = { status: 'failed' as const, reason, message: text };
+    const failed = await decide(deps, order, message.id, decision, message.headers.traceparent);
+    if (failed) deps.written();
+    await giveBack(deps, failed ?? order);
   }
 
   async function charge(order: OrderTable) {
@@ -61,11 +54,10 @@ export function processOrder(deps: ProcessOrderDeps) {
   return async (message: QueueMessage<{ orderId?: unknown }>): Promise<void> => {
     const orderId = message.body?.orderId;
     if (typeof orderId !== 'string') throw new PermanentFailure('the message carries no orderId');
-    if (await processed.has(workerName, message.id)) return;
     const order = await orders.find(orderId);
     if (!order) throw new PermanentFailure(`order ${orderId} does not exist`);
-    if (order.status === 'cancelled') return deps.catalog.releaseStock({ orderId });
-    if (order.status !== 'pending') return;
+    if (order.status === 'failed' || order.status === 'cancelled') return giveBack(deps, order);
+    if (order.status !== 'pending' || (await processed.has(workerName, message.id))) return;
 
     try {
       await deps.catalog.reserveStock({
@@ -101,13 +93,11 @@ export function processOrder(deps: ProcessOrderDeps) {
     );
     if (confirmed) return deps.written();
     // A concurrent delivery of the same work decided first: nothing left to do.
-    if ((await orders.find(orderId))?.status !== 'cancelled') return;
-    // Cancelled while it was being paid: give the money and the stock back.
+    const now = await orders.find(orderId);
+    if (now?.status !== 'cancelled') return;
+    // Cancelled while it was being paid: note the charge first, so a redelivery can still refund it.
     deps.logger?.warn({ orderId }, 'order cancelled during payment; refunding');
-    await withTimeout(
-      deps.paymentTimeoutMs,
-      (options) => deps.payments.refund?.(result.chargeId, options) ?? Promise.resolve(),
-    );
-    await deps.catalog.releaseStock({ orderId });
+    await orders.notePaymentOfCancelled(orderId, result.chargeId);
+    await giveBack(deps, { ...now, payment_id: result.chargeId });
   };
 }
