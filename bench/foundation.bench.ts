@@ -27,7 +27,7 @@ async function httpRatios(dataDir: string): Promise<BenchRow[]> {
   const productId = page.items[0]?.id;
   process.stderr.write('gateway GET /v1/products/{id}...\n');
   const get = await load({ url: `${sut.url}/v1/products/${productId}` });
-  process.stderr.write('gateway validated POST /v1/products...\n');
+  process.stderr.write('gateway validated, JWT-authenticated POST /v1/products...\n');
   const body = JSON.stringify({
     name: 'Bench bouquet',
     description: 'Made by the benchmark',
@@ -36,7 +36,18 @@ async function httpRatios(dataDir: string): Promise<BenchRow[]> {
     tags: ['bench'],
     stock: 5,
   });
-  const post = await load({ url: `${sut.url}/v1/products`, method: 'POST', body });
+  const signIn = await fetch(`${sut.url}/v1/auth/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'operator@concierge.local', password: 'Concierge-demo-1' }),
+  });
+  const { accessToken } = (await signIn.json()) as { accessToken: string };
+  const post = await load({
+    url: `${sut.url}/v1/products`,
+    method: 'POST',
+    body,
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
   await sut.stop();
   const errs = get.errors + get.non2xx + post.errors + post.non2xx;
   if (errs > 0) process.stderr.write(`warning: ${errs} failed requests during the gateway runs\n`);
@@ -56,7 +67,7 @@ async function httpRatios(dataDir: string): Promise<BenchRow[]> {
       pass: getRatio >= 0.6,
     },
     {
-      name: 'gateway validated POST /v1/products',
+      name: 'gateway validated POST /v1/products (bearer JWT, SQLite insert)',
       value: `${fmt(post)} = ${postRatio.toFixed(2)}×`,
       target: '≥ 0.5×',
       pass: postRatio >= 0.5,

@@ -14,7 +14,7 @@ export {
   importSnips,
 } from './importers/index.js';
 export { type ModelJSON, NluModel } from './model/model.js';
-export type { TrainOptions } from './model/options.js';
+export type { TaggerMode, TrainOptions } from './model/options.js';
 export { train } from './model/train.js';
 export { type Token, tokenize } from './text/tokenize.js';
 export type * from './types.js';

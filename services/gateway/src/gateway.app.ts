@@ -2,7 +2,6 @@
 
 import { type Logger, newId, type ServiceModule } from '@concierge/platform';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Authenticator } from './auth/authenticator.js';
 import { gatewayModule, type ReadinessCheck } from './health/gateway.module.js';
@@ -11,6 +10,7 @@ import { operationHandler } from './http/dispatch.js';
 import { registerDocs } from './http/docs.js';
 import { installErrorHandling } from './http/errors.js';
 import { keepRawJsonBody } from './http/raw-body.js';
+import { securityHeaders } from './http/security-headers.js';
 import { registerStaticSite } from './http/static-site.js';
 import type { ApiDocument } from './openapi/document.js';
 import { componentsId, componentsSchema, routeSchema } from './openapi/route-schemas.js';
@@ -61,6 +61,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   keepRawJsonBody(app);
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request, reply) => {
+    reply.headers(securityHeaders);
     reply.header('x-request-id', request.id);
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -75,10 +76,6 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     );
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: { directives: { 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
-    crossOriginEmbedderPolicy: false,
-  });
   await app.register(cors, { origin: options.corsOrigins?.length ? options.corsOrigins : false });
   installErrorHandling(app, options.document, options.webDir ? 'index.html' : undefined);
 

@@ -1,5 +1,5 @@
 // `concierge start`: migrate, optionally seed, serve the gateway, print where to look; drain on SIGINT/SIGTERM.
-import { createShutdown } from '@concierge/platform';
+import { createShutdown, flushLogger } from '@concierge/platform';
 import { demoAccounts, demoPassword, seedDemoAccounts } from '../roots/demo-accounts.js';
 import { migrateAll } from '../roots/embedded.root.js';
 import { buildSystemGateway } from '../roots/system-gateway.js';
@@ -32,6 +32,7 @@ export async function startCommand(opts: { seedIfEmpty?: boolean }): Promise<voi
     });
     shutdown.add('stop accepting and drain http', () => gateway.app.close());
     shutdown.add('close stores', () => system.close());
+    shutdown.add('flush logs', () => flushLogger(logger));
     await gateway.app.listen({ host: config.http.host, port: config.http.port });
     const address = gateway.app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;

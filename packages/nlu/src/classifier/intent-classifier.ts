@@ -1,5 +1,5 @@
 // Intent classifier: logistic regression over sentence features, with softmax confidences.
-import { type SparseVector, unigramFeature } from '../features/intent-features.js';
+import type { SparseVector } from '../features/intent-features.js';
 import { WeightTable, type WeightTableJSON } from '../features/weights.js';
 import type { IntentScore } from '../types.js';
 import { type LogRegOptions, predictProba, trainLogReg } from './logreg.js';
@@ -27,15 +27,6 @@ export class IntentClassifier {
     return this.intents
       .map((name, k) => ({ name, confidence: p[k]! }))
       .sort((a, b) => b.confidence - a.confidence || a.name.localeCompare(b.name));
-  }
-
-  /** Whether the classifier saw this word during training. */
-  knows(norm: string): boolean {
-    return this.weights.has(unigramFeature(norm));
-  }
-
-  get featureRows(): number {
-    return this.weights.rows;
   }
 
   toJSON(): IntentClassifierJSON {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { crossValidate } from '../eval/cross-validate.js';
 import { type EvaluationReport, evaluate } from '../eval/evaluate.js';
 import { stratifiedSplit } from '../eval/split.js';
@@ -16,8 +18,10 @@ export interface EvalResult extends EvaluationReport {
   test: string;
   /** Examples per trained model (per fold under cross-validation). */
   trainExamples: number;
-  /** Training time (mean per fold under cross-validation). */
+  /** Training wall time (mean per fold under cross-validation). */
   trainSeconds: number;
+  /** Training CPU time of this process; unlike wall time it barely moves when the machine is busy. */
+  trainCpuSeconds: number;
   /** Heap growth from loading the serialized model (trained on the whole file) into a fresh NluModel. */
   modelHeapMB: number;
 }
@@ -29,13 +33,20 @@ const load = (file: string): Dataset => {
   return importDataset(source, detectFormat(file, source));
 };
 
-const gcIfExposed = () => (globalThis as { gc?: () => void }).gc?.();
+const cpuSecondsSince = (start: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1e6;
+};
+
+// Heap figures need a full collection; expose V8's gc even when node was started without --expose-gc.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 function heapAfterLoading(json: string): number {
-  gcIfExposed();
+  collectGarbage();
   const before = process.memoryUsage().heapUsed;
   const model = NluModel.fromJSON(JSON.parse(json));
-  gcIfExposed();
+  collectGarbage();
   const after = process.memoryUsage().heapUsed;
   model.parse('warm up');
   return (after - before) / 2 ** 20;
@@ -44,7 +55,7 @@ function heapAfterLoading(json: string): number {
 function printReport(r: EvalResult, print: (line: string) => void): void {
   const pct = (x: number) => (100 * x).toFixed(2);
   print(
-    `train ${r.train} (${r.trainExamples} examples, ${r.trainSeconds.toFixed(1)} s) → test ${r.test} (${r.examples})`,
+    `train ${r.train} (${r.trainExamples} examples, ${r.trainSeconds.toFixed(1)} s, ${r.trainCpuSeconds.toFixed(1)} s CPU) → test ${r.test} (${r.examples})`,
   );
   print(`intent accuracy ${pct(r.intentAccuracy)}  macro-F1 ${pct(r.intentMacroF1)}`);
   print(
@@ -103,12 +114,14 @@ export async function runEval(
     testRows = split.dev;
   }
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const model = train(trainSet, { seed, onProgress: progress });
   const trainSeconds = (performance.now() - t0) / 1000;
+  const trainCpuSeconds = cpuSecondsSince(cpu0);
   const json = JSON.stringify(model.toJSON());
   const loaded = NluModel.fromJSON(JSON.parse(json));
   // Collect training garbage first so it does not land in the parse latency percentiles.
-  gcIfExposed();
+  collectGarbage();
   const report = evaluate(loaded, testRows);
   const result: EvalResult = {
     ...report,
@@ -116,6 +129,7 @@ export async function runEval(
     test: values.test ? basename(values.test) : `dev split ${values['dev-split']} (seed ${seed})`,
     trainExamples: trainSet.examples.length,
     trainSeconds,
+    trainCpuSeconds,
     modelHeapMB: heapAfterLoading(json),
   };
   if (values.json) print(JSON.stringify(result, null, 2));

@@ -9,8 +9,10 @@ import { percentile, predictAll } from './predict.js';
 
 export interface CrossValidationReport extends EvaluationReport {
   folds: number;
-  /** Mean training time per fold. */
+  /** Mean training wall time per fold. */
   trainSeconds: number;
+  /** Mean training CPU time per fold. */
+  trainCpuSeconds: number;
 }
 
 /** Fold index per example: each intent's examples are dealt round-robin after a seeded shuffle. */
@@ -42,12 +44,16 @@ export function crossValidate(
   const preds: Prediction[] = [];
   const times: number[] = [];
   let trainMs = 0;
+  let cpuMicros = 0;
   let modelBytes = 0;
   for (let f = 0; f < k; f++) {
     options.onProgress?.(`fold ${f + 1}/${k}`);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const model = train({ ...dataset, examples: dataset.examples.filter((_, i) => fold[i] !== f) }, options);
     trainMs += performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    cpuMicros += cpu.user + cpu.system;
     modelBytes = Math.max(modelBytes, Buffer.byteLength(JSON.stringify(model.toJSON())));
     const out = predictAll(
       model,
@@ -61,6 +67,7 @@ export function crossValidate(
     folds: k,
     examples: preds.length,
     trainSeconds: trainMs / k / 1000,
+    trainCpuSeconds: cpuMicros / k / 1e6,
     latencyP50Ms: percentile(times, 0.5),
     latencyP99Ms: percentile(times, 0.99),
     modelBytes,

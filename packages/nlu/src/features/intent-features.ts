@@ -40,6 +40,3 @@ export function intentFeatures(tokens: Token[], entities: string[]): SparseVecto
   for (let i = 0; i < values.length; i++) values[i]! /= norm;
   return { ids, values };
 }
-
-/** Unigram feature id of a word, used to measure how much of an utterance the model has seen. */
-export const unigramFeature = (norm: string): number => hashJoin('u', norm);

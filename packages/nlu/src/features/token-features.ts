@@ -51,6 +51,9 @@ export function gazetteerSpans(matches: GazetteerMatch[]): TokenSpan[] {
   return matches.map((m) => ({ kind: m.entity, start: m.start, end: m.end }));
 }
 
+/** Rows start with bias, then w0, w-1, w+1: the features the shared tagger conjoins with the intent. */
+export const CORE_WORD_FEATURES = 3;
+
 /** Hashed feature ids for every token; parts are hashed without building feature strings. */
 export function tokenFeatures(tokens: Token[], gazetteer: TokenSpan[], builtins: TokenSpan[]): Uint32Array[] {
   const n = tokens.length;

@@ -48,14 +48,6 @@ export class WeightTable {
     for (let k = 0; k < this.width; k++) out[offset + k]! += this.data[base + k]! * scale;
   }
 
-  has(feat: number): boolean {
-    return this.index.has(feat);
-  }
-
-  get rows(): number {
-    return this.keys.length;
-  }
-
   toJSON(): WeightTableJSON {
     const q = Int16Array.from(this.data, (v) => Math.round(v / this.scale));
     return { width: this.width, keys: encodeUint32(this.keys), scale: this.scale, data: encodeInt16(q) };

@@ -2,6 +2,7 @@
 import { IntentClassifier, type IntentClassifierJSON } from '../classifier/intent-classifier.js';
 import { Gazetteer, type GazetteerJSON } from '../features/gazetteer.js';
 import { intentFeatures } from '../features/intent-features.js';
+import { CORE_WORD_FEATURES } from '../features/token-features.js';
 import { SlotTagger, type SlotTaggerJSON } from '../tagger/slot-tagger.js';
 import type { ParsedEntity, ParseOptions, ParseResult } from '../types.js';
 import { hash32 } from '../util/hash.js';
@@ -28,6 +29,21 @@ export interface ModelParts {
 
 /** Feature that tells the shared tagger which intent the sentence has. */
 export const intentFeature = (intent: string): number => hash32(`intent=${intent}`);
+
+/**
+ * A token's features for the shared tagger: the intent, plus the current and neighbouring words
+ * conjoined with the intent, so "in X" can mean different slots in different intents.
+ */
+export function withIntent(row: Uint32Array, intent: string): Uint32Array {
+  const f = intentFeature(intent);
+  const out = new Uint32Array(row.length + 1 + CORE_WORD_FEATURES);
+  out.set(row);
+  out[row.length] = f;
+  for (let j = 0; j < CORE_WORD_FEATURES; j++) {
+    out[row.length + 1 + j] = Math.imul(row[1 + j]! ^ f, 0x9e3779b1) >>> 0;
+  }
+  return out;
+}
 
 export class NluModel {
   constructor(private readonly parts: ModelParts) {}
@@ -56,8 +72,7 @@ export class NluModel {
     let feats = a.feats;
     if (!tagger) {
       tagger = taggers.get('*');
-      const f = intentFeature(intent.name);
-      feats = feats.map((row) => Uint32Array.from([...row, f]));
+      feats = feats.map((row) => withIntent(row, intent.name));
     }
     const entities: ParsedEntity[] = (tagger?.tag(feats, intent.name) ?? []).map((r) => {
       const start = a.tokens[r.start]!.start;

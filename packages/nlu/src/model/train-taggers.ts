@@ -4,7 +4,7 @@ import type { Sequence } from '../tagger/perceptron.js';
 import { SlotTagger } from '../tagger/slot-tagger.js';
 import type { Example } from '../types.js';
 import type { Analysis } from './analyze.js';
-import { intentFeature } from './model.js';
+import { withIntent } from './model.js';
 import type { ResolvedTrainOptions, TaggerMode } from './options.js';
 
 const sortedEntities = (rows: Example[]) =>
@@ -48,9 +48,8 @@ export function trainTaggers(
     byIntentEntities[intent] = sortedEntities(ids.map((i) => examples[i]!));
   const restrict = mode === 'shared-restricted';
   const data: Sequence[] = examples.map((ex, i) => {
-    const f = intentFeature(ex.intent);
     const seq: Sequence = {
-      feats: analyses[i]!.feats.map((row) => Uint32Array.from([...row, f])),
+      feats: analyses[i]!.feats.map((row) => withIntent(row, ex.intent)),
       gold: encodeSpans(analyses[i]!.tokens, ex.slots, labels),
     };
     if (restrict) seq.allowed = labelsOf(labels, byIntentEntities[ex.intent]!);

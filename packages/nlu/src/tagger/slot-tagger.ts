@@ -47,10 +47,6 @@ export class SlotTagger {
     return decodeLabels(path, this.labels);
   }
 
-  get featureRows(): number {
-    return this.weights.rows;
-  }
-
   toJSON(): SlotTaggerJSON {
     const json: SlotTaggerJSON = { entities: this.entities, weights: this.weights.toJSON() };
     if (this.entitiesByIntent) json.entitiesByIntent = this.entitiesByIntent;

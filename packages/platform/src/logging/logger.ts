@@ -15,5 +15,13 @@ export function createLogger(options: LoggerOptions): Logger {
   if (options.format === 'pretty') {
     return pino({ ...base, transport: { target: 'pino-pretty', options: { colorize: true } } });
   }
-  return pino(base);
+  // Buffered, asynchronous writes: one write per 4 KiB of log lines instead of one per line, which on
+  // a busy gateway is the difference between logging and spending a syscall per request on it.
+  // `flushLogger` runs at shutdown so the last lines are not lost.
+  return pino(base, pino.destination({ dest: 1, sync: false, minLength: 4096 }));
+}
+
+/** Writes out buffered log lines; call before the process exits. */
+export function flushLogger(logger: Logger): Promise<void> {
+  return new Promise((resolve) => logger.flush(() => resolve()));
 }

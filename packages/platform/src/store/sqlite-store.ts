@@ -1,5 +1,4 @@
 // Embedded SQL store: one SQLite file in WAL mode through better-sqlite3 12 and Kysely.
-
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { ServiceMigrations, SqlStore } from '../ports/sql-store.js';
 import { migrateService } from './migrate.js';
 import { serialized } from './serialized.js';
+import { cachingStatements } from './statement-cache.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:` for a private in-memory database. */
@@ -26,7 +26,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqlStore & { raw
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   // biome-ignore lint/suspicious/noExplicitAny: services narrow the schema type
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: cachingStatements(raw) }) });
   const migrationKey = options.file === ':memory:' ? randomUUID() : path.resolve(options.file);
   // One write transaction around the whole run: other processes wait on the file lock (busy timeout),
   // other stores of this process wait on `serialized` (a blocked synchronous BEGIN would starve the

@@ -8,9 +8,6 @@ import type { ServiceClient } from '../services/service-client.js';
 
 export function operationHandler(operation: OperationInfo, client: ServiceClient): RouteHandlerMethod {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    // The response's close fires when it finished or the client went away: either way, stop streaming.
-    const disconnected = new AbortController();
-    reply.raw.once('close', () => disconnected.abort());
     const input: OperationRequest = {
       operationId: operation.operationId,
       params: (request.params ?? {}) as Record<string, string>,
@@ -19,8 +16,14 @@ export function operationHandler(operation: OperationInfo, client: ServiceClient
       headers: request.headers as Record<string, string | undefined>,
       caller: request.caller,
       requestId: request.id,
-      signal: disconnected.signal,
     };
+    if (operation.streams) {
+      // The response's close fires when it finished or the client went away: either way, stop streaming.
+      // Only streaming operations pay for the controller: creating one costs as much as a simple read.
+      const disconnected = new AbortController();
+      reply.raw.once('close', () => disconnected.abort());
+      input.signal = disconnected.signal;
+    }
     const traceparent = request.headers.traceparent;
     if (typeof traceparent === 'string') input.traceparent = traceparent;
     const answer = await client.invoke(operation.service, input);

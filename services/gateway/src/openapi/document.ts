@@ -13,6 +13,8 @@ export interface OperationInfo {
   roles: string[];
   /** Alternatives; an empty object among them means the operation may be called anonymously. */
   security: SecurityRequirement[];
+  /** The operation answers with a stream (`text/event-stream`). */
+  streams: boolean;
 }
 
 export interface ApiDocument {
@@ -52,6 +54,7 @@ export function indexDocument(raw: Record<string, any>): ApiDocument {
         service,
         roles: (op['x-concierge-roles'] as string[] | undefined) ?? [],
         security: (op.security as SecurityRequirement[] | undefined) ?? defaultSecurity,
+        streams: JSON.stringify(op.responses ?? {}).includes('"text/event-stream"'),
       });
     }
   }
