@@ -46,8 +46,19 @@ export interface RestaurantHoursTable {
   close_minute: number;
 }
 
+/** One order's hold on stock; `released` gives the quantity back exactly once. */
+export interface StockReservationTable {
+  order_id: string;
+  product_id: string;
+  quantity: number;
+  status: 'reserved' | 'released';
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CatalogTables {
   catalog_product: ProductTable;
+  catalog_stock_reservation: StockReservationTable;
   catalog_restaurant: RestaurantTable;
   catalog_restaurant_hours: RestaurantHoursTable;
 }

@@ -12,6 +12,9 @@ import { restaurantOperations } from './restaurants/restaurant.operations.js';
 import { RestaurantRepository } from './restaurants/restaurant.repository.js';
 import { RestaurantService } from './restaurants/restaurant.service.js';
 import { type SeedOptions, type SeedReport, seedCatalog } from './seed/seed-catalog.js';
+import { stockOperations } from './stock/stock.operations.js';
+import { StockRepository } from './stock/stock.repository.js';
+import { StockService } from './stock/stock.service.js';
 
 export type { CatalogDeps } from './catalog.deps.js';
 export type { CatalogFacets } from './facets/facet.service.js';
@@ -21,6 +24,7 @@ export type { OpeningHours, Restaurant } from './restaurants/restaurant.types.js
 export { generateProducts } from './seed/product.generator.js';
 export { generateRestaurants } from './seed/restaurant.generator.js';
 export type { SeedOptions, SeedReport } from './seed/seed-catalog.js';
+export type { StockReservation } from './stock/stock.types.js';
 export { catalogMigrations, seedCatalog };
 
 export interface CatalogService {
@@ -49,6 +53,7 @@ export function createCatalogService(deps: CatalogDeps): CatalogService {
     ...productOperations(new ProductService(products, now, newId)),
     ...restaurantOperations(new RestaurantService(restaurants, now, newId)),
     ...facetOperations(new FacetService(products, restaurants)),
+    ...stockOperations(new StockService(new StockRepository(db), now)),
   };
   return {
     module: { name: 'catalog', operations },

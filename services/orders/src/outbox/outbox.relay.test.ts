@@ -1,0 +1,62 @@
+// The relay delivers committed rows in order, marks only delivered ones, and retries the rest.
+import { createSqliteStore } from '@concierge/platform';
+import { eventually } from '@concierge/platform/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ordersMigrations } from '../migrations/orders.migrations.js';
+import type { OrdersDb, OutboxTable } from '../orders.tables.js';
+import { OutboxRelay } from './outbox.relay.js';
+import { OutboxRepository } from './outbox.repository.js';
+
+let outbox: OutboxRepository;
+let close: () => Promise<void>;
+const now = () => new Date('2026-06-15T16:00:00Z');
+
+beforeEach(async () => {
+  const store = createSqliteStore({ file: ':memory:' });
+  await store.migrate(ordersMigrations);
+  outbox = new OutboxRepository(store.db as OrdersDb);
+  close = () => store.close();
+  const row = (id: string) => ({
+    id,
+    kind: 'queue' as const,
+    topic: 't',
+    payload: '{}',
+    headers: '{}',
+    created_at: 'x',
+  });
+  await outbox.add([row('msg_1'), row('msg_2'), row('msg_3')]);
+});
+afterEach(() => close());
+
+describe('OutboxRelay', () => {
+  it('delivers in id order and marks the rows sent', async () => {
+    const seen: string[] = [];
+    const sut = new OutboxRelay(outbox, { kind: 'queue', now, deliver: async (r) => void seen.push(r.id) });
+    expect(await sut.relayOnce()).toBe(3);
+    expect(seen).toEqual(['msg_1', 'msg_2', 'msg_3']);
+    expect(await outbox.unsent('queue', 10)).toEqual([]);
+    expect(await sut.relayOnce()).toBe(0);
+  });
+
+  it('keeps a row whose delivery failed, and those after it, for the next round', async () => {
+    let failing = true;
+    const seen: string[] = [];
+    const deliver = async (r: OutboxTable) => {
+      if (r.id === 'msg_2' && failing) throw new Error('queue down');
+      seen.push(r.id);
+    };
+    const sut = new OutboxRelay(outbox, { kind: 'queue', now, deliver, pollMs: 5 });
+    sut.start();
+    await eventually(() => expect(seen).toEqual(['msg_1']));
+    expect((await outbox.unsent('queue', 10)).map((r) => r.id)).toEqual(['msg_2', 'msg_3']);
+    failing = false;
+    await eventually(() => expect(seen).toEqual(['msg_1', 'msg_2', 'msg_3']));
+    await sut.stop();
+  });
+
+  it('leaves rows of the other kind alone', async () => {
+    const sut = new OutboxRelay(outbox, { kind: 'event', now, deliver: async () => {} });
+    expect(await sut.relayOnce()).toBe(0);
+    expect(await outbox.unsent('queue', 10)).toHaveLength(3);
+  });
+});
