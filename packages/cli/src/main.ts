@@ -1,5 +1,6 @@
 // The `concierge` command line: start the system, migrate, seed; each command says what it does.
 import { Command } from 'commander';
+import { type DlqAction, dlqCommand } from './commands/dlq.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { runCommand } from './commands/run-command.js';
 import { seedCommand } from './commands/seed.command.js';
@@ -28,5 +29,20 @@ program
   .description('Load the deterministic demo data set (catalog) if the catalog is empty')
   .option('--reset', 'replace the catalog even when it has data')
   .action((opts: { reset?: boolean }) => runCommand(() => seedCommand(opts)));
+
+program
+  .command('dlq')
+  .description(
+    'Dead letters of a queue (orders.placed, notifications.deliver): list, show, replay or discard',
+  )
+  .argument('<action>', 'list | show | replay | discard')
+  .argument('<queue>', 'queue name, e.g. orders.placed')
+  .argument('[messageId]', 'the dead letter, for show, replay and discard')
+  .action((action: string, queue: string, messageId?: string) => {
+    if (!['list', 'show', 'replay', 'discard'].includes(action)) {
+      program.error(`unknown dlq action "${action}": use list, show, replay or discard`);
+    }
+    return runCommand(() => dlqCommand(action as DlqAction, queue, messageId));
+  });
 
 await program.parseAsync(process.argv);

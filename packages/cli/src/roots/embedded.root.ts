@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createCatalogService } from '@concierge/catalog';
 import { createChatService, inProcessCatalogClient, loadChatModel } from '@concierge/chat';
 import { type ApiDocument, loadApiDocument, type ReadinessCheck } from '@concierge/gateway';
+import { createInProcessCatalogClient, createOrdersService, createSandboxProcessor } from '@concierge/orders';
 import type {
   Cache,
   ConciergeConfig,
@@ -16,7 +17,7 @@ import type {
 import { apiDocumentFile, installRoot } from '../locate.js';
 import { createCache, createMailer, createStore } from './adapters.js';
 import { assembleIdentity, type IdentityParts } from './identity.root.js';
-import { createMessaging } from './messaging.js';
+import { createMessaging, type Messaging } from './messaging.js';
 import { createNotifications } from './notifications.root.js';
 
 export interface System {
@@ -31,6 +32,7 @@ export interface System {
   readiness: ReadinessCheck[];
   catalog: ReturnType<typeof createCatalogService>;
   identity: IdentityParts;
+  messaging: Messaging;
   /** Starts consumers and workers; call after migrating. */
   start(): Promise<void>;
   /** Stops consumers and workers (and ends live streams) so the HTTP server can close. */
@@ -48,6 +50,15 @@ export async function assembleSystem(config: ConciergeConfig, logger: Logger): P
   const messaging = createMessaging(config, logger, store);
   const identity = await assembleIdentity({ config, logger, store, cache, mailer, document });
   const notifications = createNotifications({ config, logger, store, mailer, ...messaging });
+  const payments = createSandboxProcessor({ store });
+  const orders = createOrdersService({
+    store,
+    queue: messaging.queue,
+    events: messaging.events,
+    catalog: createInProcessCatalogClient(catalog.module),
+    payments,
+    logger: logger.child({ service: 'orders' }),
+  });
   const chat = createChatService({
     store,
     cache,
@@ -69,8 +80,16 @@ export async function assembleSystem(config: ConciergeConfig, logger: Logger): P
     mailer,
     catalog,
     identity,
-    services: [catalog.module, identity.identity.module, chat.module, notifications.module],
-    migrations: [catalog.migrations, ...identity.migrations, chat.migrations, notifications.migrations],
+    messaging,
+    services: [catalog.module, identity.identity.module, chat.module, orders.module, notifications.module],
+    migrations: [
+      catalog.migrations,
+      ...identity.migrations,
+      chat.migrations,
+      payments.migrations,
+      orders.migrations,
+      notifications.migrations,
+    ],
     readiness: [
       { name: 'store', check: () => store.check() },
       { name: 'cache', check: () => cache.check() },
@@ -78,10 +97,15 @@ export async function assembleSystem(config: ConciergeConfig, logger: Logger): P
       { name: 'queue', check: () => messaging.queue.check() },
     ],
     async start() {
+      // Subscribers first, so the events the relays publish find them.
       await notifications.start();
       await chat.publishPending();
+      orders.relays.start();
+      orders.worker.start();
     },
     async stop() {
+      await orders.worker.stop();
+      await orders.relays.stop();
       await notifications.stop();
     },
     async close() {

@@ -9,6 +9,8 @@ export interface Caller {
   via: 'sigv4' | 'jwt' | 'api-key' | 'session' | 'demo';
   /** The API key id when the call came with one (usage plans). */
   apiKeyId?: string;
+  /** The verified e-mail address, when the credentials carry one (where order e-mails go by default). */
+  email?: string;
 }
 
 export interface OperationRequest {

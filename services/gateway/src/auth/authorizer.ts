@@ -34,7 +34,7 @@ export interface InvokePolicy {
 }
 
 export interface BearerVerifier {
-  verify(token: string): Promise<{ sub: string; roles: string[] }>;
+  verify(token: string): Promise<{ sub: string; roles: string[]; email?: unknown }>;
 }
 
 export interface ApiKeyLookup {
@@ -111,6 +111,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authenticator {
       } else if (s.kind === 'bearer' && options.bearer) {
         const claims = await options.bearer.verify(bearerToken(r)!);
         caller = { userId: claims.sub, roles: claims.roles, via: 'jwt' };
+        if (typeof claims.email === 'string') caller.email = claims.email;
       }
     }
     const keyScheme = required.find((x) => x.kind === 'apiKey');

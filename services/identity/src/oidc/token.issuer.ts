@@ -62,7 +62,13 @@ export function createTokenIssuer(options: TokenIssuerOptions): TokenIssuer {
         options.clientId,
       );
       const accessToken = await sign(
-        { sub: subject.id, client_id: options.clientId, scope: 'openid email profile', roles: subject.roles },
+        {
+          sub: subject.id,
+          client_id: options.clientId,
+          scope: 'openid email profile',
+          roles: subject.roles,
+          email: subject.email,
+        },
         'at+jwt',
         options.apiAudience,
       );

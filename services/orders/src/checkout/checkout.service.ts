@@ -61,7 +61,7 @@ export class CheckoutService {
       delivery_date: input.deliveryDate,
       recipient: input.recipient ? JSON.stringify(input.recipient) : null,
       card_message: input.cardMessage ?? null,
-      contact: input.contact ? JSON.stringify(input.contact) : null,
+      contact: contactOf(input.contact, request),
       // The sandbox treats an absent token as its always-good card, so the lecture's clients keep working.
       payment_token: input.paymentToken ?? 'tok_visa',
       confirmation_number: null,
@@ -122,4 +122,10 @@ export class CheckoutService {
     if (first.request_hash !== hash) throw reused();
     return JSON.parse(first.response) as CheckoutAccepted;
   }
+}
+
+/** The body's contact; without one, the order's e-mails go to the caller's verified address. */
+function contactOf(given: object | undefined, request: OperationRequest): string | null {
+  const contact = given ?? (request.caller?.email ? { email: request.caller.email } : undefined);
+  return contact ? JSON.stringify(contact) : null;
 }
