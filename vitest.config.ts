@@ -8,6 +8,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const alias = {
   '@concierge/platform/testing': here('./packages/platform/src/testing/index.ts'),
   '@concierge/platform': here('./packages/platform/src/index.ts'),
+  '@concierge/nlu/cli/eval': here('./packages/nlu/src/cli/eval.ts'),
   '@concierge/nlu': here('./packages/nlu/src/index.ts'),
   '@concierge/gateway': here('./services/gateway/src/index.ts'),
   '@concierge/catalog': here('./services/catalog/src/index.ts'),

@@ -36,9 +36,23 @@ describe('concierge CLI', { timeout: 120_000 }, () => {
   it('explains every command with --help', () => {
     const top = run(['--help']);
     expect(top.status).toBe(0);
-    for (const command of ['start', 'migrate', 'seed']) expect(top.stdout).toContain(command);
+    for (const command of ['start', 'migrate', 'seed', 'dlq', 'nlu']) expect(top.stdout).toContain(command);
     expect(run(['start', '--help']).stdout).toContain('--seed-if-empty');
     expect(run(['seed', '--help']).stdout).toContain('--reset');
+  });
+
+  it('evaluates the NLU engine on a training file with a dev split', () => {
+    const res = run([
+      'nlu',
+      'eval',
+      '--train',
+      path.join(repo, 'packages/nlu/src/fixtures/concierge-bot.yaml'),
+      '--dev-split',
+      '0.3',
+    ]);
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/intent accuracy \d+\.\d+/);
+    expect(res.stdout).toMatch(/latency p50 [\d.]+ ms/);
   });
 
   it('refuses to start with an unknown CONCIERGE_ variable, naming it', () => {

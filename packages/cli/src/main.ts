@@ -45,4 +45,22 @@ program
     return runCommand(() => dlqCommand(action as DlqAction, queue, messageId));
   });
 
+program
+  .command('nlu')
+  .description('The NLU engine on its own')
+  .command('eval')
+  .description(
+    'Train on a JSONL, Rasa, SNIPS or bot YAML file and report intent/slot metrics, latency, size, memory',
+  )
+  .allowUnknownOption()
+  .helpOption(false)
+  .argument('[args...]', '--train FILE [--test FILE | --dev-split 0.2 | --folds 5] [--seed 1] [--json]')
+  .action((args: string[]) =>
+    runCommand(async () => {
+      // Loaded on demand: the evaluator turns on V8's gc hooks, which no other command needs.
+      const { runEval } = await import('@concierge/nlu/cli/eval');
+      await runEval(args);
+    }),
+  );
+
 await program.parseAsync(process.argv);
