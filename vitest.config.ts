@@ -14,6 +14,7 @@ const alias = {
   '@concierge/identity': here('./services/identity/src/index.ts'),
   '@concierge/notifications': here('./services/notifications/src/index.ts'),
   '@concierge/chat': here('./services/chat/src/index.ts'),
+  '@concierge/sdk': here('./packages/sdk/src/index.ts'),
 };
 
 const shared = { resolve: { alias } };
