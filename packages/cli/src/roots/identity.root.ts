@@ -8,6 +8,7 @@ import {
   createSigV4Verifier,
 } from '@concierge/gateway';
 import {
+  type ApiKeyService,
   apiKeyMigrations,
   apiKeyOperations,
   apiKeyRepository,
@@ -48,6 +49,7 @@ export const apiAudience = 'concierge-api';
 
 export interface IdentityParts {
   identity: Identity;
+  apiKeys: ApiKeyService;
   migrations: ServiceMigrations[];
   authenticator: Authenticator;
   /** Writes the API keys' pending usage counts. */
@@ -131,6 +133,7 @@ export async function assembleIdentity({
   const outside = config.identity.outsideProviders;
   return {
     identity,
+    apiKeys,
     migrations: [identityMigrations, credentialMigrations, apiKeyMigrations],
     authenticator,
     close: () => usage.close(),

@@ -38,6 +38,8 @@ const toRecord = (r: Row): ApiKeyRecord => ({
 export interface ApiKeyRepository {
   insert(record: ApiKeyRecord, valueHash: string): Promise<void>;
   byHash(valueHash: string): Promise<ApiKeyRecord | undefined>;
+  /** Any user's key, for operators' tools. */
+  byId(id: string): Promise<ApiKeyRecord | undefined>;
   /** The user's key, revoked or not; undefined when it is someone else's. */
   get(userId: string, id: string): Promise<ApiKeyRecord | undefined>;
   /** The user's keys, oldest first, after the id `after`. */
@@ -71,6 +73,14 @@ export function apiKeyRepository(anyDb: Kysely<any>): ApiKeyRepository {
         .selectFrom('identity_api_keys')
         .selectAll()
         .where('value_hash', '=', valueHash)
+        .executeTakeFirst();
+      return row && toRecord(row);
+    },
+    async byId(id) {
+      const row = await db
+        .selectFrom('identity_api_keys')
+        .selectAll()
+        .where('id', '=', id)
         .executeTakeFirst();
       return row && toRecord(row);
     },

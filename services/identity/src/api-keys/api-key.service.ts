@@ -56,6 +56,13 @@ export function createApiKeyService(options: ApiKeyServiceOptions) {
       return { key, value };
     },
 
+    /** Whose key `id` is, for operators' tools; 404 when there is no such key. */
+    async owner(id: string): Promise<string> {
+      const key = await repository.byId(id);
+      if (!key) throw AppError.notFound(`API key ${id}`);
+      return key.userId;
+    },
+
     list: (userId: string, limit = 20, after?: string) => repository.list(userId, limit, after),
 
     async revoke(userId: string, id: string): Promise<void> {
