@@ -16,6 +16,7 @@ const alias = {
   '@concierge/notifications': here('./services/notifications/src/index.ts'),
   '@concierge/chat': here('./services/chat/src/index.ts'),
   '@concierge/orders': here('./services/orders/src/index.ts'),
+  '@concierge/sdk': here('./packages/sdk/src/index.ts'),
 };
 
 const shared = { resolve: { alias } };

@@ -1,10 +1,12 @@
-// The `concierge` command line: start the system, migrate, seed; each command says what it does.
+// The `concierge` command line: start the system, migrate, seed, manage users and API keys; each command says what it does.
 import { Command } from 'commander';
+import { apiKeyUsage, createApiKey, listApiKeys, revokeApiKey } from './commands/api-keys.command.js';
 import { type DlqAction, dlqCommand } from './commands/dlq.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { runCommand } from './commands/run-command.js';
 import { seedCommand } from './commands/seed.command.js';
 import { startCommand } from './commands/start.command.js';
+import { confirmUser, createUser, listUsers, showUser } from './commands/users.command.js';
 
 const program = new Command('concierge')
   .description(
@@ -61,6 +63,55 @@ program
       const { runEval } = await import('@concierge/nlu/cli/eval');
       await runEval(args);
     }),
+  );
+
+const users = program.command('users').description('Manage accounts in the data folder (CONCIERGE_DATA_DIR)');
+users
+  .command('list')
+  .description('List accounts: id, e-mail, confirmed or not, roles')
+  .option('--limit <n>', 'at most this many', '1000')
+  .action((opts: { limit: string }) => runCommand(() => listUsers(opts)));
+users
+  .command('show <email>')
+  .description('Show one account as JSON (never its password hash)')
+  .action((email: string) => runCommand(() => showUser(email)));
+users
+  .command('create <email>')
+  .description('Create a confirmed account; prints a generated password when none is given')
+  .option('--operator', 'give it the operator role too')
+  .option('--password <password>', 'its password (at least 8 characters with upper, lower, digit and symbol)')
+  .option('--name <name>', 'its display name')
+  .action((email: string, opts: { operator?: boolean; password?: string; name?: string }) =>
+    runCommand(() => createUser(email, opts)),
+  );
+users
+  .command('confirm <email>')
+  .description('Confirm an account whose owner never entered the mailed code')
+  .action((email: string) => runCommand(() => confirmUser(email)));
+
+const apiKeys = program.command('api-keys').description('Manage API keys and read their usage');
+apiKeys
+  .command('create <email> <name>')
+  .description('Create an API key for the account; prints its value once, on stdout')
+  .option('--plan <plan>', 'usage plan: basic or standard', 'basic')
+  .action((email: string, name: string, opts: { plan?: string }) =>
+    runCommand(() => createApiKey(email, name, opts)),
+  );
+apiKeys
+  .command('list <email>')
+  .description("List the account's API keys (never their values)")
+  .action((email: string) => runCommand(() => listApiKeys(email)));
+apiKeys
+  .command('revoke <keyId>')
+  .description('Revoke an API key')
+  .action((keyId: string) => runCommand(() => revokeApiKey(keyId)));
+apiKeys
+  .command('usage <keyId>')
+  .description("Print a key's per-day requests and the quota left, as JSON")
+  .option('--from <date>', 'first day, YYYY-MM-DD (default: 29 days before --to)')
+  .option('--to <date>', 'last day, YYYY-MM-DD (default: today, UTC)')
+  .action((keyId: string, opts: { from?: string; to?: string }) =>
+    runCommand(() => apiKeyUsage(keyId, opts)),
   );
 
 await program.parseAsync(process.argv);

@@ -5,6 +5,7 @@ export * from './accounts/identity.migrations.js';
 export * from './accounts/identity.module.js';
 export * from './accounts/lockout.js';
 export * from './accounts/password.hasher.js';
+export * from './accounts/password.policy.js';
 export * from './accounts/session.service.js';
 export * from './api-keys/index.js';
 export * from './credentials/index.js';

@@ -109,6 +109,7 @@ export async function assembleSystem(config: ConciergeConfig, logger: Logger): P
       await notifications.stop();
     },
     async close() {
+      await identity.close();
       await messaging.close();
       await mailer.close();
       await cache.close();

@@ -122,5 +122,18 @@ describe('identity journey', () => {
       headers: { 'x-api-key': 'nope-nope-nope' },
     });
     expect(unknown.statusCode).toBe(403);
+    const keyId = created.json().key.id;
+    const bearer = { authorization: `Bearer ${idToken}` };
+    const usage = await sut.app.inject({ url: `/v1/me/api-keys/${keyId}/usage`, headers: bearer });
+    expect(usage.statusCode).toBe(200);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(usage.json().days).toHaveLength(30);
+    expect(usage.json().days.at(-1)).toEqual({ date: today, requests: 1, throttled: 0 });
+    expect(usage.json().quota).toMatchObject({ limit: 10_000, used: 1, remaining: 9_999, period: 'day' });
+    const listed = await sut.app.inject({ url: '/v1/me/api-keys', headers: bearer });
+    expect(listed.json().items[0].lastUsedAt).not.toBeNull();
+    expect(listed.json().items[0].plan.quota.period).toBe('day');
+    const otherKey = await sut.app.inject({ url: '/v1/me/api-keys/key_other/usage', headers: bearer });
+    expect(otherKey.statusCode).toBe(404);
   });
 });

@@ -8,10 +8,13 @@ import {
   createSigV4Verifier,
 } from '@concierge/gateway';
 import {
+  type ApiKeyService,
   apiKeyMigrations,
   apiKeyOperations,
   apiKeyRepository,
+  apiKeyUsageRepository,
   createApiKeyService,
+  createApiKeyUsageRecorder,
   createCredentialBroker,
   createFederation,
   createIdentity,
@@ -46,8 +49,11 @@ export const apiAudience = 'concierge-api';
 
 export interface IdentityParts {
   identity: Identity;
+  apiKeys: ApiKeyService;
   migrations: ServiceMigrations[];
   authenticator: Authenticator;
+  /** Writes the API keys' pending usage counts. */
+  close(): Promise<void>;
   /** Mounts the OpenID provider under `/oidc` and outside sign-in under `/v1/auth/federated`. */
   mount(app: FastifyInstance): Promise<void>;
 }
@@ -89,7 +95,15 @@ export async function assembleIdentity({
     ...(config.identity.guestAccess ? { guestRole: 'guest' } : {}),
   });
   const idTokens = createIdTokenVerifier({ issuer, audience: webClientId, jwks });
-  const apiKeys = createApiKeyService({ repository: apiKeyRepository(store.db) });
+  const usageRepository = apiKeyUsageRepository(store.db);
+  const usage = createApiKeyUsageRecorder({
+    repository: usageRepository,
+    onError: (err) => logger.error({ err }, 'API key usage not written'),
+  });
+  const apiKeys = createApiKeyService({
+    repository: apiKeyRepository(store.db),
+    usage: { repository: usageRepository, recorder: usage },
+  });
   const identity = createIdentity({
     store,
     mailer,
@@ -114,13 +128,15 @@ export async function assembleIdentity({
     },
     // ID tokens (the lecture's app exchanges them) and access tokens both come from our own issuer.
     bearer: createIdTokenVerifier({ issuer, audience: [apiAudience, webClientId], jwks }),
-    apiKeys: { lookup: apiKeys, limiter: createMemoryRateLimiter() },
+    apiKeys: { lookup: apiKeys, limiter: createMemoryRateLimiter(), usage },
   });
   const outside = config.identity.outsideProviders;
   return {
     identity,
+    apiKeys,
     migrations: [identityMigrations, credentialMigrations, apiKeyMigrations],
     authenticator,
+    close: () => usage.close(),
     async mount(app) {
       const provider = createOidcProvider({
         issuer,

@@ -13,6 +13,7 @@ import {
   type SigV4Verifier,
 } from './sigv4/sigv4.verifier.js';
 import { enforceUsagePlan, type UsagePlanLimits } from './usage-plan.guard.js';
+import type { UsageRecorder } from './usage-recorder.js';
 
 /** What a verified access key stands for: its user, their roles, and the role whose policy applies. */
 export interface SigningIdentity extends SigningSecret {
@@ -46,7 +47,8 @@ export interface AuthorizerOptions {
   document: ApiDocument;
   sigv4?: { verifier: SigV4Verifier<SigningIdentity>; policy: InvokePolicy };
   bearer?: BearerVerifier;
-  apiKeys?: { lookup: ApiKeyLookup; limiter: RateLimiter };
+  /** `usage` counts each key's requests per day for getApiKeyUsage and `lastUsedAt`. */
+  apiKeys?: { lookup: ApiKeyLookup; limiter: RateLimiter; usage?: UsageRecorder };
 }
 
 const missing: Record<SchemeKind, () => AppError> = {
@@ -118,7 +120,13 @@ export function createAuthorizer(options: AuthorizerOptions): Authenticator {
     if (!keyScheme || !options.apiKeys) return caller!;
     const key = await options.apiKeys.lookup.resolve(apiKeyOf(r, keyScheme)!);
     if (!key) throw missing.apiKey();
-    await enforceUsagePlan(options.apiKeys.limiter, key.keyId, key.plan, operation.operationId);
+    await enforceUsagePlan(
+      options.apiKeys.limiter,
+      key.keyId,
+      key.plan,
+      operation.operationId,
+      options.apiKeys.usage,
+    );
     return caller
       ? { ...caller, apiKeyId: key.keyId }
       : { userId: key.userId, roles: [], via: 'api-key', apiKeyId: key.keyId };

@@ -7,3 +7,4 @@ export * from './rate-limit/redis-rate-limiter.js';
 export * from './security-schemes.js';
 export * from './sigv4/sigv4.verifier.js';
 export * from './usage-plan.guard.js';
+export * from './usage-recorder.js';

@@ -38,6 +38,17 @@ export class AccountRepository {
     return row && toAccount(row);
   }
 
+  /** Accounts by e-mail, for operators' tools. */
+  async list(limit: number): Promise<Account[]> {
+    const rows = await this.db
+      .selectFrom('identity_account')
+      .selectAll()
+      .orderBy('email')
+      .limit(limit)
+      .execute();
+    return rows.map(toAccount);
+  }
+
   async findById(id: string): Promise<Account | undefined> {
     const row = await this.db
       .selectFrom('identity_account')

@@ -9,6 +9,7 @@ export interface ApiKeyRecord {
   plan: string;
   createdAt: number;
   revokedAt: number | null;
+  lastUsedAt: number | null;
 }
 
 interface Row {
@@ -20,6 +21,7 @@ interface Row {
   plan: string;
   created_at: number;
   revoked_at: number | null;
+  last_used_at: number | null;
 }
 
 const toRecord = (r: Row): ApiKeyRecord => ({
@@ -30,11 +32,16 @@ const toRecord = (r: Row): ApiKeyRecord => ({
   plan: r.plan,
   createdAt: Number(r.created_at),
   revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
+  lastUsedAt: r.last_used_at === null ? null : Number(r.last_used_at),
 });
 
 export interface ApiKeyRepository {
   insert(record: ApiKeyRecord, valueHash: string): Promise<void>;
   byHash(valueHash: string): Promise<ApiKeyRecord | undefined>;
+  /** Any user's key, for operators' tools. */
+  byId(id: string): Promise<ApiKeyRecord | undefined>;
+  /** The user's key, revoked or not; undefined when it is someone else's. */
+  get(userId: string, id: string): Promise<ApiKeyRecord | undefined>;
   /** The user's keys, oldest first, after the id `after`. */
   list(userId: string, limit: number, after?: string): Promise<ApiKeyRecord[]>;
   /** True when the user's key existed and was not yet revoked. */
@@ -57,6 +64,7 @@ export function apiKeyRepository(anyDb: Kysely<any>): ApiKeyRepository {
           plan: r.plan,
           created_at: r.createdAt,
           revoked_at: r.revokedAt,
+          last_used_at: r.lastUsedAt,
         })
         .execute();
     },
@@ -65,6 +73,23 @@ export function apiKeyRepository(anyDb: Kysely<any>): ApiKeyRepository {
         .selectFrom('identity_api_keys')
         .selectAll()
         .where('value_hash', '=', valueHash)
+        .executeTakeFirst();
+      return row && toRecord(row);
+    },
+    async byId(id) {
+      const row = await db
+        .selectFrom('identity_api_keys')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && toRecord(row);
+    },
+    async get(userId, id) {
+      const row = await db
+        .selectFrom('identity_api_keys')
+        .selectAll()
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
         .executeTakeFirst();
       return row && toRecord(row);
     },

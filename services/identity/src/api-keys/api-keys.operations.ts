@@ -2,6 +2,7 @@
 import { AppError, type Caller, type OperationHandler, ok } from '@concierge/platform';
 import type { ApiKeyRecord } from './api-key.repository.js';
 import type { ApiKeyService } from './api-key.service.js';
+import type { UsagePlan } from './usage-plans.js';
 
 function owner(caller: Caller | null): string {
   if (!caller) throw new AppError('unauthenticated', 'Sign in to manage API keys', { code: 'UNAUTHORIZED' });
@@ -11,14 +12,22 @@ function owner(caller: Caller | null): string {
   return caller.userId;
 }
 
+/** The contract spells quota periods in lower case. */
+const planView = (p: UsagePlan) => ({
+  name: p.name,
+  rateLimit: p.rateLimit,
+  burstLimit: p.burstLimit,
+  quota: { limit: p.quota.limit, period: p.quota.period.toLowerCase() },
+});
+
 export function apiKeyOperations(service: ApiKeyService): Record<string, OperationHandler> {
   const view = (k: ApiKeyRecord) => ({
     id: k.id,
     name: k.name,
     prefix: k.prefix,
-    plan: service.plans[k.plan],
+    plan: planView(service.plans[k.plan]!),
     createdAt: new Date(k.createdAt).toISOString(),
-    lastUsedAt: null,
+    lastUsedAt: k.lastUsedAt === null ? null : new Date(k.lastUsedAt).toISOString(),
     revokedAt: k.revokedAt === null ? null : new Date(k.revokedAt).toISOString(),
   });
   return {
@@ -39,6 +48,15 @@ export function apiKeyOperations(service: ApiKeyService): Record<string, Operati
         items: items.map(view),
         nextCursor: items.length === limit ? (items.at(-1)?.id ?? null) : null,
       });
+    },
+    getApiKeyUsage: async (request) => {
+      const { from, to } = request.query as { from?: string; to?: string };
+      return ok(
+        await service.usage(owner(request.caller), String(request.params.keyId), {
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+        }),
+      );
     },
     revokeApiKey: async (request) => {
       await service.revoke(owner(request.caller), String(request.params.keyId));

@@ -71,6 +71,19 @@ function header(request: SignedHttpRequest, name: string): string | undefined {
   return Array.isArray(value) ? value.join(',') : value;
 }
 
+/**
+ * The signed header values with `host` stripped of its port, or undefined when there is no port: API
+ * Gateway's generated JavaScript SDK signs the endpoint's hostname alone, which only differs from the
+ * Host header it sends when the gateway listens on a non-default port (local runs, tests).
+ */
+function withoutHostPort(signedHeaders: string[], values: string[]): string[] | undefined {
+  const i = signedHeaders.indexOf('host');
+  const host = values[i];
+  const bare = host?.replace(/:\d+$/, '');
+  if (host === undefined || bare === host) return undefined;
+  return values.map((v, j) => (j === i ? bare! : v));
+}
+
 /** Whether the request carries a SigV4 signature at all (header or presigned URL). */
 export function hasSigV4(request: SignedHttpRequest): boolean {
   return (
@@ -144,22 +157,26 @@ export function createSigV4Verifier<T extends SigningSecret>(
         return canonicalHeaderValue(value);
       });
       const credentials = await options.lookup(parts.accessKeyId, parts.sessionToken);
-      const canonical = canonicalRequest({
-        method: request.method,
-        path: canonicalPath(rawPath),
-        query: canonicalQuery(pairs),
-        signedHeaders: parts.signedHeaders,
-        headerValues,
-        payloadHash,
-      });
       const scope = `${parts.scopeDate}/${parts.region}/${parts.service}/aws4_request`;
-      const stringToSign = `${algorithm}\n${parts.amzDate}\n${scope}\n${sha256Hex(canonical)}`;
       const key = keys.get(credentials.secretAccessKey, parts.scopeDate, parts.region, parts.service);
-      const expected = hmac(key, stringToSign);
+      const signatureFor = (values: string[]) => {
+        const canonical = canonicalRequest({
+          method: request.method,
+          path: canonicalPath(rawPath),
+          query: canonicalQuery(pairs),
+          signedHeaders: parts.signedHeaders,
+          headerValues: values,
+          payloadHash,
+        });
+        return hmac(key, `${algorithm}\n${parts.amzDate}\n${scope}\n${sha256Hex(canonical)}`);
+      };
       const given = /^[0-9a-f]{64}$/.test(parts.signature)
         ? Buffer.from(parts.signature, 'hex')
         : Buffer.alloc(0);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      const matches = (expected: Buffer) =>
+        given.length === expected.length && timingSafeEqual(given, expected);
+      const portless = withoutHostPort(parts.signedHeaders, headerValues);
+      if (!matches(signatureFor(headerValues)) && !(portless && matches(signatureFor(portless)))) {
         throw invalidSignature(
           'The request signature we calculated does not match the signature you provided',
           'mismatch',
