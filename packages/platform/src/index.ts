@@ -5,6 +5,7 @@ export * from './cache/redis-cache.js';
 export * from './config/config.js';
 export * from './errors/app-error.js';
 export * from './errors/http.js';
+export * from './errors/parse-input.js';
 export * from './events/memory-event-bus.js';
 export * from './ids/ids.js';
 export * from './logging/logger.js';

@@ -1,8 +1,7 @@
 // Product rules: listing with filters and keyset paging, and operator writes with validation.
-import { AppError } from '@concierge/platform';
+import { AppError, parseInput } from '@concierge/platform';
 import { cursorCodec, isTuple } from '../paging/cursor.js';
 import { type Page, toPage } from '../paging/page.js';
-import { parseInput } from '../query/parse-input.js';
 import { toProduct } from './product.mapper.js';
 import type { ProductOrder, ProductRepository } from './product.repository.js';
 import { newProductSchema, productListSchema, productPatchSchema } from './product.schemas.js';

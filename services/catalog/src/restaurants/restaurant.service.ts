@@ -1,8 +1,7 @@
 // Restaurant rules: listing with filters ("open at", party size) and keyset paging, and operator writes.
-import { AppError } from '@concierge/platform';
+import { AppError, parseInput } from '@concierge/platform';
 import { cursorCodec, isTuple } from '../paging/cursor.js';
 import { type Page, toPage } from '../paging/page.js';
-import { parseInput } from '../query/parse-input.js';
 import { cuisineImage } from './cuisines.js';
 import { toRestaurant } from './restaurant.mapper.js';
 import type { RestaurantOrder, RestaurantRepository } from './restaurant.repository.js';

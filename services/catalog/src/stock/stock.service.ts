@@ -1,8 +1,7 @@
 // Stock rules for the orders worker: reserve per order at most once, release at most once.
-import { AppError } from '@concierge/platform';
+import { AppError, parseInput } from '@concierge/platform';
 import { z } from 'zod';
 import type { StockReservationTable } from '../catalog.tables.js';
-import { parseInput } from '../query/parse-input.js';
 import type { StockRepository } from './stock.repository.js';
 import type { StockReservation } from './stock.types.js';
 

@@ -1,7 +1,6 @@
 // The caller's delivery log: own customer deliveries, newest first, in keyset pages.
-import { AppError } from '@concierge/platform';
+import { AppError, parseInput } from '@concierge/platform';
 import { z } from 'zod';
-import { parseInput } from '../http/parse-input.js';
 import { type Delivery, toDelivery } from './delivery.mapper.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 

@@ -1,5 +1,5 @@
 // Reading and replacing the caller's own notification preferences.
-import { parseInput } from '../http/parse-input.js';
+import { parseInput } from '@concierge/platform';
 import type { PreferenceRepository } from './preference.repository.js';
 import { preferencesSchema } from './preference.schemas.js';
 import type { Preferences } from './preference.types.js';

@@ -1,9 +1,8 @@
 // The operator's dead-letter operations of the API contract, one line each.
 import type { Logger, OperationHandler, OperationRequest, Queue } from '@concierge/platform';
-import { ok } from '@concierge/platform';
+import { ok, parseInput } from '@concierge/platform';
 import { z } from 'zod';
 import { operatorOnly, requireOperator } from '../access/caller.js';
-import { parseInput } from '../input/parse-input.js';
 import { discardDeadLetter, listDeadLetters, replayDeadLetter, showDeadLetter } from './dlq.commands.js';
 
 const pageSchema = z

@@ -1,8 +1,7 @@
 // Checkout: validates, then writes the order, its idempotency record and its outbox rows in one transaction.
-import { AppError, type OperationRequest } from '@concierge/platform';
+import { AppError, type OperationRequest, parseInput } from '@concierge/platform';
 import type { CatalogClient } from '../catalog/catalog.client.js';
 import { eventRow, placedMessageRow } from '../events/order-events.js';
-import { parseInput } from '../input/parse-input.js';
 import { placedData } from '../orders/order.mapper.js';
 import { OrderRepository } from '../orders/order.repository.js';
 import type { CheckoutAccepted } from '../orders/order.types.js';

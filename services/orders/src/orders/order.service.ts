@@ -1,8 +1,7 @@
 // Order reads and cancellation: owners see their own orders, operators see all.
-import { AppError, type Caller } from '@concierge/platform';
+import { AppError, type Caller, parseInput } from '@concierge/platform';
 import { isOperator } from '../access/caller.js';
 import { eventRow } from '../events/order-events.js';
-import { parseInput } from '../input/parse-input.js';
 import type { OrdersDb } from '../orders.tables.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { decodeCursor, type Page, toPage } from '../paging/cursor.js';

@@ -1,6 +1,7 @@
 // Validates request parts with module-level zod schemas; failures become AppError 'invalid' naming each field.
-import { AppError, type FieldProblem } from '@concierge/platform';
+
 import type { z } from 'zod';
+import { AppError, type FieldProblem } from './app-error.js';
 
 /** `where` prefixes field paths, e.g. `query` → `query.limit`, `body` → `body.price.amount`. */
 export function parseInput<S extends z.ZodType>(
