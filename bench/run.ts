@@ -31,5 +31,8 @@ const table = [
   ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.target} | ${r.pass ? 'yes' : '**no**'} |`),
 ].join('\n');
 fs.mkdirSync(path.join('bench', 'results'), { recursive: true });
-fs.writeFileSync(path.join('bench', 'results', 'latest.json'), JSON.stringify({ machine, rows }, null, 2));
+fs.writeFileSync(
+  path.join('bench', 'results', 'latest.json'),
+  `${JSON.stringify({ machine, rows }, null, 2)}\n`,
+);
 process.stdout.write(`\n${table}\n`);
