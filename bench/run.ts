@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkoutBenchmarks } from './checkout.bench.js';
 import { foundationBenchmarks } from './foundation.bench.js';
 
 export interface BenchRow {
@@ -13,7 +14,10 @@ export interface BenchRow {
 }
 
 const only = process.argv[2];
-const suites: Record<string, () => Promise<BenchRow[]>> = { foundation: foundationBenchmarks };
+const suites: Record<string, () => Promise<BenchRow[]>> = {
+  foundation: foundationBenchmarks,
+  checkout: checkoutBenchmarks,
+};
 
 const rows: BenchRow[] = [];
 for (const [name, suite] of Object.entries(suites)) {

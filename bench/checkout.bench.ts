@@ -1,0 +1,100 @@
+// Checkout benchmarks (issue 4): 202 acceptance rate and p99 under load, the worker's drain rate, and
+// accepted → decided latency, all in the embedded mode (one process, one SQLite file).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { load } from './lib/load.js';
+import { start, waitFor } from './lib/processes.js';
+import type { BenchRow } from './run.js';
+
+const port = 3194;
+
+async function json(url: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
+  const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const body = JSON.stringify({ email, password: 'Concierge-demo-1' });
+  return (await json(`${base}/v1/auth/signin`, { method: 'POST', body })).accessToken as string;
+}
+
+function counts(file: string): { total: number; decided: number; p50: number; p99: number } {
+  const db = new Database(file, { readonly: true });
+  const total = (db.prepare('select count(*) n from orders_order').get() as { n: number }).n;
+  const rows = db
+    .prepare("select created_at, updated_at from orders_order where status in ('confirmed', 'failed')")
+    .all() as { created_at: string; updated_at: string }[];
+  db.close();
+  const latencies = rows
+    .map((r) => Date.parse(r.updated_at) - Date.parse(r.created_at))
+    .sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { total, decided: rows.length, p50: at(0.5), p99: at(0.99) };
+}
+
+export async function checkoutBenchmarks(): Promise<BenchRow[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-checkout-'));
+  const env = { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_LEVEL: 'warn' };
+  const sut = start('node', ['bin/concierge.js', 'start', '--seed-if-empty'], env, port);
+  try {
+    await waitFor(`${sut.url}/readyz`, 60_000);
+    const operator = await signIn(sut.url, 'operator@concierge.local');
+    const customer = await signIn(sut.url, 'demo@concierge.local');
+    const page = await json(`${sut.url}/v1/products?inStock=true&limit=1`);
+    const productId = (page.items as { id: string }[])[0]!.id;
+    // Enough stock that every order can be confirmed; the benchmark measures the pipeline, not sell-outs.
+    await json(`${sut.url}/v1/products/${productId}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ stock: 1_000_000 }),
+      headers: { authorization: `Bearer ${operator}` },
+    });
+    const deliveryDate = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const body = JSON.stringify({
+      productId,
+      deliveryAddress: '350 5th Ave, New York, NY 10118',
+      deliveryDate,
+    });
+    process.stderr.write('checkout: POST /v1/checkout, 50 connections, 10 s...\n');
+    const started = Date.now();
+    const accepted = await load({
+      url: `${sut.url}/v1/checkout`,
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${customer}` },
+    });
+    const file = path.join(dataDir, 'concierge.sqlite');
+    let snapshot = counts(file);
+    while (snapshot.decided < snapshot.total && Date.now() - started < 300_000) {
+      await new Promise((r) => setTimeout(r, 500));
+      snapshot = counts(file);
+    }
+    const drainSeconds = (Date.now() - started) / 1000;
+    const drainRate = snapshot.decided / drainSeconds;
+    const errors = accepted.errors + accepted.non2xx;
+    return [
+      {
+        name: 'checkout accepted (202), 50 connections, 10 s',
+        value: `${Math.round(accepted.rps)} orders/s, p99 ${accepted.p99} ms, ${errors} errors`,
+        target: '≥ 3000/s, p99 < 20 ms',
+        pass: accepted.rps >= 3000 && accepted.p99 < 20 && errors === 0,
+      },
+      {
+        name: 'worker drain (accepted → decided, from the first checkout)',
+        value: `${snapshot.decided}/${snapshot.total} decided in ${drainSeconds.toFixed(1)} s = ${Math.round(drainRate)} orders/s`,
+        target: '≥ 1000/s, none lost',
+        pass: drainRate >= 1000 && snapshot.decided === snapshot.total,
+      },
+      {
+        name: 'end-to-end latency accepted → confirmed/failed',
+        value: `p50 ${snapshot.p50} ms, p99 ${snapshot.p99} ms`,
+        target: 'reported',
+        pass: true,
+      },
+    ];
+  } finally {
+    await sut.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
