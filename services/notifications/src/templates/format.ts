@@ -2,11 +2,17 @@
 import type { Money } from '../events/event-data.types.js';
 
 /** 4999 USD → "$49.99"; an unknown currency code still formats as "ABC 49.99". */
+// One formatter per currency: constructing Intl formatters is the expensive part.
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(money: Money): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency }).format(
-      money.amount / 100,
-    );
+    let format = currencyFormats.get(money.currency);
+    if (!format) {
+      format = new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency });
+      currencyFormats.set(money.currency, format);
+    }
+    return format.format(money.amount / 100);
   } catch {
     return `${money.currency} ${(money.amount / 100).toFixed(2)}`;
   }

@@ -7,14 +7,22 @@ export interface DeliveryWindow {
   days: number;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: keep one per time zone.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date (YYYY-MM-DD) of `at` in `timeZone`. */
 export function shopDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formats.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
 function addDays(date: string, days: number): string {
