@@ -24,4 +24,15 @@ describe('createFileMailer', () => {
     );
     await fs.rm(dir, { recursive: true });
   });
+
+  it('recreates the outbox folder when someone deleted it while running', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'outbox-'));
+    const outbox = path.join(dir, 'outbox');
+    const sut = createFileMailer({ dir: outbox, from: 'no-reply@localhost' });
+    await sut.send({ to: 'ann@example.com', subject: 'One', text: '1' });
+    await fs.rm(outbox, { recursive: true });
+    await sut.send({ to: 'ann@example.com', subject: 'Two', text: '2' });
+    expect(await fs.readdir(outbox)).toHaveLength(1);
+    await fs.rm(dir, { recursive: true });
+  });
 });

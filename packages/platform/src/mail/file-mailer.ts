@@ -20,14 +20,27 @@ export interface FileMailerOptions {
 export function createFileMailer(options: FileMailerOptions): Mailer {
   // nodemailer's stream transport builds the exact bytes an SMTP server would have received.
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // Created once (and again only if a write finds it gone), not with a mkdir call per message.
+  let folder: Promise<unknown> | undefined;
+  const ensureFolder = () => {
+    folder ??= fs.mkdir(options.dir, { recursive: true });
+    return folder;
+  };
   return {
     async send(message: MailMessage) {
       const info = await transport.sendMail({ from: options.from, ...message });
       const messageId = info.messageId;
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${messageId.replace(/[^A-Za-z0-9]/g, '').slice(0, 24)}.eml`;
-      await fs.mkdir(options.dir, { recursive: true });
+      await ensureFolder();
       const file = path.join(options.dir, name);
-      await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
+      try {
+        await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        folder = undefined;
+        await ensureFolder();
+        await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
+      }
       options.logger?.info({ to: message.to, subject: message.subject, file }, 'mail written to outbox');
       return { messageId };
     },
