@@ -23,3 +23,4 @@ export * from './runtime/shutdown.js';
 export * from './store/migrate.js';
 export * from './store/postgres-store.js';
 export * from './store/sqlite-store.js';
+export * from './time/local-moment.js';

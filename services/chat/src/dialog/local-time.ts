@@ -1,37 +1,8 @@
 // Dates and times as the user's clock shows them, from an instant and an IANA time zone.
 
-export interface LocalMoment {
-  /** `YYYY-MM-DD` */
-  date: string;
-  /** `HH:MM` */
-  time: string;
-}
+import { localMoment } from '@concierge/platform';
 
-// Building an Intl formatter costs far more than using one, and a turn needs one per time zone.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
-export function localMoment(now: Date, timeZone: string): LocalMoment {
-  const parts = formatter(timeZone).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
-}
+export { type LocalMoment, localMoment } from '@concierge/platform';
 
 /** `date` plus `days` calendar days. */
 export function addDays(date: string, days: number): string {
@@ -63,10 +34,10 @@ export function describeTime(time: string): string {
   return `${hour}${m === 0 ? '' : `:${String(m).padStart(2, '0')}`}${h < 12 ? 'am' : 'pm'}`;
 }
 
+/** True for an IANA zone Intl knows; the formatter it builds is cached, so repeated checks are cheap. */
 export function isValidTimeZone(timeZone: string): boolean {
-  if (formatters.has(timeZone)) return true;
   try {
-    formatter(timeZone);
+    localMoment(new Date(0), timeZone);
     return true;
   } catch {
     return false;

@@ -1,4 +1,5 @@
 // Delivery dates are shop calendar days: today (in the shop's time zone) up to a window of days ahead.
+import { localMoment } from '@concierge/platform';
 
 export interface DeliveryWindow {
   /** IANA zone of the shop, e.g. America/New_York. */
@@ -7,22 +8,9 @@ export interface DeliveryWindow {
   days: number;
 }
 
-// Building an Intl.DateTimeFormat costs far more than formatting with one: keep one per time zone.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar date (YYYY-MM-DD) of `at` in `timeZone`. */
 export function shopDate(at: Date, timeZone: string): string {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formats.set(timeZone, format);
-  }
-  return format.format(at);
+  return localMoment(at, timeZone).date;
 }
 
 function addDays(date: string, days: number): string {
