@@ -1,4 +1,5 @@
 // `concierge users` and `concierge api-keys` run as real processes against a fresh data folder.
+// Each command is a fresh process transpiled by tsx (seconds of CPU each): generous timeouts for busy machines.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,9 +22,11 @@ function sut(...args: string[]) {
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-describe('concierge users and api-keys', { timeout: 120_000 }, () => {
+describe('concierge users and api-keys', { timeout: 300_000 }, () => {
   it('explains each command with --help', () => {
-    expect(sut('users', '--help').stdout).toMatch(/list[\s\S]*show[\s\S]*create[\s\S]*confirm/);
+    expect(sut('users', '--help').stdout).toMatch(
+      /list[\s\S]*show[\s\S]*create[\s\S]*confirm[\s\S]*disable[\s\S]*enable/,
+    );
     expect(sut('users', 'create', '--help').stdout).toContain('--operator');
     expect(sut('api-keys', '--help').stdout).toMatch(/create[\s\S]*list[\s\S]*revoke[\s\S]*usage/);
     expect(sut('api-keys', 'create', '--help').stdout).toContain('--plan');
@@ -47,6 +50,17 @@ describe('concierge users and api-keys', { timeout: 120_000 }, () => {
     expect(shown.passwordHash).toBeUndefined();
     expect(sut('users', 'confirm', 'ada@example.com').stderr).toContain('already confirmed');
     expect(sut('users', 'show', 'nobody@example.com')).toMatchObject({ status: 1 });
+  });
+
+  it('disables and enables an account', () => {
+    expect(sut('users', 'create', 'ivy@example.com', '--password', 'Analytical-1843').status).toBe(0);
+    expect(sut('users', 'disable', 'ivy@example.com').stderr).toContain('Disabled ivy@example.com');
+    expect(sut('users', 'list').stdout).toMatch(/ivy@example.com\tconfirmed,disabled\tcustomer\n/);
+    expect(JSON.parse(sut('users', 'show', 'ivy@example.com').stdout).disabledAt).toEqual(expect.any(String));
+    expect(sut('users', 'disable', 'ivy@example.com').stderr).toContain('already disabled');
+    expect(sut('users', 'enable', 'ivy@example.com').stderr).toContain('Enabled ivy@example.com');
+    expect(sut('users', 'list').stdout).toMatch(/ivy@example.com\tconfirmed\tcustomer\n/);
+    expect(sut('users', 'enable', 'ivy@example.com').stderr).toContain('was not disabled');
   });
 
   it('creates, lists, reads the usage of and revokes an API key', () => {

@@ -6,7 +6,14 @@ import { migrateCommand } from './commands/migrate.command.js';
 import { runCommand } from './commands/run-command.js';
 import { seedCommand } from './commands/seed.command.js';
 import { startCommand } from './commands/start.command.js';
-import { confirmUser, createUser, listUsers, showUser } from './commands/users.command.js';
+import {
+  confirmUser,
+  createUser,
+  disableUser,
+  enableUser,
+  listUsers,
+  showUser,
+} from './commands/users.command.js';
 
 const program = new Command('concierge')
   .description(
@@ -88,6 +95,16 @@ users
   .command('confirm <email>')
   .description('Confirm an account whose owner never entered the mailed code')
   .action((email: string) => runCommand(() => confirmUser(email)));
+users
+  .command('disable <email>')
+  .description(
+    'Disable an account: no sign-in, refresh or credentials; revokes its refresh tokens and credentials',
+  )
+  .action((email: string) => runCommand(() => disableUser(email)));
+users
+  .command('enable <email>')
+  .description('Enable a disabled account again')
+  .action((email: string) => runCommand(() => enableUser(email)));
 
 const apiKeys = program.command('api-keys').description('Manage API keys and read their usage');
 apiKeys

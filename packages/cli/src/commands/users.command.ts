@@ -7,7 +7,7 @@ import { generatePassword } from './generated-password.js';
 import { withSystem } from './with-system.js';
 
 const line = (a: Account) =>
-  `${a.id}\t${a.email}\t${a.emailVerified ? 'confirmed' : 'unconfirmed'}\t${a.roles.join(',')}`;
+  `${a.id}\t${a.email}\t${a.emailVerified ? 'confirmed' : 'unconfirmed'}${a.disabledAt ? ',disabled' : ''}\t${a.roles.join(',')}`;
 
 async function account(system: System, email: string): Promise<Account> {
   const found = await system.identity.identity.repository.findByEmail(email);
@@ -56,4 +56,24 @@ export const confirmUser = (email: string) =>
     if (found.emailVerified) return say(`${email} was already confirmed; nothing changed.`);
     await system.identity.identity.repository.update(found.id, { emailVerified: true });
     say(`Confirmed ${email}: it can sign in now.`);
+  });
+
+export const disableUser = (email: string) =>
+  withSystem(async (system) => {
+    const found = await account(system, email);
+    if (found.disabledAt)
+      return say(`${email} was already disabled (since ${found.disabledAt}); nothing changed.`);
+    await system.identity.accountAdmin.disable(email);
+    say(`Disabled ${email}: it cannot sign in, refresh or get credentials; its refresh tokens and temporary`);
+    say(
+      '  credentials are revoked. Access tokens already issued work until they expire (CONCIERGE_TOKEN_TTL_SECONDS).',
+    );
+  });
+
+export const enableUser = (email: string) =>
+  withSystem(async (system) => {
+    const found = await account(system, email);
+    if (!found.disabledAt) return say(`${email} was not disabled; nothing changed.`);
+    await system.identity.accountAdmin.enable(email);
+    say(`Enabled ${email}: it can sign in again.`);
   });

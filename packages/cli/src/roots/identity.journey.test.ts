@@ -136,4 +136,20 @@ describe('identity journey', () => {
     const otherKey = await sut.app.inject({ url: '/v1/me/api-keys/key_other/usage', headers: bearer });
     expect(otherKey.statusCode).toBe(404);
   });
+
+  it('disabling the account stops its sign-in, credential exchange and signed calls at once', async () => {
+    expect(await system.identity.accountAdmin.disable(email)).toBe(true);
+    const me = await signed({ method: 'GET', path: '/v1/me' }, credentials);
+    expect(me.statusCode).toBe(403);
+    expect(me.json().code).toBe('INVALID_SIGNATURE');
+    const exchange = await post('/v1/identity/credentials', {}, { authorization: `Bearer ${idToken}` });
+    expect(exchange.statusCode).toBe(403);
+    expect(exchange.json().code).toBe('USER_DISABLED');
+    const signIn = await post('/v1/auth/signin', { email, password });
+    expect(signIn.statusCode).toBe(403);
+    expect(signIn.json().code).toBe('USER_DISABLED');
+    expect(await system.identity.accountAdmin.enable(email)).toBe(true);
+    expect((await post('/v1/auth/signin', { email, password })).statusCode).toBe(200);
+    expect(await system.identity.accountAdmin.disable('nobody@example.com')).toBe(false);
+  });
 });

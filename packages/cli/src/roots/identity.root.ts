@@ -52,6 +52,8 @@ export interface IdentityParts {
   apiKeys: ApiKeyService;
   migrations: ServiceMigrations[];
   authenticator: Authenticator;
+  /** Operators' account switches (`concierge users disable|enable`); false when the e-mail has no account. */
+  accountAdmin: { disable(email: string): Promise<boolean>; enable(email: string): Promise<boolean> };
   /** Writes the API keys' pending usage counts. */
   close(): Promise<void>;
   /** Mounts the OpenID provider under `/oidc` and outside sign-in under `/v1/auth/federated`. */
@@ -116,6 +118,10 @@ export async function assembleIdentity({
         identityPoolId: `${region}:concierge`,
         providers: { [loginName]: idTokens },
         bearerProvider: loginName,
+        accountActive: async (userId) => {
+          const account = await identity.repository.findById(userId);
+          return account !== undefined && !account.disabledAt;
+        },
       }),
       ...apiKeyOperations(apiKeys),
     },
@@ -136,6 +142,18 @@ export async function assembleIdentity({
     apiKeys,
     migrations: [identityMigrations, credentialMigrations, apiKeyMigrations],
     authenticator,
+    accountAdmin: {
+      async disable(email) {
+        const account = await identity.repository.findByEmail(email);
+        if (!account || !(await identity.accounts.disable(account.id))) return false;
+        await broker.revokeUser(account.id);
+        return true;
+      },
+      async enable(email) {
+        const account = await identity.repository.findByEmail(email);
+        return account !== undefined && identity.accounts.enable(account.id);
+      },
+    },
     close: () => usage.close(),
     async mount(app) {
       const provider = createOidcProvider({

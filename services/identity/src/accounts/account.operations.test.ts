@@ -193,6 +193,34 @@ describe('identity account operations', () => {
     expect(fx.smtp.messages.filter((m) => m.to.includes('ghost@example.com'))).toHaveLength(0);
   });
 
+  it('refuses a disabled account sign-in and refresh, revokes its sessions, and lets it back in once enabled', async () => {
+    const id = await fx.confirmedAccount('ivy@example.com', password);
+    const { refreshToken } = (await call('signIn', { email: 'ivy@example.com', password })).body as {
+      refreshToken: string;
+    };
+    expect(await fx.identity.accounts.disable(id)).toBe(true);
+    await expect(call('signIn', { email: 'ivy@example.com', password })).rejects.toMatchObject({
+      kind: 'forbidden',
+      code: 'USER_DISABLED',
+    });
+    // A wrong password still answers the same 401 as for anyone: "disabled" is told only to the owner.
+    await expect(call('signIn', { email: 'ivy@example.com', password: 'Wr0ng-horse' })).rejects.toMatchObject(
+      {
+        code: 'INCORRECT_CREDENTIALS',
+      },
+    );
+    await expect(call('refreshSession', { refreshToken })).rejects.toMatchObject({
+      code: 'INVALID_REFRESH_TOKEN',
+    });
+    expect(await fx.identity.accounts.enable(id)).toBe(true);
+    // Enabling does not bring revoked sessions back; signing in does work again.
+    await expect(call('refreshSession', { refreshToken })).rejects.toMatchObject({
+      code: 'INVALID_REFRESH_TOKEN',
+    });
+    expect(await call('signIn', { email: 'ivy@example.com', password })).toMatchObject({ status: 200 });
+    expect(await fx.identity.accounts.disable('usr_nobody')).toBe(false);
+  });
+
   it('answers getMe without a caller with 401', async () => {
     await expect(call('getMe')).rejects.toMatchObject({ kind: 'unauthenticated' });
   });

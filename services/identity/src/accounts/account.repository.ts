@@ -11,6 +11,8 @@ export interface Account {
   phone: string | null;
   roles: string[];
   createdAt: string;
+  /** When an operator disabled the account; null while it is enabled. */
+  disabledAt?: string | null;
 }
 
 function toAccount(row: AccountRow): Account {
@@ -23,6 +25,7 @@ function toAccount(row: AccountRow): Account {
     phone: row.phone,
     roles: JSON.parse(row.roles) as string[],
     createdAt: row.created_at,
+    disabledAt: row.disabled_at ?? null,
   };
 }
 
@@ -93,6 +96,16 @@ export class AccountRepository {
       })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** Disables (`at`) or enables (`null`) the account; false when there is no such account. */
+  async setDisabled(id: string, at: string | null): Promise<boolean> {
+    const result = await this.db
+      .updateTable('identity_account')
+      .set({ disabled_at: at, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async findLinked(provider: string, subject: string): Promise<Account | undefined> {

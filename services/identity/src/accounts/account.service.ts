@@ -116,4 +116,21 @@ export class AccountService {
       createdAt: account.createdAt,
     };
   }
+
+  /**
+   * Disables the account (Cognito's AdminDisableUser): it cannot sign in, refresh or get credentials, and
+   * its refresh tokens are revoked. Access tokens already issued keep working until they expire.
+   * False when there is no such account.
+   */
+  async disable(accountId: string): Promise<boolean> {
+    const at = new Date().toISOString();
+    if (!(await this.deps.accounts.setDisabled(accountId, at))) return false;
+    await this.deps.refreshTokens.revokeAccount(accountId, at);
+    return true;
+  }
+
+  /** Enables a disabled account again; its user signs in anew. */
+  async enable(accountId: string): Promise<boolean> {
+    return this.deps.accounts.setDisabled(accountId, null);
+  }
 }

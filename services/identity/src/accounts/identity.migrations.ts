@@ -96,8 +96,13 @@ async function up(db: Db): Promise<void> {
   await db.schema.createIndex('identity_oidc_model_uid').on('identity_oidc_model').column('uid').execute();
 }
 
+/** An operator can disable an account (Cognito's AdminDisableUser): it then cannot sign in or refresh. */
+async function disabledAccounts(db: Db): Promise<void> {
+  await db.schema.alterTable('identity_account').addColumn('disabled_at', 'varchar(32)').execute();
+}
+
 /** The identity service's migrations for `SqlStore.migrate`. */
 export const identityMigrations: ServiceMigrations = {
   service: 'identity',
-  migrations: { '0001_accounts': { up } },
+  migrations: { '0001_accounts': { up }, '0002_disabled_accounts': { up: disabledAccounts } },
 };

@@ -11,6 +11,8 @@ export interface AccountRow {
   roles: string;
   created_at: string;
   updated_at: string;
+  /** Set while an operator has disabled the account. */
+  disabled_at: string | null;
 }
 
 export interface CodeRow {

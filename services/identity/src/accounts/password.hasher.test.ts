@@ -12,13 +12,11 @@ describe('createPasswordHasher', () => {
     expect(await sut.hash('Corr3ct-horse')).not.toBe(hash);
   });
 
-  it('spends tens of milliseconds per hash with the default cost', async () => {
-    const sut = createPasswordHasher(defaultScryptCost);
-    const started = performance.now();
-    await sut.hash('Corr3ct-horse');
-    const ms = performance.now() - started;
-    // Wide bounds: shared CI machines are noisy; the tuning target is 50–250 ms.
-    expect(ms).toBeGreaterThan(20);
-    expect(ms).toBeLessThan(2000);
+  it('hashes with the default cost unless told otherwise, and records it in the hash', async () => {
+    // The time this cost takes on this machine (target 50–250 ms) is measured by `npm run bench identity`.
+    expect(defaultScryptCost).toEqual({ N: 2 ** 15, r: 8, p: 1 });
+    const hash = await createPasswordHasher().hash('Corr3ct-horse');
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(await createPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }).verify('Corr3ct-horse', hash)).toBe(true);
   });
 });

@@ -28,6 +28,11 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
 const incorrect = () =>
   new AppError('unauthenticated', 'Incorrect e-mail or password', { code: 'INCORRECT_CREDENTIALS' });
+/** Cognito answers a disabled user's sign-in with NotAuthorized "User is disabled."; so do we, after the password. */
+export const accountDisabled = () =>
+  new AppError('forbidden', 'This account is disabled; ask an operator to enable it', {
+    code: 'USER_DISABLED',
+  });
 const invalidRefresh = () =>
   new AppError('unauthenticated', 'The refresh token is not valid', { code: 'INVALID_REFRESH_TOKEN' });
 
@@ -57,6 +62,8 @@ export class SessionService {
       throw incorrect();
     }
     await failures.clear(email);
+    // Told only to someone who knows the password, so it reveals nothing to a guesser.
+    if (account.disabledAt) throw accountDisabled();
     return account;
   }
 
@@ -72,6 +79,7 @@ export class SessionService {
 
   /** Tokens and a new refresh-token family for an account that has proven who it is. */
   async start(account: Account): Promise<SessionTokens> {
+    if (account.disabledAt) throw accountDisabled();
     const expiresAt = new Date(this.deps.now().getTime() + this.deps.refreshTtlSeconds * 1000).toISOString();
     const refreshToken = await this.newRefreshToken(account.id, newId(), expiresAt);
     return { ...(await this.deps.tokens.issue(account)), refreshToken, tokenType: 'Bearer' };
@@ -88,7 +96,7 @@ export class SessionService {
     }
     if (row.expires_at <= now) throw invalidRefresh();
     const account = await this.deps.accounts.findById(row.account_id);
-    if (!account?.emailVerified) throw invalidRefresh();
+    if (!account?.emailVerified || account.disabledAt) throw invalidRefresh();
     // The family keeps its first expiry: rotation must not extend a session forever.
     const refreshToken = await this.newRefreshToken(account.id, row.family_id, row.expires_at);
     return { ...(await this.deps.tokens.issue(account)), refreshToken, tokenType: 'Bearer' };

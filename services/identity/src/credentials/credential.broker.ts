@@ -146,6 +146,9 @@ export function createCredentialBroker(options: CredentialBrokerOptions) {
     },
 
     purgeExpired: () => repository.deleteExpired(now()),
+
+    /** Revokes every temporary credential of the user (their account was disabled); how many there were. */
+    revokeUser: (userId: string) => repository.deleteForUser(userId),
   };
 }
 

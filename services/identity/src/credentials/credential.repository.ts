@@ -40,6 +40,8 @@ export interface CredentialRepository {
   save(credential: StoredCredential): Promise<void>;
   find(accessKeyId: string): Promise<StoredCredential | undefined>;
   deleteExpired(before: number): Promise<number>;
+  /** Deletes every credential issued to the user; their signatures stop verifying. */
+  deleteForUser(userId: string): Promise<number>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the store's Kysely is untyped; this repository narrows it
@@ -103,6 +105,13 @@ export function credentialRepository(anyDb: Kysely<any>, now: () => number = Dat
         roles: JSON.parse(row.roles) as string[],
         expiresAt: Number(row.expires_at),
       };
+    },
+    async deleteForUser(userId) {
+      const result = await db
+        .deleteFrom('identity_credentials')
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
     async deleteExpired(before) {
       const result = await db

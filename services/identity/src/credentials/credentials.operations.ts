@@ -12,12 +12,21 @@ export interface CredentialOperationsOptions {
   providers: Record<string, IdTokenVerifier>;
   /** The provider name recorded for bearer callers of `getCredentials`, whose token the gateway verified. */
   bearerProvider: string;
+  /** False for a user whose account is disabled or gone: no credentials for them, whatever token they hold. */
+  accountActive?: (userId: string) => Promise<boolean>;
 }
 
 type Logins = Record<string, string> | undefined;
 
 export function credentialOperations(options: CredentialOperationsOptions): Record<string, OperationHandler> {
   const { broker } = options;
+
+  async function active(identity: VerifiedIdentity): Promise<VerifiedIdentity> {
+    if (options.accountActive && !(await options.accountActive(identity.userId))) {
+      throw new AppError('forbidden', 'This account is disabled', { code: 'USER_DISABLED' });
+    }
+    return identity;
+  }
 
   async function fromLogins(logins: Logins): Promise<VerifiedIdentity | undefined> {
     const entries = Object.entries(logins ?? {});
@@ -29,7 +38,7 @@ export function credentialOperations(options: CredentialOperationsOptions): Reco
       throw new AppError('unauthenticated', `Unknown login provider ${provider}`, { code: 'UNAUTHORIZED' });
     }
     const claims = await verifier.verify(token);
-    return { provider, subject: claims.sub, userId: claims.sub, roles: claims.roles };
+    return active({ provider, subject: claims.sub, userId: claims.sub, roles: claims.roles });
   }
 
   function bearerIdentity(caller: Caller | null): VerifiedIdentity {
@@ -45,7 +54,7 @@ export function credentialOperations(options: CredentialOperationsOptions): Reco
   return {
     getCredentials: async (request) => {
       const body = (request.body ?? {}) as { durationSeconds?: number };
-      const issued = await broker.issue(bearerIdentity(request.caller), body.durationSeconds);
+      const issued = await broker.issue(await active(bearerIdentity(request.caller)), body.durationSeconds);
       return ok({
         identityId: issued.identityId,
         credentials: {

@@ -70,7 +70,8 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {
       const account = await options.repository.findById(sub);
-      if (!account) return undefined;
+      // A disabled account is unknown to the provider: its grants and refresh tokens stop working.
+      if (!account || account.disabledAt) return undefined;
       return {
         accountId: account.id,
         claims: async () => ({
