@@ -29,9 +29,17 @@ async function authenticatedRatios(dataDir: string): Promise<BenchRow[]> {
     { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: '3196', CONCIERGE_LOG_FORMAT: 'json' },
     3196,
   );
-  await waitFor(`${sut.url}/readyz`, 60_000);
+  try {
+    return await measure(sut.url, base);
+  } finally {
+    await sut.stop();
+  }
+}
+
+async function measure(url: string, base: LoadResult): Promise<BenchRow[]> {
+  await waitFor(`${url}/readyz`, 60_000);
   const tokens = await json<{ accessToken: string; idToken: string }>(
-    await fetch(`${sut.url}/v1/auth/signin`, {
+    await fetch(`${url}/v1/auth/signin`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'demo@concierge.local', password: 'Concierge-demo-1' }),
@@ -39,14 +47,14 @@ async function authenticatedRatios(dataDir: string): Promise<BenchRow[]> {
   );
   process.stderr.write('gateway GET /v1/me, bearer JWT...\n');
   const jwt = await load({
-    url: `${sut.url}/v1/me`,
+    url: `${url}/v1/me`,
     headers: { authorization: `Bearer ${tokens.accessToken}` },
   });
 
   const { credentials } = await json<{
     credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
   }>(
-    await fetch(`${sut.url}/v1/identity/credentials`, {
+    await fetch(`${url}/v1/identity/credentials`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.idToken}` },
       body: '{}',
@@ -54,13 +62,15 @@ async function authenticatedRatios(dataDir: string): Promise<BenchRow[]> {
   );
   // One signature, valid for the 5-minute window; a GET is not replay-checked, so it may repeat. The
   // gateway does the full verification on each request all the same (canonical request, HMAC chain).
-  const signed = await awsSign({ method: 'GET', path: '/v1/me' }, { credentials, tokenUnsigned: true });
-  const check = await fetch(`${sut.url}${signed.url}`, { headers: signed.headers });
+  const signed = await awsSign(
+    { method: 'GET', path: '/v1/me', headers: { host: new URL(url).host } },
+    { credentials, tokenUnsigned: true },
+  );
+  const check = await fetch(`${url}${signed.url}`, { headers: signed.headers });
   if (check.status !== 200)
     throw new Error(`signed GET /v1/me answered ${check.status}: ${await check.text()}`);
   process.stderr.write('gateway GET /v1/me, SigV4 with temporary credentials...\n');
-  const sigv4 = await load({ url: `${sut.url}${signed.url}`, headers: signed.headers });
-  await sut.stop();
+  const sigv4 = await load({ url: `${url}${signed.url}`, headers: signed.headers });
 
   const errs = jwt.errors + jwt.non2xx + sigv4.errors + sigv4.non2xx;
   if (errs > 0) process.stderr.write(`warning: ${errs} failed requests during the gateway runs\n`);

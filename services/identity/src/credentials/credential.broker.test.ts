@@ -9,6 +9,7 @@ import { credentialMigrations } from './migrations/index.js';
 
 let store: SqlStore & { raw: { prepare(sql: string): { all(): unknown[] } } };
 let sut: CredentialBroker;
+let key: Uint8Array;
 let clock = Date.parse('2026-11-27T12:00:00Z');
 const alice = { provider: 'id.test', subject: 'usr_a', userId: 'usr_a', roles: ['customer'] };
 
@@ -17,7 +18,7 @@ beforeEach(async () => {
   await store.migrate(credentialMigrations);
   sut = createCredentialBroker({
     repository: credentialRepository(store.db, () => clock),
-    encryptionKey: randomBytes(32),
+    encryptionKey: (key = randomBytes(32)),
     region: 'us-east-1',
     guestRole: 'guest',
     now: () => clock,
@@ -63,6 +64,8 @@ describe('credential broker', () => {
   it('refuses a missing, forged or foreign session token', async () => {
     const a = await sut.issue(alice);
     const b = await sut.issue({ ...alice, subject: 'usr_b', userId: 'usr_b' });
+    // Checked once (and kept in the lookup cache): the forgeries below must fail all the same.
+    expect(await code(sut.signingSecret(a.accessKeyId, a.sessionToken))).toBe('ok');
     expect(await code(sut.signingSecret(a.accessKeyId, undefined))).toBe('INVALID_SIGNATURE');
     expect(await code(sut.signingSecret(a.accessKeyId, `${a.sessionToken.slice(0, -2)}xx`))).toBe(
       'INVALID_SIGNATURE',
@@ -73,10 +76,34 @@ describe('credential broker', () => {
 
   it('answers EXPIRED_TOKEN once the credentials expire', async () => {
     const a = await sut.issue(alice, 900);
+    expect(await code(sut.signingSecret(a.accessKeyId, a.sessionToken))).toBe('ok');
     clock += 901_000;
     expect(await code(sut.signingSecret(a.accessKeyId, a.sessionToken))).toBe('EXPIRED_TOKEN');
     expect(await sut.purgeExpired()).toBe(1);
     clock -= 901_000;
+  });
+
+  it('revokes a user’s credentials at once here, and in another gateway process within its cache time', async () => {
+    // Another gateway process: its own broker (and lookup cache) over the same database and key.
+    const peer = createCredentialBroker({
+      repository: credentialRepository(store.db, () => clock),
+      encryptionKey: key,
+      region: 'us-east-1',
+      lookupCacheMs: 60_000,
+      now: () => clock,
+    });
+    const a = await sut.issue(alice);
+    const b = await sut.issue({ ...alice, subject: 'usr_b', userId: 'usr_b' });
+    expect(await code(sut.signingSecret(a.accessKeyId, a.sessionToken))).toBe('ok');
+    expect(await code(peer.signingSecret(a.accessKeyId, a.sessionToken))).toBe('ok');
+    expect(await sut.revokeUser('usr_a')).toBe(1);
+    expect(await code(sut.signingSecret(a.accessKeyId, a.sessionToken))).toBe('INVALID_SIGNATURE');
+    expect(await code(sut.signingSecret(b.accessKeyId, b.sessionToken))).toBe('ok');
+    // The peer still trusts its checked copy for up to a minute, then asks the database again.
+    expect(await code(peer.signingSecret(a.accessKeyId, a.sessionToken))).toBe('ok');
+    clock += 60_001;
+    expect(await code(peer.signingSecret(a.accessKeyId, a.sessionToken))).toBe('INVALID_SIGNATURE');
+    clock -= 60_001;
   });
 });
 

@@ -2,6 +2,7 @@
 // to a role, and answers the gateway's "which secret signs for this access key?".
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@concierge/platform';
+import { LRUCache } from 'lru-cache';
 import { newAccessKeyId, newIdentityId, newSecretAccessKey } from './access-keys.js';
 import type { CredentialRepository } from './credential.repository.js';
 import { createSealer } from './sealer.js';
@@ -46,6 +47,11 @@ export interface CredentialBrokerOptions {
   /** When set, identities without a login get credentials acting as this role. */
   guestRole?: string;
   durationSeconds?: number;
+  /**
+   * How long a gateway keeps a checked access key in memory (default 60 s, 0 turns it off). Revocation in
+   * this process is immediate; other processes see it within this time.
+   */
+  lookupCacheMs?: number;
   now?: () => number;
 }
 
@@ -65,6 +71,12 @@ export function createCredentialBroker(options: CredentialBrokerOptions) {
   const now = options.now ?? Date.now;
   const roleFor = options.roleFor ?? ((roles) => (roles.includes('operator') ? 'operator' : 'authenticated'));
   const newId = () => newIdentityId(options.region);
+  // Checked keys: a signed request then costs no query and no decryption. Keyed by access key id; the
+  // session token must match the one checked, byte for byte.
+  const lookupCacheMs = options.lookupCacheMs ?? 60_000;
+  const checked = new LRUCache<string, { sessionToken: string; identity: SigningIdentity; until: number }>({
+    max: 10_000,
+  });
 
   async function issueFor(
     identityId: string,
@@ -131,6 +143,8 @@ export function createCredentialBroker(options: CredentialBrokerOptions) {
     /** The gateway's secret lookup: the token must be ours, name this key, and neither may be expired. */
     async signingSecret(accessKeyId: string, sessionToken: string | undefined): Promise<SigningIdentity> {
       if (!sessionToken) throw invalidToken();
+      const hit = checked.get(accessKeyId);
+      if (hit && hit.sessionToken === sessionToken && hit.until > now()) return hit.identity;
       const claims = readSessionToken(tokens, sessionToken);
       if (!claims || claims.accessKeyId !== accessKeyId) throw invalidToken();
       const stored = await repository.find(accessKeyId);
@@ -142,13 +156,19 @@ export function createCredentialBroker(options: CredentialBrokerOptions) {
         });
       }
       const { secretSealed: _, ...rest } = stored;
-      return { ...rest, secretAccessKey };
+      const identity = { ...rest, secretAccessKey };
+      const until = Math.min(identity.expiresAt, claims.expiresAt, now() + lookupCacheMs);
+      if (lookupCacheMs > 0) checked.set(accessKeyId, { sessionToken, identity, until });
+      return identity;
     },
 
     purgeExpired: () => repository.deleteExpired(now()),
 
     /** Revokes every temporary credential of the user (their account was disabled); how many there were. */
-    revokeUser: (userId: string) => repository.deleteForUser(userId),
+    async revokeUser(userId: string): Promise<number> {
+      for (const [key, entry] of checked.entries()) if (entry.identity.userId === userId) checked.delete(key);
+      return repository.deleteForUser(userId);
+    },
   };
 }
 
