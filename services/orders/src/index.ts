@@ -10,6 +10,7 @@ import type { OrdersDb } from './orders.tables.js';
 import { OutboxRepository } from './outbox/outbox.repository.js';
 import { createRelays, type Relays } from './outbox/relays.js';
 import type { PaymentProcessor } from './payments/payment.port.js';
+import { createRetention, defaultRetention, type Retention } from './retention/retention.js';
 import { createOrderWorker, type OrderWorker } from './worker/order.worker.js';
 import { processOrder } from './worker/process-order.js';
 
@@ -27,6 +28,12 @@ export {
   type SandboxProcessor,
 } from './payments/sandbox.processor.js';
 export { createStripeProcessor, type StripeOptions } from './payments/stripe.processor.js';
+export {
+  defaultRetention,
+  type Retention,
+  type RetentionPolicy,
+  type SweepResult,
+} from './retention/retention.js';
 export { defaultWorkerOptions, type OrderWorker } from './worker/order.worker.js';
 export { ordersMigrations };
 
@@ -39,6 +46,8 @@ export interface OrdersService {
   /** Outbox → queue and outbox → event bus; run them where checkouts are taken (any number of processes). */
   relays: Relays;
   payments: PaymentProcessor;
+  /** Hourly deletion of expired idempotency keys, old delivered outbox rows and dedup records; run it in one process or many. */
+  retention: Retention;
 }
 
 /**
@@ -65,7 +74,9 @@ export function createOrdersService(deps: OrdersDeps): OrdersService {
   });
   const written = () => relays.wake();
   const window = { timeZone: options.timeZone ?? 'America/New_York', days: options.deliveryWindowDays ?? 30 };
-  const checkout = new CheckoutService({ db, catalog: deps.catalog, now, newId, window, written });
+  const policy = { ...defaultRetention, ...options.retention };
+  const keyTtlMs = policy.idempotencyKeyMs;
+  const checkout = new CheckoutService({ db, catalog: deps.catalog, now, newId, window, written, keyTtlMs });
   const orders = new OrderService({ db, now, newId, written });
   const handler = processOrder({
     db,
@@ -86,5 +97,6 @@ export function createOrdersService(deps: OrdersDeps): OrdersService {
     worker: createOrderWorker(deps.queue, handler, options.worker),
     relays,
     payments: deps.payments,
+    retention: createRetention({ db, now, policy, ...(deps.logger ? { logger: deps.logger } : {}) }),
   };
 }

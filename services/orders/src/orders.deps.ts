@@ -2,6 +2,7 @@
 import type { ConsumeOptions, EventBus, Logger, Queue, SqlStore } from '@concierge/platform';
 import type { CatalogClient } from './catalog/catalog.client.js';
 import type { PaymentProcessor } from './payments/payment.port.js';
+import type { RetentionPolicy } from './retention/retention.js';
 
 export interface OrdersOptions {
   /** The shop's IANA time zone; delivery dates are its calendar days. Default America/New_York. */
@@ -16,6 +17,8 @@ export interface OrdersOptions {
   relayPollMs?: number;
   /** Each queue send or event publish of a relay is abandoned after this long. Default 5 s. */
   relayTimeoutMs?: number;
+  /** How long idempotency keys, delivered outbox rows and dedup records are kept (see retention.ts). */
+  retention?: Partial<RetentionPolicy>;
 }
 
 export interface OrdersDeps {

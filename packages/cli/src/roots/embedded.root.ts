@@ -102,8 +102,10 @@ export async function assembleSystem(config: ConciergeConfig, logger: Logger): P
       await chat.publishPending();
       orders.relays.start();
       orders.worker.start();
+      orders.retention.start();
     },
     async stop() {
+      await orders.retention.stop();
       await orders.worker.stop();
       await orders.relays.stop();
       await notifications.stop();

@@ -21,6 +21,8 @@ export interface CheckoutDeps {
   window: DeliveryWindow;
   /** Called after a commit so the relays deliver at once instead of at their next poll. */
   written: () => void;
+  /** How long an Idempotency-Key holds its first answer. */
+  keyTtlMs: number;
 }
 
 function reused(): AppError {
@@ -39,8 +41,9 @@ export class CheckoutService {
   async checkout(userId: string, request: OperationRequest): Promise<CheckoutAccepted> {
     const key = this.key(request);
     const hash = requestHash(request.body);
+    const keysFrom = new Date(this.deps.now().getTime() - this.deps.keyTtlMs).toISOString();
     if (key) {
-      const first = await this.idempotency.find(userId, key);
+      const first = await this.idempotency.find(userId, key, keysFrom);
       if (first) return this.replay(first, hash);
     }
     const input = parseInput(checkoutSchema, request.body, 'body');
@@ -88,7 +91,7 @@ export class CheckoutService {
           response: JSON.stringify(accepted),
           created_at: at,
         };
-        if (!(await new IdempotencyRepository(trx).claim(claim))) return undefined;
+        if (!(await new IdempotencyRepository(trx).claim(claim, keysFrom))) return undefined;
       }
       await new OrderRepository(trx).insert(row);
       const stamp = { id: this.deps.newId, at, traceparent: request.traceparent };
@@ -99,7 +102,7 @@ export class CheckoutService {
       return accepted;
     });
     if (!answer && key) {
-      const winner = await this.idempotency.find(userId, key);
+      const winner = await this.idempotency.find(userId, key, keysFrom);
       if (!winner) throw new AppError('internal', 'The idempotency record vanished.');
       return this.replay(winner, hash);
     }

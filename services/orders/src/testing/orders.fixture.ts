@@ -52,11 +52,17 @@ export interface OpenOptions {
   orders?: OrdersOptions;
   /** Wraps the catalog client, to inject failures. */
   wrapCatalog?: (client: CatalogClient) => CatalogClient;
+  /** The service's clock; `fixedNow` by default. */
+  now?: () => Date;
+  /** The orders' (and catalog's, payments') store; the queue's in-memory SQLite by default. */
+  store?: SqlStore;
 }
 
 export async function openOrders(options: OpenOptions = {}): Promise<OpenOrders> {
-  const store = createSqliteStore({ file: ':memory:' });
-  const queue = createSqliteQueue({ database: store });
+  // The queue shares the SQLite file as in embedded mode; beside another store it gets its own.
+  const queueStore = createSqliteStore({ file: ':memory:' });
+  const store = options.store ?? queueStore;
+  const queue = createSqliteQueue({ database: queueStore });
   const bus = createMemoryEventBus({ onHandlerError: (error) => console.error(error) });
   const events: EventEnvelope[] = [];
   bus.subscribe('*', async (event) => {
@@ -72,7 +78,7 @@ export async function openOrders(options: OpenOptions = {}): Promise<OpenOrders>
       createInProcessCatalogClient(catalog.module, { timeoutMs: 1_000 }),
     ),
     payments,
-    now: () => fixedNow,
+    now: options.now ?? (() => fixedNow),
     options: options.orders ?? fastOptions,
   });
   for (const set of [catalog.migrations, payments.migrations, orders.migrations]) await store.migrate(set);
@@ -97,6 +103,7 @@ export async function openOrders(options: OpenOptions = {}): Promise<OpenOrders>
       await orders.relays.stop();
       await queue.close();
       await bus.close();
+      if (queueStore !== store) await queueStore.close();
       await store.close();
     },
   };
@@ -134,7 +141,7 @@ export async function place(
 
 export async function count(
   db: OrdersDb,
-  table: 'orders_order' | 'orders_outbox' | 'orders_idempotency',
+  table: 'orders_order' | 'orders_outbox' | 'orders_idempotency' | 'orders_processed_message',
 ): Promise<number> {
   const row = await db
     .selectFrom(table)
