@@ -37,6 +37,8 @@ export default defineConfig({
             '**/*.browser.test.ts',
           ],
           testTimeout: 20_000,
+          // Suites that assemble the whole system in beforeAll need more than 10 s on a busy 2-core machine.
+          hookTimeout: 60_000,
         },
       },
       {
@@ -45,6 +47,7 @@ export default defineConfig({
           name: 'servers',
           include: ['{packages,services}/**/*.servers.test.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

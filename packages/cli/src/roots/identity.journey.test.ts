@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Gateway } from '@concierge/gateway';
 import { createLogger, loadConfig } from '@concierge/platform';
+import { eventually } from '@concierge/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   awsSign,
@@ -25,9 +26,11 @@ beforeAll(async () => {
   system = await assembleSystem(loadConfig({ CONCIERGE_DATA_DIR: dataDir }), logger);
   await migrateAll(system);
   await system.catalog.seed({ products: 5, restaurants: 5 });
+  await system.start();
   sut = await buildSystemGateway(system, logger);
 });
 afterAll(async () => {
+  await system.stop();
   await sut.app.close();
   await system.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -107,6 +110,43 @@ describe('identity journey', () => {
       credentials,
     );
     expect(write.statusCode).toBe(403);
+  });
+
+  it('places a signed checkout whose confirmation goes to the signer’s verified e-mail', async () => {
+    const products = await sut.app.inject({ url: '/v1/products?limit=1' });
+    const productId = products.json().items[0].id as string;
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toLocaleDateString('en-CA', {
+      timeZone: 'America/New_York',
+    });
+    const body = JSON.stringify({
+      productId,
+      deliveryAddress: '1 Main St, Springfield',
+      deliveryDate: inTwoDays,
+    });
+    const placed = await signed(
+      {
+        method: 'POST',
+        path: '/v1/checkout',
+        headers: { 'content-type': 'application/json', 'x-concierge-nonce': 'checkout-1' },
+        body,
+      },
+      credentials,
+    );
+    expect(placed.statusCode).toBe(202);
+    const { orderId } = placed.json();
+    await eventually(
+      async () => {
+        const order = await signed({ method: 'GET', path: `/v1/orders/${orderId}` }, credentials);
+        expect(order.json().status).toBe('confirmed');
+        const mails = fs
+          .readdirSync(path.join(dataDir, 'outbox'))
+          .map((f) => fs.readFileSync(path.join(dataDir, 'outbox', f), 'utf8'));
+        expect(
+          mails.some((m) => m.includes(`To: ${email}`) && m.includes(order.json().confirmationNumber)),
+        ).toBe(true);
+      },
+      { timeoutMs: 15_000 },
+    );
   });
 
   it('creates an API key that authenticates catalog reads', async () => {

@@ -20,6 +20,8 @@ export interface SigningIdentity extends SigningSecret {
   userId: string;
   roles: string[];
   role: string;
+  /** The verified e-mail of the user the credentials were issued to, when known. */
+  email?: string | null;
 }
 
 export interface InvokePolicy {
@@ -110,6 +112,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authenticator {
           secureTransport: r.protocol === 'https',
         });
         caller = { userId, roles: credentials.roles, via: 'sigv4' };
+        if (credentials.email) caller.email = credentials.email;
       } else if (s.kind === 'bearer' && options.bearer) {
         const claims = await options.bearer.verify(bearerToken(r)!);
         caller = { userId: claims.sub, roles: claims.roles, via: 'jwt' };

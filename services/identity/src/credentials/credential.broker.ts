@@ -14,6 +14,8 @@ export interface VerifiedIdentity {
   subject: string;
   userId: string;
   roles: string[];
+  /** The verified e-mail the token carried, if any. */
+  email?: string;
 }
 
 export interface IssuedCredentials {
@@ -33,6 +35,7 @@ export interface SigningIdentity {
   userId: string;
   role: string;
   roles: string[];
+  email: string | null;
   expiresAt: number;
 }
 
@@ -83,6 +86,7 @@ export function createCredentialBroker(options: CredentialBrokerOptions) {
     userId: string,
     role: string,
     roles: string[],
+    email: string | null,
     durationSeconds?: number,
   ): Promise<IssuedCredentials> {
     const accessKeyId = newAccessKeyId();
@@ -95,6 +99,7 @@ export function createCredentialBroker(options: CredentialBrokerOptions) {
       userId,
       role,
       roles,
+      email,
       expiresAt,
     });
     const sessionToken = issueSessionToken(tokens, { accessKeyId, expiresAt });
@@ -116,7 +121,14 @@ export function createCredentialBroker(options: CredentialBrokerOptions) {
 
     async issue(identity: VerifiedIdentity, durationSeconds?: number): Promise<IssuedCredentials> {
       const identityId = await repository.identityFor(identity.provider, identity.subject, newId);
-      return issueFor(identityId, identity.userId, roleFor(identity.roles), identity.roles, durationSeconds);
+      return issueFor(
+        identityId,
+        identity.userId,
+        roleFor(identity.roles),
+        identity.roles,
+        identity.email ?? null,
+        durationSeconds,
+      );
     },
 
     /** Credentials for an identity id: its login must match it, or it must be a guest identity. */
@@ -132,12 +144,18 @@ export function createCredentialBroker(options: CredentialBrokerOptions) {
             code: 'ACCESS_DENIED',
           });
         }
-        return issueFor(identityId, identity.userId, roleFor(identity.roles), identity.roles);
+        return issueFor(
+          identityId,
+          identity.userId,
+          roleFor(identity.roles),
+          identity.roles,
+          identity.email ?? null,
+        );
       }
       if (record.provider !== guestProvider || options.guestRole === undefined) {
         throw new AppError('forbidden', 'This identity needs a login', { code: 'ACCESS_DENIED' });
       }
-      return issueFor(identityId, identityId, options.guestRole, []);
+      return issueFor(identityId, identityId, options.guestRole, [], null);
     },
 
     /** The gateway's secret lookup: the token must be ours, name this key, and neither may be expired. */

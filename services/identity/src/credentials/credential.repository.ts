@@ -10,6 +10,8 @@ export interface StoredCredential {
   role: string;
   /** The user's application roles when the credentials were issued. */
   roles: string[];
+  /** The user's verified e-mail when the credentials were issued; null for guests and unknown. */
+  email: string | null;
   expiresAt: number;
 }
 
@@ -28,6 +30,7 @@ interface Tables {
     user_id: string;
     role: string;
     roles: string;
+    email: string | null;
     expires_at: number;
     created_at: number;
   };
@@ -84,6 +87,7 @@ export function credentialRepository(anyDb: Kysely<any>, now: () => number = Dat
           user_id: c.userId,
           role: c.role,
           roles: JSON.stringify(c.roles),
+          email: c.email,
           expires_at: c.expiresAt,
           created_at: now(),
         })
@@ -103,6 +107,7 @@ export function credentialRepository(anyDb: Kysely<any>, now: () => number = Dat
         userId: row.user_id,
         role: row.role,
         roles: JSON.parse(row.roles) as string[],
+        email: row.email ?? null,
         expiresAt: Number(row.expires_at),
       };
     },

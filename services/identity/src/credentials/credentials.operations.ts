@@ -38,7 +38,13 @@ export function credentialOperations(options: CredentialOperationsOptions): Reco
       throw new AppError('unauthenticated', `Unknown login provider ${provider}`, { code: 'UNAUTHORIZED' });
     }
     const claims = await verifier.verify(token);
-    return active({ provider, subject: claims.sub, userId: claims.sub, roles: claims.roles });
+    return active({
+      provider,
+      subject: claims.sub,
+      userId: claims.sub,
+      roles: claims.roles,
+      ...(claims.email ? { email: claims.email } : {}),
+    });
   }
 
   function bearerIdentity(caller: Caller | null): VerifiedIdentity {
@@ -48,7 +54,13 @@ export function credentialOperations(options: CredentialOperationsOptions): Reco
       });
     }
     const p = options.bearerProvider;
-    return { provider: p, subject: caller.userId, userId: caller.userId, roles: caller.roles };
+    return {
+      provider: p,
+      subject: caller.userId,
+      userId: caller.userId,
+      roles: caller.roles,
+      ...(caller.email ? { email: caller.email } : {}),
+    };
   }
 
   return {
