@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { chatBenchmarks } from './chat-http.bench.js';
 import { checkoutBenchmarks } from './checkout.bench.js';
 import { foundationBenchmarks } from './foundation.bench.js';
 
@@ -17,6 +18,7 @@ const only = process.argv[2];
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   foundation: foundationBenchmarks,
   checkout: checkoutBenchmarks,
+  chat: chatBenchmarks,
 };
 
 const rows: BenchRow[] = [];

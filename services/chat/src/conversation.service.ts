@@ -58,7 +58,8 @@ export class ConversationService {
   }
 
   async turn(caller: Caller | null, request: TurnRequest): Promise<TurnAnswer> {
-    const { userId } = requireCaller(caller);
+    const who = requireCaller(caller);
+    const { userId } = who;
     const timeZone = request.timeZone ?? this.defaultTimeZone;
     if (!isValidTimeZone(timeZone)) {
       throw AppError.invalid('Unknown time zone', [
@@ -71,7 +72,7 @@ export class ConversationService {
       const state = (await this.states.load(conversationId)) ?? newDialogState(conversationId, userId, now);
       const replies: Reply[] = [];
       for (const text of request.texts)
-        replies.push(...(await this.dialog.respond(state, { text, now, timeZone })).replies);
+        replies.push(...(await this.dialog.respond(state, { text, now, timeZone, caller: who })).replies);
       await this.states.save(state);
       const at = now.toISOString();
       const messages = replies.slice(-20).map((r) => toWire(r, newId(), at));
