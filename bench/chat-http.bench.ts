@@ -29,7 +29,7 @@ interface TurnContext {
 }
 
 /** One autocannon request per turn; the first turn of a script opens a conversation, the rest continue it. */
-function turnRequests(token: string): autocannon.Request[] {
+export function turnRequests(token: string): autocannon.Request[] {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   return chatScripts.flatMap((script) =>
     script.map((text, i) => ({

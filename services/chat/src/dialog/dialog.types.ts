@@ -45,6 +45,8 @@ export interface DialogState {
   offeredRepeat?: boolean;
   /** The dining flow books a table once confirmed (book_restaurant), rather than only suggesting. */
   booking?: boolean;
+  /** Messages stored in the conversation's history after the last turn; unknown for a state started afresh. */
+  historyCount?: number;
   /** The last restaurants suggested, with their search, so that "book the second one" can book it. */
   offered?: OfferedTables;
 }
