@@ -186,7 +186,7 @@ export interface paths {
          * Book a table
          * @description Books a table for the caller at the restaurant's local `date` and `time`. The restaurant must
          *     seat the party (409 `PARTY_TOO_LARGE`) and be open then (409 `RESTAURANT_CLOSED`); the slot
-         *     must lie ahead and at most 90 days away. The confirmation goes to `email` or `phone`, else to
+         *     must lie ahead and at most 90 days away. The booking is under `email` or `phone`, else under
          *     the caller's verified e-mail. Booking the same table and slot again answers the first booking
          *     with 200, so a retry never books twice. The chat books through this operation.
          */

@@ -59,7 +59,11 @@ export class BookingService {
     const req = parseInput(newBookingSchema, input, 'body');
     const email = req.email ?? (req.phone ? undefined : callerEmail);
     if (!email && !req.phone)
-      throw invalid('email', 'an e-mail address or a phone number', 'Say where the confirmation should go.');
+      throw invalid(
+        'email',
+        'an e-mail address or a phone number',
+        'Give an e-mail address or a phone number for the booking.',
+      );
     const now = this.now();
     const today = localMoment(now, this.timeZone);
     if (req.date < today.date || (req.date === today.date && req.time <= today.time))

@@ -10,7 +10,7 @@ export interface Booking {
   /** The restaurant's local wall-clock time, `HH:MM`. */
   time: string;
   partySize: number;
-  /** Where the confirmation goes: an e-mail address or an E.164 phone number (at least one). */
+  /** How the restaurant reaches the guest: an e-mail address or an E.164 phone number (at least one). */
   email: string | null;
   phone: string | null;
   status: 'confirmed' | 'cancelled';

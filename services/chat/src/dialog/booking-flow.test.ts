@@ -42,11 +42,13 @@ describe('booking a table', () => {
     const sut = talk(open, carol);
     await sut('book a table for 4 at an italian place in chelsea tomorrow at 8pm');
     expect(last((await sut('carol@example.com')).texts)).toBe(
-      'Shall I book a table for Italian in Chelsea for 4 tomorrow at 8pm? The confirmation goes to carol@example.com.',
+      'Shall I book a table for Italian in Chelsea for 4 tomorrow at 8pm, under carol@example.com?',
     );
     const answer = await sut('yes');
     const said = answer.texts[0]!;
-    expect(said).toMatch(/^Booked! A table for 4 at .+, tomorrow at 8pm\. Your booking number is bkg_/);
+    expect(said).toMatch(
+      /^Booked! A table for 4 at .+, tomorrow at 8pm, under carol@example\.com\. Your booking number is bkg_/,
+    );
     const booked = await bookingsOf(carol);
     expect(booked).toHaveLength(1);
     expect(booked[0]).toMatchObject({

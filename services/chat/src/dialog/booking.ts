@@ -69,8 +69,8 @@ function confirmed(t: Turn, b: BookingInfo): Reply[] {
   const to = b.email ?? b.phone;
   return [
     say(
-      `Booked! A table for ${b.partySize} at ${b.restaurantName}, ${when}. Your booking number is ${b.id}` +
-        `${to ? `, and the confirmation goes to ${to}` : ''}. You'll find it under your bookings.`,
+      `Booked! A table for ${b.partySize} at ${b.restaurantName}, ${when}${to ? `, under ${to}` : ''}. ` +
+        `Your booking number is ${b.id}; you'll find it under your bookings.`,
     ),
     quickReplies('Anything else?', [
       ['Gift ideas', 'I need a gift'],

@@ -50,7 +50,7 @@ export function confirmation(d: DiningSlots, lexicon: Lexicon, today: LocalMomen
   const to = d.email ?? d.phone;
   const described = describeSearch(d, lexicon, today);
   const ask = booking
-    ? `Shall I book a table for ${described}? The confirmation goes to ${to}.`
+    ? `Shall I book a table for ${described}, under ${to}?`
     : `Shall I send 3 suggestions for ${described} to ${to}?`;
   return quickReplies(ask, [
     ['Yes', 'yes'],
