@@ -65,6 +65,7 @@ describe('api/openapi.yaml house rules', () => {
         ...['listProducts', 'getProduct', 'createProduct', 'updateProduct', 'deleteProduct'],
         ...['listRestaurants', 'getRestaurant', 'createRestaurant', 'updateRestaurant', 'deleteRestaurant'],
         'getCatalogFacets',
+        ...['createBooking', 'listBookings', 'getBooking', 'cancelBooking'],
       ],
       chat: ['sendMessage', 'chatbot', 'listConversations', 'getConversation', 'resetConversation'],
       orders: [

@@ -16,6 +16,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   connections?: number;
   seconds?: number;
+  /** A sequence each connection replays (autocannon `requests`), e.g. the turns of a conversation. */
+  requests?: autocannon.Request[];
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
@@ -26,6 +28,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     headers: { 'content-type': 'application/json', ...options.headers },
     connections: options.connections ?? 50,
     duration: options.seconds ?? 10,
+    ...(options.requests ? { requests: options.requests } : {}),
   });
   return {
     rps: result.requests.average,

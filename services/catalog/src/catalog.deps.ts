@@ -7,4 +7,6 @@ export interface CatalogDeps {
   now?: () => Date;
   /** Defaults to `prefixedId` (UUIDv7 with a type prefix). */
   newId?: (prefix: string) => string;
+  /** Where the restaurants are: booking dates and times are local to it. Default America/New_York. */
+  timeZone?: string;
 }

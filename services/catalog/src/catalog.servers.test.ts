@@ -4,6 +4,7 @@ import type { ServiceMigrations, SqlStore } from '@concierge/platform';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { describe } from 'vitest';
+import { bookingSuite } from './testing/booking.suite.js';
 import { productListingSuite } from './testing/product-listing.suite.js';
 import { productWritesSuite } from './testing/product-writes.suite.js';
 import { restaurantListingSuite } from './testing/restaurant-listing.suite.js';
@@ -53,4 +54,5 @@ describe.skipIf(!url)('catalog on PostgreSQL', () => {
   restaurantWritesSuite(factory);
   restaurantListingSuite(factory);
   seedSuite(factory);
+  bookingSuite(factory);
 });

@@ -1,5 +1,6 @@
 // Runs the catalog suites against the embedded SQLite store.
 import { createSqliteStore } from '@concierge/platform';
+import { bookingSuite } from './testing/booking.suite.js';
 import { productListingSuite } from './testing/product-listing.suite.js';
 import { productWritesSuite } from './testing/product-writes.suite.js';
 import { restaurantListingSuite } from './testing/restaurant-listing.suite.js';
@@ -16,3 +17,4 @@ productListingSuite(sqlite);
 restaurantWritesSuite(sqlite);
 restaurantListingSuite(sqlite);
 seedSuite(sqlite);
+bookingSuite(sqlite);

@@ -56,7 +56,25 @@ export interface StockReservationTable {
   updated_at: string;
 }
 
+/** A table booked by a user; `restaurant_name` keeps the name as booked. */
+export interface BookingTable {
+  id: string;
+  user_id: string;
+  restaurant_id: string;
+  restaurant_name: string;
+  /** The restaurant's local `YYYY-MM-DD` and `HH:MM`. */
+  date: string;
+  time: string;
+  party_size: number;
+  email: string | null;
+  phone: string | null;
+  status: 'confirmed' | 'cancelled';
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CatalogTables {
+  catalog_booking: BookingTable;
   catalog_product: ProductTable;
   catalog_stock_reservation: StockReservationTable;
   catalog_restaurant: RestaurantTable;

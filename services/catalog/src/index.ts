@@ -1,5 +1,8 @@
 // The catalog service: products and restaurants, their search, and the demo data set.
 import { prefixedId, type ServiceMigrations, type ServiceModule } from '@concierge/platform';
+import { bookingOperations } from './bookings/booking.operations.js';
+import { BookingRepository } from './bookings/booking.repository.js';
+import { BookingService } from './bookings/booking.service.js';
 import type { CatalogDeps } from './catalog.deps.js';
 import type { CatalogDb } from './catalog.tables.js';
 import { facetOperations } from './facets/facet.operations.js';
@@ -16,6 +19,7 @@ import { stockOperations } from './stock/stock.operations.js';
 import { StockRepository } from './stock/stock.repository.js';
 import { StockService } from './stock/stock.service.js';
 
+export type { Booking } from './bookings/booking.types.js';
 export type { CatalogDeps } from './catalog.deps.js';
 export type { CatalogFacets } from './facets/facet.service.js';
 export type { Page } from './paging/page.js';
@@ -54,6 +58,15 @@ export function createCatalogService(deps: CatalogDeps): CatalogService {
     ...restaurantOperations(new RestaurantService(restaurants, now, newId)),
     ...facetOperations(new FacetService(products, restaurants)),
     ...stockOperations(new StockService(new StockRepository(db), now)),
+    ...bookingOperations(
+      new BookingService(
+        new BookingRepository(db),
+        restaurants,
+        now,
+        newId,
+        deps.timeZone ?? 'America/New_York',
+      ),
+    ),
   };
   return {
     module: { name: 'catalog', operations },

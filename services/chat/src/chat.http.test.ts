@@ -103,6 +103,53 @@ describe('chat over HTTP', () => {
     expect(again.messages.filter((m) => m.structured?.type === 'restaurant')).toHaveLength(3);
   });
 
+  it('books a table in the conversation; the booking is listed for its guest and can be cancelled', async () => {
+    const first = await nlu(
+      'book a table for 2 at an italian place in chelsea tomorrow at 8pm',
+      undefined,
+      'usr_bea',
+    );
+    const id = first.conversationId;
+    expect((await nlu('bea@example.com', id, 'usr_bea')).messages.at(-1)!.structured!.type).toBe(
+      'quick_replies',
+    );
+    const done = await nlu('yes', id, 'usr_bea');
+    const said = done.messages[0]!.unstructured!.text;
+    const bookingId = /booking number is (bkg_[\w-]+)/.exec(said)?.[1];
+    expect(bookingId).toBeDefined();
+    const listed = (await get('/v1/bookings', 'usr_bea')).json();
+    expect(listed.items).toHaveLength(1);
+    expect(listed.items[0]).toMatchObject({
+      id: bookingId,
+      partySize: 2,
+      time: '20:00',
+      status: 'confirmed',
+    });
+    expect(said).toContain(listed.items[0].restaurantName);
+    expect((await get(`/v1/bookings/${bookingId}`, 'usr_mallory')).statusCode).toBe(404);
+    expect((await get('/v1/bookings', 'usr_mallory')).json().items).toEqual([]);
+    const cancelled = await post(`/v1/bookings/${bookingId}/cancel`, undefined, 'usr_bea');
+    expect([cancelled.statusCode, cancelled.json().status]).toEqual([200, 'cancelled']);
+  });
+
+  it('validates direct booking requests against the contract', async () => {
+    const restaurants = (await get('/v1/restaurants?limit=1')).json().items;
+    const url = `/v1/restaurants/${restaurants[0].id}/bookings`;
+    const bad = await post(url, { date: 'tomorrow', time: '8pm', partySize: 0 });
+    expect(bad.statusCode).toBe(400);
+    const fields = bad
+      .json()
+      .details.map((d: { field: string }) => d.field)
+      .sort();
+    expect(fields).toEqual(['body.date', 'body.partySize', 'body.time']);
+    const anonymous = await sut.app.inject({
+      method: 'POST',
+      url,
+      payload: { date: '2099-01-01', time: '20:00', partySize: 2 },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('keeps the history for its owner only, and forgets it on reset', async () => {
     const { conversationId } = await nlu('hello', undefined, 'usr_eve');
     const list = (await get('/v1/conversations', 'usr_eve')).json();

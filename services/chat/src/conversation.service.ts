@@ -46,33 +46,38 @@ export class ConversationService {
     return row;
   }
 
-  private async target(request: TurnRequest, userId: string): Promise<string> {
-    if (request.conversationId) return (await this.owned(request.conversationId, userId)).id;
+  /** The conversation to continue (its ownership is checked under the lock), or a new one. */
+  private async target(request: TurnRequest, userId: string): Promise<{ id: string; created: boolean }> {
+    if (request.conversationId) return { id: request.conversationId, created: false };
     if (request.latest) {
       const latest = await this.conversations.latest(userId);
-      if (latest && (await this.states.load(latest.id))) return latest.id;
+      if (latest && (await this.states.load(latest.id))) return { id: latest.id, created: false };
     }
     const id = prefixedId('cnv');
     await this.conversations.create(id, userId, this.now());
-    return id;
+    return { id, created: true };
   }
 
   async turn(caller: Caller | null, request: TurnRequest): Promise<TurnAnswer> {
-    const { userId } = requireCaller(caller);
+    const who = requireCaller(caller);
+    const { userId } = who;
     const timeZone = request.timeZone ?? this.defaultTimeZone;
     if (!isValidTimeZone(timeZone)) {
       throw AppError.invalid('Unknown time zone', [
         { field: 'body.timeZone', message: 'an IANA time zone such as America/New_York' },
       ]);
     }
-    const conversationId = await this.target(request, userId);
+    const { id: conversationId, created } = await this.target(request, userId);
     return this.states.exclusive(conversationId, async () => {
       const now = this.now();
-      const state = (await this.states.load(conversationId)) ?? newDialogState(conversationId, userId, now);
+      const live = await this.states.load(conversationId);
+      // A live dialog state names its owner, which saves reading the conversation row on every turn.
+      if (live ? live.userId !== userId : !created) await this.owned(conversationId, userId);
+      const state = live ?? newDialogState(conversationId, userId, now);
+      if (created) state.historyCount = 0;
       const replies: Reply[] = [];
       for (const text of request.texts)
-        replies.push(...(await this.dialog.respond(state, { text, now, timeZone })).replies);
-      await this.states.save(state);
+        replies.push(...(await this.dialog.respond(state, { text, now, timeZone, caller: who })).replies);
       const at = now.toISOString();
       const messages = replies.slice(-20).map((r) => toWire(r, newId(), at));
       const history = [
@@ -80,10 +85,14 @@ export class ConversationService {
         ...messages.map((m) => ({ author: 'concierge' as const, message: m })),
       ];
       const kind = kindOf(state);
-      await this.conversations.append(conversationId, history, now, {
-        title: request.texts[0]!.slice(0, 120),
-        ...(kind ? { kind } : {}),
-      });
+      state.historyCount = await this.conversations.append(
+        conversationId,
+        history,
+        now,
+        { title: request.texts[0]!.slice(0, 120), ...(kind ? { kind } : {}) },
+        state.historyCount,
+      );
+      await this.states.save(state);
       return { conversationId, replies, messages };
     });
   }

@@ -59,6 +59,7 @@ export function createChatService(deps: ChatDeps): ChatService {
     recommender: createRecommender(deps.catalog),
     lastSearches: new LastSearchRepository(db, now),
     notifier: diningSuggestedNotifier(notifierDeps),
+    tables: deps.catalog,
   });
   const conversationRepository = new ConversationRepository(db);
   const states = new DialogStateStore(deps.cache, { idleTtlMs: deps.idleTtlMs, now });

@@ -1,7 +1,7 @@
 // Builtin extractors: dates in time zones, party sizes, money, e-mail, phone, numbers.
 import { describe, expect, it } from 'vitest';
 import { extractEmails, extractPhones } from './contact.js';
-import { extractDates } from './dates.js';
+import { extractDates, hasDateCue } from './dates.js';
 import { extractBuiltins } from './index.js';
 import { extractMoney } from './money.js';
 import { extractNumbers } from './numbers.js';
@@ -15,6 +15,23 @@ describe('dates', () => {
     const [d] = extractDates('book for tomorrow at 7pm', ref);
     expect(d).toMatchObject({ text: 'tomorrow at 7pm', start: 9, end: 24 });
     expect(d!.value).toEqual({ start: '2024-03-10T19:00:00-04:00', allDay: false });
+  });
+
+  it('runs chrono only on text with a date or time cue, digits in a time or date shape included', () => {
+    for (const text of ['for 2', '+1 212 555 0199', 'make it 6 of us', 'order 2 of them', '4'])
+      expect(hasDateCue(text), text).toBe(false);
+    for (const text of [
+      'at 8',
+      '8pm',
+      '7:30',
+      '12/24',
+      'in 3 weeks',
+      'the 24th',
+      'hits of the 80s',
+      'tonight',
+    ])
+      expect(hasDateCue(text), text).toBe(true);
+    expect(extractDates('a table for 4 at 8', ref).map((d) => d.text)).toEqual(['at 8']);
   });
 
   it('uses the time zone to decide what "today" is', () => {

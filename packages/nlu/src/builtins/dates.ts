@@ -28,12 +28,22 @@ function resolve(c: chrono.ParsedComponents, refOffset: number, timeZone: string
   return allDay ? iso.slice(0, 10) : iso;
 }
 
-// chrono runs dozens of parsers; most utterances carry no date cue at all, so skip them cheaply.
-const DATE_HINT =
-  /\d|\b(?:today|tonight|tomorrow|yesterday|now|noon|midnight|morning|afternoon|evening|night|weekend|fortnight|week|month|year|days?|hours?|minutes?|seconds?|ago|later|christmas|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+// chrono runs dozens of parsers; most utterances carry no date cue at all, so skip them cheaply. A digit
+// alone is no cue ("for 2", "+1 212 555 0199"): only digits in a time or date shape are. Checked against
+// every SNIPS and Braun training sentence: in the 11,418 skipped, chrono finds only 8 misreadings
+// ("Lasts", "2502W", "6 a").
+const DATE_WORD =
+  /\b(?:today|tonight|tomorrow|yesterday|now|noon|midday|midnight|morning|afternoon|evening|night|weekend|fortnights?|weeks?|months?|years?|days?|hours?|minutes?|seconds?|ago|later|christmas|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const DATE_DIGITS =
+  /\d\s*(?:am|pm|a\.m|p\.m|h|hrs?|o'?clock)\b|\d\s*[:/.-]\s*\d|\b(?:at|by|around|before|after|from|to|until|till|til|about|between|and|or|@)\s+\d|(?<!\d[\s.-]?)\b(?:1[89]|20)\d\d\b(?![\s.-]?\d)|\d(?:st|nd|rd|th)\b|\d0'?s\b/i;
+
+/** True when the text may hold a date or time for chrono to find. */
+export function hasDateCue(text: string): boolean {
+  return DATE_WORD.test(text) || DATE_DIGITS.test(text);
+}
 
 export function extractDates(text: string, opts: DateOptions): BuiltinEntity[] {
-  if (!DATE_HINT.test(text)) return [];
+  if (!hasDateCue(text)) return [];
   const offset = zoneOffsetMinutes(opts.timeZone, opts.referenceDate);
   const results = chrono.parse(
     text,

@@ -1,5 +1,6 @@
 // One conversational turn: screen the text, understand it, route it to a flow, and count the turn.
 import type { NluModel } from '@concierge/nlu';
+import type { Caller } from '@concierge/platform';
 import { interpret } from '../nlu/interpret.js';
 import type { Recommender } from '../recommend/recommend.types.js';
 import type { DialogState } from './dialog.types.js';
@@ -8,7 +9,7 @@ import { localMoment } from './local-time.js';
 import { say } from './replies.js';
 import { route } from './route.js';
 import { screen, screeningReplies } from './screen-input.js';
-import type { DiningNotifier, LastSearches, TurnResult } from './turn.types.js';
+import type { DiningNotifier, LastSearches, TableBooker, TurnResult } from './turn.types.js';
 
 export interface DialogDeps {
   model: NluModel;
@@ -17,12 +18,14 @@ export interface DialogDeps {
   recommender: Recommender;
   lastSearches: LastSearches;
   notifier: DiningNotifier;
+  tables: TableBooker;
 }
 
 export interface TurnInput {
   text: string;
   now: Date;
   timeZone: string;
+  caller: Caller;
 }
 
 export class DialogManager {
@@ -36,6 +39,7 @@ export class DialogManager {
     if (!screened.ok) return { state, replies: [say(screeningReplies[screened.reason])] };
     const u = interpret(this.deps.model, screened.text, { now: input.now, timeZone: input.timeZone });
     return route({
+      caller: input.caller,
       u,
       state,
       today: localMoment(input.now, input.timeZone),
@@ -44,6 +48,7 @@ export class DialogManager {
       recommender: this.deps.recommender,
       lastSearches: this.deps.lastSearches,
       notifier: this.deps.notifier,
+      tables: this.deps.tables,
     });
   }
 }

@@ -1,4 +1,5 @@
 // The dialog's state per conversation (kept in the cache between turns) and the replies a turn produces.
+import type { DiningSearch } from '../recommend/recommend.types.js';
 
 export interface DiningSlots {
   /** Catalog slug, e.g. `italian`. */
@@ -42,6 +43,17 @@ export interface DialogState {
   shown: ProductCardPayload[];
   /** The dining search of the previous conversation, when this user has one. */
   offeredRepeat?: boolean;
+  /** The dining flow books a table once confirmed (book_restaurant), rather than only suggesting. */
+  booking?: boolean;
+  /** Messages stored in the conversation's history after the last turn; unknown for a state started afresh. */
+  historyCount?: number;
+  /** The last restaurants suggested, with their search, so that "book the second one" can book it. */
+  offered?: OfferedTables;
+}
+
+export interface OfferedTables {
+  search: DiningSearch;
+  restaurants: { id: string; name: string }[];
 }
 
 export interface ProductCardPayload {

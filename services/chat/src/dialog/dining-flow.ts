@@ -1,6 +1,7 @@
 // The dining flow: gather cuisine, area, day, time, party and contact, confirm, then suggest and notify.
 import { hashSeed } from '../nlu/training/seeded.js';
 import type { DiningSearch } from '../recommend/recommend.types.js';
+import { bookBestPick, offerButtons } from './booking.js';
 import { restaurantAddress, restaurantPayload } from './cards.js';
 import { absorbDining } from './dining-absorb.js';
 import { confirmation, describeSearch, missingSlot, question, slotNamed } from './dining-questions.js';
@@ -15,7 +16,10 @@ export function askNext(t: Turn, prefix: string[] = []): TurnResult {
   const slot = missingSlot(state.dining) ?? 'confirm';
   if (slot !== state.awaiting) state.reprompts = 0;
   state.awaiting = slot;
-  const ask = slot === 'confirm' ? confirmation(state.dining, t.lexicon, t.today) : question(slot, t.lexicon);
+  const ask =
+    slot === 'confirm'
+      ? confirmation(state.dining, t.lexicon, t.today, state.booking === true)
+      : question(slot, t.lexicon);
   return { state, replies: [...prefix.map(say), ask] };
 }
 
@@ -75,7 +79,11 @@ export function toSearch(t: Turn): DiningSearch {
   return search;
 }
 
-/** Suggests restaurants for the confirmed search, sends them on and remembers the search. */
+/**
+ * Answers the confirmed search: books the best matching table when the user asked to book, otherwise (or when
+ * no restaurant takes the booking) suggests restaurants, sends them on, and offers to book one. Remembers the
+ * search either way.
+ */
 export async function complete(t: Turn): Promise<TurnResult> {
   const { state, lexicon } = t;
   const search = toSearch(t);
@@ -84,6 +92,19 @@ export async function complete(t: Turn): Promise<TurnResult> {
   if (picks.length === 0) {
     state.dining.cuisine = undefined;
     return askNext(t, [`I couldn't find a table for ${described}. Shall we try another cuisine?`]);
+  }
+  const offered = {
+    search,
+    restaurants: picks.map(({ restaurant: r }) => ({ id: r.id, name: r.name })),
+  };
+  if (state.booking) {
+    const booked = await bookBestPick(t, search, picks);
+    if (booked) {
+      await t.lastSearches.save(state.userId, search);
+      resetFlow(t);
+      state.offered = undefined;
+      return booked;
+    }
   }
   const suggestions = picks.map(({ restaurant: r }) => ({
     restaurantId: r.id,
@@ -94,16 +115,15 @@ export async function complete(t: Turn): Promise<TurnResult> {
   await t.notifier.suggested(search, state, suggestions);
   await t.lastSearches.save(state.userId, search);
   const relaxed = picks.some((p) => p.match !== 'exact') ? ' Some are nearby or open at other times.' : '';
+  const unbooked = state.booking ? `I couldn't book a table for ${described} anywhere. ` : '';
   const replies = [
     say(
-      `Here are my suggestions for ${described}. I've sent them to ${search.email ?? search.phone}.${relaxed}`,
+      `${unbooked}Here are my suggestions for ${described}. I've sent them to ${search.email ?? search.phone}.${relaxed}`,
     ),
     ...picks.map((p) => restaurantCard(restaurantPayload(p.restaurant, lexicon))),
-    quickReplies('Anything else?', [
-      ['Another restaurant', 'find a restaurant'],
-      ['Gift ideas', 'I need a gift'],
-    ]),
+    offerButtons(offered),
   ];
   resetFlow(t);
+  state.offered = offered;
   return { state, replies };
 }

@@ -46,9 +46,13 @@ export function describeSearch(d: DiningSlots, lexicon: Lexicon, today: LocalMom
   return parts.join(' ');
 }
 
-export function confirmation(d: DiningSlots, lexicon: Lexicon, today: LocalMoment): Reply {
+export function confirmation(d: DiningSlots, lexicon: Lexicon, today: LocalMoment, booking = false): Reply {
   const to = d.email ?? d.phone;
-  return quickReplies(`Shall I send 3 suggestions for ${describeSearch(d, lexicon, today)} to ${to}?`, [
+  const described = describeSearch(d, lexicon, today);
+  const ask = booking
+    ? `Shall I book a table for ${described}, under ${to}?`
+    : `Shall I send 3 suggestions for ${described} to ${to}?`;
+  return quickReplies(ask, [
     ['Yes', 'yes'],
     ['No, change something', 'no'],
   ]);

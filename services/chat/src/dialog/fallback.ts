@@ -12,7 +12,14 @@ export const mainMenu: [string, string][] = [
 ];
 
 export function resetFlow(t: Turn): void {
-  Object.assign(t.state, { flow: 'none', dining: {}, gift: {}, awaiting: undefined, reprompts: 0 });
+  Object.assign(t.state, {
+    flow: 'none',
+    dining: {},
+    gift: {},
+    awaiting: undefined,
+    reprompts: 0,
+    booking: undefined,
+  });
 }
 
 /** Re-asks with `replies`, or gives up on the flow once the question failed `maxReprompts` times. */

@@ -1,4 +1,5 @@
 // Decides which flow answers a message: a flow in progress keeps answers that fill it, otherwise the intent decides.
+import { asksToBook, bookOffered, pickOffered } from './booking.js';
 import { diningTurn } from './dining-flow.js';
 import { resetFlow } from './fallback.js';
 import { giftTurn } from './gift-flow.js';
@@ -54,8 +55,10 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
       return giftTurn(t);
     case 'order_product':
       return orderTurn(t);
-    case 'dining_suggestions':
     case 'book_restaurant':
+      t.state.booking = true;
+      return diningTurn(t);
+    case 'dining_suggestions':
       return diningTurn(t);
     case 'repeat_last_search':
       return repeatLastSearch(t);
@@ -90,6 +93,11 @@ export async function route(t: Turn): Promise<TurnResult> {
     resetFlow(t);
     return talk.cancelled(t);
   }
+  // "Book the second one" after suggestions: a booking at one of them, unless the message starts a new search.
+  const offered = state.flow === 'none' ? state.offered : undefined;
+  if (offered && asksToBook(t) && (!dining || pickOffered(u.text, offered) !== undefined))
+    return bookOffered(t, offered);
+  if (state.flow === 'dining' && u.intent === 'book_restaurant') state.booking = true;
   if (state.flow === 'dining' && (dining || (state.awaiting && !confidentControl))) return diningTurn(t);
   if (state.flow === 'gift' && state.awaiting === 'gift' && !confidentControl) return giftTurn(t);
   if (state.flow === 'gift' && mentionsGift(t) && u.intent !== 'order_product' && !dining) return giftTurn(t);

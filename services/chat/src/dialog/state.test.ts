@@ -40,6 +40,35 @@ describe('dialog state', () => {
     );
   });
 
+  it('keeps the whole history in order, also after the dialog state expired or went stale', async () => {
+    const first = await open.send('italian in chelsea');
+    const id = first.conversationId;
+    await open.send('tomorrow', { conversationId: id });
+    // A state saved before the last append (a failed save, a restore) carries an out-of-date message count.
+    const key = `chat:dialog:${id}`;
+    const state = await open.cache.get<{ historyCount: number }>(key);
+    expect(state?.historyCount).toBe(4);
+    await open.cache.set(key, { ...state, historyCount: 2 }, 60_000);
+    await open.send('8pm', { conversationId: id });
+    open.clock.now += 61_000;
+    await open.send('hello again', { conversationId: id });
+    const history = await open.chat.module.operations.getConversation!({
+      operationId: 'getConversation',
+      params: { conversationId: id },
+      query: {},
+      headers: {},
+      body: undefined,
+      caller: alice,
+      requestId: 'test',
+    });
+    const body = history.body as { title: string; messages: { unstructured?: { text: string } }[] };
+    const userTexts = body.messages.flatMap((m) => m.unstructured?.text ?? []);
+    expect(body.title).toBe('italian in chelsea');
+    expect(
+      userTexts.filter((t) => ['italian in chelsea', 'tomorrow', '8pm', 'hello again'].includes(t)),
+    ).toEqual(['italian in chelsea', 'tomorrow', '8pm', 'hello again']);
+  });
+
   const odd: [string, string, RegExp][] = [
     ['a 10,000-character message', 'book a table '.repeat(800), /too long/],
     ['binary-looking bytes', '\u0000\u0001\u0002\u0003\ufffd\ufffd', /couldn't read/],

@@ -1,6 +1,8 @@
 // What every flow gets for one turn: the understood message, the user's clock, the catalog's vocabulary, the ports.
+
+import type { Caller } from '@concierge/platform';
 import type { Understanding } from '../nlu/understanding.js';
-import type { DiningSearch, Recommender } from '../recommend/recommend.types.js';
+import type { BookingInfo, BookingRequest, DiningSearch, Recommender } from '../recommend/recommend.types.js';
 import type { DialogState, Reply } from './dialog.types.js';
 import type { Lexicon } from './lexicon.js';
 import type { LocalMoment } from './local-time.js';
@@ -22,7 +24,14 @@ export interface DiningSuggestionRef {
   rating: number;
 }
 
+export interface TableBooker {
+  /** Books a table for the caller; rejects with the catalog's AppError (conflict, invalid) when it cannot. */
+  book(caller: Caller, restaurantId: string, request: BookingRequest): Promise<BookingInfo>;
+}
+
 export interface Turn {
+  /** Who is talking: bookings are made in their name. */
+  caller: Caller;
   u: Understanding;
   state: DialogState;
   today: LocalMoment;
@@ -31,6 +40,7 @@ export interface Turn {
   recommender: Recommender;
   lastSearches: LastSearches;
   notifier: DiningNotifier;
+  tables: TableBooker;
 }
 
 export interface TurnResult {

@@ -1,7 +1,7 @@
 // The catalog as the chat sees it: a port, implemented in process over the catalog's ServiceModule.
-import { AppError, type OperationRequest, type ServiceModule } from '@concierge/platform';
+import { AppError, type Caller, type OperationRequest, type ServiceModule } from '@concierge/platform';
 import type { Facets } from '../dialog/lexicon.js';
-import type { ProductInfo, RestaurantInfo } from './recommend.types.js';
+import type { BookingInfo, BookingRequest, ProductInfo, RestaurantInfo } from './recommend.types.js';
 
 export interface RestaurantQuery {
   cuisine?: string;
@@ -24,6 +24,8 @@ export interface CatalogClient {
   listRestaurants(query: RestaurantQuery): Promise<RestaurantInfo[]>;
   listProducts(query: ProductQuery): Promise<ProductInfo[]>;
   facets(): Promise<Facets>;
+  /** Books a table for `caller` (the catalog's `createBooking`); rejects with the catalog's AppError. */
+  book(caller: Caller, restaurantId: string, request: BookingRequest): Promise<BookingInfo>;
 }
 
 /**
@@ -31,7 +33,11 @@ export interface CatalogClient {
  * @example const catalogClient = inProcessCatalogClient(catalog.module);
  */
 export function inProcessCatalogClient(catalog: ServiceModule): CatalogClient {
-  const call = async (operationId: string, query: Record<string, unknown>) => {
+  const call = async (
+    operationId: string,
+    query: Record<string, unknown>,
+    extra: Partial<OperationRequest> = {},
+  ) => {
     const handler = catalog.operations[operationId];
     if (!handler) throw new AppError('unavailable', `catalog has no operation ${operationId}`);
     const defined = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
@@ -43,6 +49,7 @@ export function inProcessCatalogClient(catalog: ServiceModule): CatalogClient {
       headers: {},
       caller: null,
       requestId: 'chat',
+      ...extra,
     };
     return (await handler(request)).body;
   };
@@ -52,5 +59,7 @@ export function inProcessCatalogClient(catalog: ServiceModule): CatalogClient {
     listProducts: async (query) =>
       ((await call('listProducts', { ...query })) as { items: ProductInfo[] }).items,
     facets: async () => (await call('getCatalogFacets', {})) as Facets,
+    book: async (caller, restaurantId, request) =>
+      (await call('createBooking', {}, { caller, params: { restaurantId }, body: request })) as BookingInfo,
   };
 }

@@ -39,6 +39,28 @@ export interface RestaurantInfo {
   imageUrl: string;
 }
 
+/** A table to book at a restaurant, as the catalog's `createBooking` takes it. */
+export interface BookingRequest {
+  date: string;
+  time: string;
+  partySize: number;
+  email?: string;
+  phone?: string;
+}
+
+/** A booking the catalog confirmed. */
+export interface BookingInfo {
+  id: string;
+  restaurantId: string;
+  restaurantName: string;
+  date: string;
+  time: string;
+  partySize: number;
+  email: string | null;
+  phone: string | null;
+  status: 'confirmed' | 'cancelled';
+}
+
 /** How well a suggestion fits: everything, or found after dropping the opening time or the area. */
 export type MatchQuality = 'exact' | 'other-time' | 'other-area';
 

@@ -35,22 +35,55 @@ export class ConversationRepository {
       .execute();
   }
 
-  /** Appends messages after the last one; callers hold the conversation's lock, so `seq` cannot collide. */
-  async append(id: string, messages: StoredMessage[], at: Date, update: ConversationUpdate): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('chat_conversation')
-        .select(['message_count', 'title', 'kind'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      const created_at = at.toISOString();
+  /**
+   * Appends messages after the last one and returns the new message count; callers hold the conversation's
+   * lock, so `seq` cannot collide. `knownCount` (the count after the previous append, kept with the dialog
+   * state) saves reading the conversation row first; the update checks it, so a stale one costs a read.
+   */
+  async append(
+    id: string,
+    messages: StoredMessage[],
+    at: Date,
+    update: ConversationUpdate,
+    knownCount?: number,
+  ): Promise<number> {
+    const created_at = at.toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const bump = (count: number, title: string | null | undefined, kind: string | null | undefined) =>
+        trx
+          .updateTable('chat_conversation')
+          .set({
+            message_count: count + messages.length,
+            updated_at: created_at,
+            ...(title !== undefined ? { title } : {}),
+            ...(kind ? { kind: kind as ConversationTable['kind'] } : {}),
+          })
+          .where('id', '=', id)
+          .where('message_count', '=', count)
+          .executeTakeFirst();
+      let count = knownCount;
+      // The first messages name the conversation; later ones never rename it.
+      const fresh =
+        count !== undefined &&
+        Number(
+          (await bump(count, count === 0 ? (update.title ?? null) : undefined, update.kind)).numUpdatedRows,
+        ) > 0;
+      if (!fresh) {
+        const row = await trx
+          .selectFrom('chat_conversation')
+          .select(['message_count', 'title', 'kind'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        count = Number(row.message_count);
+        await bump(count, row.title ?? update.title ?? null, update.kind ?? row.kind);
+      }
       if (messages.length > 0) {
         await trx
           .insertInto('chat_message')
           .values(
             messages.map((m, i) => ({
               conversation_id: id,
-              seq: row.message_count + i,
+              seq: count! + i,
               author: m.author,
               message: JSON.stringify(m.message),
               created_at,
@@ -58,16 +91,7 @@ export class ConversationRepository {
           )
           .execute();
       }
-      await trx
-        .updateTable('chat_conversation')
-        .set({
-          message_count: row.message_count + messages.length,
-          updated_at: created_at,
-          title: row.title ?? update.title ?? null,
-          kind: update.kind ?? row.kind,
-        })
-        .where('id', '=', id)
-        .execute();
+      return count! + messages.length;
     });
   }
 

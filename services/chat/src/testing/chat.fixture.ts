@@ -9,6 +9,7 @@ import {
   createMemoryCache,
   createSqliteStore,
   type EventBus,
+  type ServiceModule,
   type SqlStore,
 } from '@concierge/platform';
 import { type ChatService, createChatService, inProcessCatalogClient } from '../index.js';
@@ -34,6 +35,8 @@ export const start = Date.parse('2026-03-10T19:00:00Z');
 
 export interface OpenChat {
   chat: ChatService;
+  /** The catalog the chat books at (`listBookings` shows what the dialog booked). */
+  catalog: ServiceModule;
   store: SqlStore;
   cache: Cache;
   clock: { now: number };
@@ -56,10 +59,11 @@ export async function openChat(
   options: { cache?: Cache; events?: EventBus; idleTtlMs?: number } = {},
 ): Promise<OpenChat> {
   const store = createSqliteStore({ file: ':memory:' });
-  const catalog = createCatalogService({ store });
+  const clock = { now: start };
+  // The catalog shares the chat's clock: bookings are refused for times already past.
+  const catalog = createCatalogService({ store, now: () => new Date(clock.now) });
   await store.migrate(catalog.migrations);
   await catalog.seed({ products: 60, restaurants: 300 });
-  const clock = { now: start };
   const cache = options.cache ?? createMemoryCache();
   const chat = createChatService({
     store,
@@ -89,7 +93,7 @@ export async function openChat(
     const texts = body.messages.map((m) => m.unstructured?.text ?? m.structured?.text);
     return { ...body, texts };
   };
-  return { chat, store, cache, clock, send, close: () => store.close() };
+  return { chat, catalog: catalog.module, store, cache, clock, send, close: () => store.close() };
 }
 
 /** A conversation helper: keeps the id between turns. */

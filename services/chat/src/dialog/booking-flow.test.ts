@@ -1,0 +1,102 @@
+// Booking a table through the dialog: confirmed in the conversation and recorded in the catalog for the user.
+import type { Caller } from '@concierge/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alice, bob, type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
+
+let open: OpenChat;
+beforeAll(async () => {
+  open = await openChat();
+});
+afterAll(() => open.close());
+
+const last = (texts: string[]) => texts.at(-1) ?? '';
+
+interface Booking {
+  id: string;
+  restaurantId: string;
+  restaurantName: string;
+  date: string;
+  time: string;
+  partySize: number;
+  email: string | null;
+  phone: string | null;
+  status: string;
+}
+
+async function bookingsOf(caller: Caller): Promise<Booking[]> {
+  const res = await open.catalog.operations.listBookings!({
+    operationId: 'listBookings',
+    params: {},
+    query: {},
+    headers: {},
+    body: undefined,
+    caller,
+    requestId: 'test',
+  });
+  return (res.body as { items: Booking[] }).items;
+}
+
+describe('booking a table', () => {
+  it('asks to confirm the booking, books the best match on yes and says where to find it', async () => {
+    const carol: Caller = { userId: 'usr_carol', roles: ['customer'], via: 'jwt' };
+    const sut = talk(open, carol);
+    await sut('book a table for 4 at an italian place in chelsea tomorrow at 8pm');
+    expect(last((await sut('carol@example.com')).texts)).toBe(
+      'Shall I book a table for Italian in Chelsea for 4 tomorrow at 8pm, under carol@example.com?',
+    );
+    const answer = await sut('yes');
+    const said = answer.texts[0]!;
+    expect(said).toMatch(
+      /^Booked! A table for 4 at .+, tomorrow at 8pm, under carol@example\.com\. Your booking number is bkg_/,
+    );
+    const booked = await bookingsOf(carol);
+    expect(booked).toHaveLength(1);
+    expect(booked[0]).toMatchObject({
+      date: '2026-03-11',
+      time: '20:00',
+      partySize: 4,
+      email: 'carol@example.com',
+      status: 'confirmed',
+    });
+    expect(said).toContain(booked[0]!.id);
+    expect(said).toContain(booked[0]!.restaurantName);
+    expect(await bookingsOf(bob)).toEqual([]);
+  });
+
+  it('books the suggestion the user picks after a plain search, by position or by name', async () => {
+    const dave: Caller = { userId: 'usr_dave', roles: ['customer'], via: 'jwt' };
+    const sut = talk(open, dave);
+    await sut('korean in midtown for 2 tomorrow at 7pm, email me at dave@example.com');
+    const shown = await sut('yes');
+    const names = shown.messages
+      .filter((m) => m.structured?.type === 'restaurant')
+      .map((m) => m.structured.payload.name as string);
+    expect(names).toHaveLength(3);
+    const buttons = shown.messages.at(-1).structured.payload.options.map((o: { text: string }) => o.text);
+    expect(buttons).toEqual(names.map((n) => `book a table at ${n}`));
+    const second = await sut('book the second one');
+    expect(second.texts[0]).toMatch(
+      new RegExp(`^Booked! A table for 2 at ${literal(names[1]!)}, tomorrow at 7pm`),
+    );
+    expect((await bookingsOf(dave)).map((b) => b.restaurantName)).toEqual([names[1]]);
+
+    await sut('korean in midtown for 2 tomorrow at 7pm, email me at dave@example.com');
+    await sut('yes');
+    const byName = await sut(buttons[2]);
+    expect(byName.texts[0]).toMatch(new RegExp(`at ${literal(names[2]!)},`));
+    expect((await bookingsOf(dave)).map((b) => b.restaurantName)).toEqual([names[2], names[1]]);
+  });
+
+  it('asks which restaurant when a booking request names none of the suggestions', async () => {
+    const sut = talk(open, alice);
+    await sut('thai in soho for 2 tomorrow at 7pm, email me at al@example.com');
+    await sut('yes');
+    const answer = await sut('book it please');
+    expect(answer.texts[0]).toMatch(/book one of them/);
+    expect(await bookingsOf(alice)).toEqual([]);
+  });
+});
+
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

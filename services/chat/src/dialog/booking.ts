@@ -1,0 +1,149 @@
+// Booking a table: at the best suggestion once a book_restaurant request is confirmed, or at one the user picks.
+import { AppError } from '@concierge/platform';
+import type { BookingInfo, DiningSearch, RestaurantPick } from '../recommend/recommend.types.js';
+import type { OfferedTables, Reply } from './dialog.types.js';
+import { describeDate, describeTime } from './local-time.js';
+import { quickReplies, say } from './replies.js';
+import type { Turn, TurnResult } from './turn.types.js';
+
+const BOOK_WORDS = /\b(book|booking|reserve|reservation|table)\b/i;
+
+/** True when the message asks to book (the intent, or the words for it). */
+export function asksToBook(t: Turn): boolean {
+  return t.u.intent === 'book_restaurant' || BOOK_WORDS.test(t.u.text);
+}
+
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+const FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'of',
+  'at',
+  'la',
+  'le',
+  'el',
+  'de',
+  'restaurant',
+  'cafe',
+  'bar',
+]);
+const ORDINALS: [RegExp, (n: number) => number][] = [
+  [/\b(first|1st)\b/, () => 0],
+  [/\b(second|2nd)\b/, () => 1],
+  [/\b(third|3rd)\b/, () => 2],
+  [/\b(last|final)\b/, (n) => n - 1],
+  [/\b(?:number|no|option|#)\s*([1-9])\b/, () => Number.NaN],
+];
+
+/** The index of the offered restaurant the text names, by name or by position ("the second one"). */
+export function pickOffered(text: string, offered: OfferedTables): number | undefined {
+  const said = ` ${fold(text)} `;
+  const names = offered.restaurants.map((r) => fold(r.name));
+  const whole = names.findIndex((n) => n.length > 0 && said.includes(` ${n} `));
+  if (whole >= 0) return whole;
+  const byWords = names.findIndex((n) => {
+    const words = n.split(' ').filter((w) => w.length > 2 && !FILLER.has(w));
+    return words.length > 0 && words.every((w) => said.includes(` ${w} `));
+  });
+  if (byWords >= 0) return byWords;
+  const n = offered.restaurants.length;
+  for (const [pattern, index] of ORDINALS) {
+    const m = pattern.exec(said);
+    if (!m) continue;
+    const i = Number.isNaN(index(n)) ? Number(m[1]) - 1 : index(n);
+    return i >= 0 && i < n ? i : undefined;
+  }
+  return undefined;
+}
+
+function confirmed(t: Turn, b: BookingInfo): Reply[] {
+  const when = `${describeDate(b.date, t.today.date)} at ${describeTime(b.time)}`;
+  const to = b.email ?? b.phone;
+  return [
+    say(
+      `Booked! A table for ${b.partySize} at ${b.restaurantName}, ${when}${to ? `, under ${to}` : ''}. ` +
+        `Your booking number is ${b.id}; you'll find it under your bookings.`,
+    ),
+    quickReplies('Anything else?', [
+      ['Gift ideas', 'I need a gift'],
+      ['Another restaurant', 'find a restaurant'],
+    ]),
+  ];
+}
+
+/** Books `restaurantId` for `search`; the catalog's refusal (closed then, party too large) comes back as text. */
+async function tryBook(
+  t: Turn,
+  restaurantId: string,
+  search: DiningSearch,
+): Promise<{ booking: BookingInfo } | { refusal: string }> {
+  try {
+    const request = { date: search.date, time: search.time, partySize: search.partySize };
+    const booking = await t.tables.book(t.caller, restaurantId, {
+      ...request,
+      ...(search.email ? { email: search.email } : {}),
+      ...(search.phone ? { phone: search.phone } : {}),
+    });
+    return { booking };
+  } catch (error) {
+    if (
+      error instanceof AppError &&
+      (error.kind === 'conflict' || error.kind === 'invalid' || error.kind === 'not_found')
+    )
+      return { refusal: error.message };
+    throw error;
+  }
+}
+
+export function offerButtons(offered: OfferedTables): Reply {
+  return quickReplies(
+    'Want me to book one of them?',
+    offered.restaurants.map((r) => [`Book ${r.name}`, `book a table at ${r.name}`] as [string, string]),
+  );
+}
+
+/**
+ * Books the first suggestion that matches the whole request and accepts the booking; undefined when none does
+ * (the caller then shows the suggestions to choose from).
+ */
+export async function bookBestPick(
+  t: Turn,
+  search: DiningSearch,
+  picks: RestaurantPick[],
+): Promise<TurnResult | undefined> {
+  for (const pick of picks.filter((p) => p.match === 'exact')) {
+    const outcome = await tryBook(t, pick.restaurant.id, search);
+    if ('booking' in outcome) return { state: t.state, replies: confirmed(t, outcome.booking) };
+  }
+  return undefined;
+}
+
+/** "Book the second one": books an offered restaurant, or asks which one. */
+export async function bookOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
+  const index = pickOffered(t.u.text, offered);
+  if (index === undefined) return { state: t.state, replies: [offerButtons(offered)] };
+  const chosen = offered.restaurants[index]!;
+  const outcome = await tryBook(t, chosen.id, offered.search);
+  if ('booking' in outcome) {
+    t.state.offered = undefined;
+    return { state: t.state, replies: confirmed(t, outcome.booking) };
+  }
+  const others = { ...offered, restaurants: offered.restaurants.filter((_, i) => i !== index) };
+  const replies = [say(`Sorry, I couldn't book ${chosen.name}: ${outcome.refusal}`)];
+  if (others.restaurants.length > 0) {
+    t.state.offered = others;
+    replies.push(offerButtons(others));
+  } else {
+    t.state.offered = undefined;
+    replies.push(quickReplies('Shall we look again?', [['Find a restaurant', 'find a restaurant']]));
+  }
+  return { state: t.state, replies };
+}
