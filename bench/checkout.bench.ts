@@ -34,6 +34,86 @@ function counts(file: string): { total: number; decided: number; p50: number; p9
   return { total, decided: rows.length, p50: at(0.5), p99: at(0.99) };
 }
 
+/** Starts a seeded system in a fresh folder and prepares a product with stock for every order. */
+async function prepared(dataDir: string) {
+  const env = { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_LEVEL: 'warn' };
+  const sut = start('node', ['bin/concierge.js', 'start', '--seed-if-empty'], env, port);
+  await waitFor(`${sut.url}/readyz`, 60_000);
+  const operator = await signIn(sut.url, 'operator@concierge.local');
+  const customer = await signIn(sut.url, 'demo@concierge.local');
+  const page = await json(`${sut.url}/v1/products?inStock=true&limit=1`);
+  const productId = (page.items as { id: string }[])[0]!.id;
+  await json(`${sut.url}/v1/products/${productId}`, {
+    method: 'PATCH',
+    body: JSON.stringify({ stock: 1_000_000 }),
+    headers: { authorization: `Bearer ${operator}` },
+  });
+  const deliveryDate = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const body = JSON.stringify({
+    productId,
+    deliveryAddress: '350 5th Ave, New York, NY 10118',
+    deliveryDate,
+  });
+  return { sut, customer, body };
+}
+
+/** 20,000 orders fired at once: how long acceptance and drain take, and that none is lost or charged twice. */
+export async function spikeBenchmarks(): Promise<BenchRow[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-spike-'));
+  const { sut, customer, body } = await prepared(dataDir);
+  try {
+    const n = 20_000;
+    process.stderr.write(`spike: ${n} checkouts, 200 connections, as fast as accepted...\n`);
+    const started = Date.now();
+    const fired = await load({
+      url: `${sut.url}/v1/checkout`,
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${customer}` },
+      connections: 200,
+      amount: n,
+      timeoutSeconds: 60,
+    });
+    const acceptSeconds = (Date.now() - started) / 1000;
+    const accepted = fired.sent - fired.non2xx;
+    const file = path.join(dataDir, 'concierge.sqlite');
+    let snapshot = counts(file);
+    while (snapshot.decided < snapshot.total && Date.now() - started < 900_000) {
+      await new Promise((r) => setTimeout(r, 1000));
+      snapshot = counts(file);
+    }
+    const drainSeconds = (Date.now() - started) / 1000;
+    const db = new Database(file, { readonly: true });
+    const charged = db
+      .prepare("select count(*) n from payments_sandbox_charge where status = 'succeeded'")
+      .get() as { n: number };
+    const confirmed = (
+      db.prepare("select count(*) n from orders_order where status = 'confirmed'").get() as { n: number }
+    ).n;
+    db.close();
+    const lost = accepted - snapshot.total;
+    // The charge's idempotency key is the order id: more successful charges than confirmed orders would be a double charge.
+    const doubled = Math.max(0, charged.n - confirmed);
+    return [
+      {
+        name: `spike: ${n} checkouts fired at once (200 connections)`,
+        value: `${accepted} accepted (202) in ${acceptSeconds.toFixed(1)} s, ${fired.errors + fired.non2xx} refused or timed out`,
+        target: 'all accepted within 5 s',
+        pass: accepted === n && acceptSeconds <= 5,
+      },
+      {
+        name: 'spike: drained, lost, charged twice',
+        value: `${snapshot.decided}/${snapshot.total} decided after ${drainSeconds.toFixed(1)} s; ${lost} lost; ${confirmed} confirmed with ${charged.n} charges, ${doubled} charged twice`,
+        target: 'all drained, 0 lost, 0 charged twice',
+        pass: snapshot.decided === snapshot.total && lost === 0 && doubled === 0 && charged.n === confirmed,
+      },
+    ];
+  } finally {
+    await sut.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function checkoutBenchmarks(): Promise<BenchRow[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-checkout-'));
   const env = { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_LEVEL: 'warn' };

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chatBenchmarks } from './chat-http.bench.js';
-import { checkoutBenchmarks } from './checkout.bench.js';
+import { checkoutBenchmarks, spikeBenchmarks } from './checkout.bench.js';
 import { foundationBenchmarks } from './foundation.bench.js';
 import { identityBenchmarks } from './identity.bench.js';
 
@@ -19,6 +19,7 @@ const only = process.argv[2];
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   foundation: foundationBenchmarks,
   checkout: checkoutBenchmarks,
+  spike: spikeBenchmarks,
   identity: identityBenchmarks,
   chat: chatBenchmarks,
 };

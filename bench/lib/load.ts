@@ -7,6 +7,9 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Requests answered, and the run's wall time in seconds. */
+  sent: number;
+  seconds: number;
 }
 
 export interface LoadOptions {
@@ -18,6 +21,10 @@ export interface LoadOptions {
   seconds?: number;
   /** A sequence each connection replays (autocannon `requests`), e.g. the turns of a conversation. */
   requests?: autocannon.Request[];
+  /** Send exactly this many requests (as fast as the connections allow) instead of running for `seconds`. */
+  amount?: number;
+  /** Seconds before an unanswered request counts as a timeout (autocannon's default is 10). */
+  timeoutSeconds?: number;
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
@@ -27,7 +34,8 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     body: options.body,
     headers: { 'content-type': 'application/json', ...options.headers },
     connections: options.connections ?? 50,
-    duration: options.seconds ?? 10,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 10 }),
+    ...(options.timeoutSeconds ? { timeout: options.timeoutSeconds } : {}),
     ...(options.requests ? { requests: options.requests } : {}),
   });
   return {
@@ -36,5 +44,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    sent: result.requests.total,
+    seconds: result.duration,
   };
 }

@@ -1,0 +1,87 @@
+// Counts the SQL statements the embedded system runs per order, from checkout to every consumer done:
+// a deterministic measure of the pipeline's work, unlike throughput on a shared machine.
+// npx tsx --tsconfig tsconfig.json bench/tools/statements-per-order.ts [orders]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger, loadConfig } from '@concierge/platform';
+import { eventually } from '@concierge/platform/testing';
+import Database from 'better-sqlite3';
+import { seedDemoAccounts } from '../../packages/cli/src/roots/demo-accounts.js';
+import { assembleSystem, migrateAll } from '../../packages/cli/src/roots/embedded.root.js';
+import { buildSystemGateway } from '../../packages/cli/src/roots/system-gateway.js';
+
+const n = Number(process.argv[2] ?? 200);
+const counts = new Map<string, number>();
+const probe = new Database(':memory:');
+const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, unknown>;
+for (const method of ['run', 'get', 'all', 'iterate']) {
+  const original = proto[method] as (...args: unknown[]) => unknown;
+  proto[method] = function (this: { source: string }, ...args: unknown[]) {
+    if (counting) counts.set(this.source, (counts.get(this.source) ?? 0) + 1);
+    return original.apply(this, args);
+  };
+}
+let counting = false;
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statements-'));
+const logger = createLogger({ level: 'silent', format: 'json' });
+const system = await assembleSystem(loadConfig({ CONCIERGE_DATA_DIR: dataDir }), logger);
+await migrateAll(system);
+await system.catalog.seed({ products: 10, restaurants: 5 });
+await seedDemoAccounts(system.identity.identity);
+await system.start();
+const sut = await buildSystemGateway(system, logger);
+const token = (
+  await sut.app.inject({
+    method: 'POST',
+    url: '/v1/auth/signin',
+    payload: { email: 'demo@concierge.local', password: 'Concierge-demo-1' },
+  })
+).json().accessToken;
+const productId = (await sut.app.inject('/v1/products?inStock=true&limit=1')).json().items[0].id;
+const deliveryDate = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+await system.catalog.module.operations.updateProduct!({
+  operationId: 'updateProduct',
+  params: { productId },
+  query: {},
+  headers: {},
+  body: { stock: 1_000_000 },
+  caller: { userId: 'usr_operator', roles: ['operator'], via: 'jwt' },
+  requestId: 'probe',
+});
+counting = true;
+const ids: string[] = [];
+for (let i = 0; i < n; i++) {
+  const res = await sut.app.inject({
+    method: 'POST',
+    url: '/v1/checkout',
+    headers: { authorization: `Bearer ${token}` },
+    payload: { productId, deliveryAddress: '350 5th Ave, New York, NY 10118', deliveryDate },
+  });
+  ids.push(res.json().orderId);
+}
+const acceptance = [...counts.values()].reduce((a, b) => a + b, 0);
+await eventually(
+  async () => {
+    const db = new Database(path.join(dataDir, 'concierge.sqlite'), { readonly: true });
+    const pending = db.prepare("select count(*) n from orders_order where status = 'pending'").get() as {
+      n: number;
+    };
+    db.close();
+    if (pending.n > 0) throw new Error(`${pending.n} pending`);
+  },
+  { timeoutMs: 120_000 },
+);
+await new Promise((r) => setTimeout(r, 3000)); // notifications and relays settle
+counting = false;
+const total = [...counts.values()].reduce((a, b) => a + b, 0);
+console.log(
+  `${n} orders: ${(acceptance / n).toFixed(1)} statements per order while accepting (incl. background work so far), ${(total / n).toFixed(1)} per order in all`,
+);
+for (const [sql, c] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 40))
+  console.log(`${(c / n).toFixed(2).padStart(7)}  ${sql.replace(/\s+/g, ' ').slice(0, 150)}`);
+await system.stop();
+await sut.app.close();
+await system.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
