@@ -116,26 +116,8 @@ export async function spikeBenchmarks(): Promise<BenchRow[]> {
 
 export async function checkoutBenchmarks(): Promise<BenchRow[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-checkout-'));
-  const env = { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_LEVEL: 'warn' };
-  const sut = start('node', ['bin/concierge.js', 'start', '--seed-if-empty'], env, port);
+  const { sut, customer, body } = await prepared(dataDir);
   try {
-    await waitFor(`${sut.url}/readyz`, 60_000);
-    const operator = await signIn(sut.url, 'operator@concierge.local');
-    const customer = await signIn(sut.url, 'demo@concierge.local');
-    const page = await json(`${sut.url}/v1/products?inStock=true&limit=1`);
-    const productId = (page.items as { id: string }[])[0]!.id;
-    // Enough stock that every order can be confirmed; the benchmark measures the pipeline, not sell-outs.
-    await json(`${sut.url}/v1/products/${productId}`, {
-      method: 'PATCH',
-      body: JSON.stringify({ stock: 1_000_000 }),
-      headers: { authorization: `Bearer ${operator}` },
-    });
-    const deliveryDate = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const body = JSON.stringify({
-      productId,
-      deliveryAddress: '350 5th Ave, New York, NY 10118',
-      deliveryDate,
-    });
     process.stderr.write('checkout: POST /v1/checkout, 50 connections, 10 s...\n');
     const started = Date.now();
     const accepted = await load({
