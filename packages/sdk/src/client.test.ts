@@ -9,10 +9,12 @@ import { signIn } from './sign-in.js';
 let live: LiveSystem;
 let session: Session;
 
+// Assembling the system trains the chat model from scratch: a few seconds alone, more than vitest's default
+// 10 s hook timeout when the shared machine is busy.
 beforeAll(async () => {
   live = await startLiveSystem();
   session = await signIn(live.baseUrl, live.email, live.password);
-});
+}, 60_000);
 afterAll(() => live.close());
 
 const hello = { messages: [{ type: 'unstructured' as const, unstructured: { text: 'I need red roses' } }] };

@@ -4,9 +4,11 @@ import { createConciergeClient } from './client.js';
 import { signIn } from './sign-in.js';
 
 let live: LiveSystem;
+// Assembling the system trains the chat model from scratch: a few seconds alone, more than vitest's default
+// 10 s hook timeout when the shared machine is busy.
 beforeAll(async () => {
   live = await startLiveSystem({ CONCIERGE_TOKEN_TTL_SECONDS: '600' });
-});
+}, 60_000);
 afterAll(() => live.close());
 
 /** The session's own calls, by path, through a fetch that counts them. */

@@ -31,6 +31,8 @@ async function postgres(databaseUrl: string) {
         provider: { getMigrations: async () => set.migrations },
         migrationTableName: `${set.service}_migration`,
         migrationLockTableName: `${set.service}_migration_lock`,
+        // Without it Kysely looks for its tables in every schema, and finds those of a concurrent run.
+        migrationTableSchema: schema,
       });
       const { error, results } = await migrator.migrateToLatest();
       if (error) throw error;

@@ -17,6 +17,8 @@ let sut: Gateway;
 let auth: Record<string, string>;
 let productId: string;
 
+// Assembling the system trains the chat model from scratch: a few seconds alone, more than vitest's default
+// 10 s hook timeout when the shared machine is busy.
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-checkout-'));
   const logger = createLogger({ level: 'silent', format: 'json' });
@@ -34,7 +36,7 @@ beforeAll(async () => {
   auth = { authorization: `Bearer ${signIn.json().accessToken}` };
   const products = (await sut.app.inject('/v1/products?inStock=true&limit=1')).json();
   productId = products.items[0].id;
-});
+}, 60_000);
 afterAll(async () => {
   await system.stop();
   await sut.app.close();

@@ -14,6 +14,8 @@ let system: System;
 let sut: Gateway;
 let operatorAuth: Record<string, string>;
 
+// Assembling the system trains the chat model from scratch: a few seconds alone, more than vitest's default
+// 10 s hook timeout when the shared machine is busy.
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-system-'));
   const config = loadConfig({ CONCIERGE_DATA_DIR: dataDir, CONCIERGE_BODY_LIMIT: '65536' });
@@ -29,7 +31,7 @@ beforeAll(async () => {
     payload: { email: 'operator@concierge.local', password: demoPassword },
   });
   operatorAuth = { authorization: `Bearer ${signIn.json().accessToken}` };
-});
+}, 60_000);
 afterAll(async () => {
   await sut.app.close();
   await system.close();
