@@ -13,7 +13,7 @@ export interface Setup {
 export async function setup(options: { serving?: boolean } = {}): Promise<Setup> {
   const defaults = { CONCIERGE_LOG_FORMAT: process.stdout.isTTY ? 'pretty' : 'json' };
   const config = loadConfig({ ...defaults, ...process.env });
-  const telemetry = options.serving ? createTelemetry(config) : undefined;
+  const telemetry = options.serving ? await createTelemetry(config) : undefined;
   const logger = createLogger({
     level: config.log.level,
     format: config.log.format,

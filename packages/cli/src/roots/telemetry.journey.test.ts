@@ -25,7 +25,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-telemetry-'));
   const logger = createLogger({ level: 'silent', format: 'json' });
   const config = loadConfig({ CONCIERGE_DATA_DIR: dataDir, CONCIERGE_METRICS_PORT: '0' });
-  system = await assembleSystem(config, logger, createTelemetry(config, exporter));
+  system = await assembleSystem(config, logger, await createTelemetry(config, exporter));
   await migrateAll(system);
   await system.catalog.seed({ products: 10, restaurants: 5 });
   await seedDemoAccounts(system.identity.identity);

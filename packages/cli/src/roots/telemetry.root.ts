@@ -40,13 +40,13 @@ export interface Telemetry {
 const settledTypes = new Set(['order.confirmed', 'order.failed', 'order.cancelled']);
 
 /** `exporter` replaces OTLP (tests); it also turns tracing on without an endpoint. */
-export function createTelemetry(config: ConciergeConfig, exporter?: SpanExporter): Telemetry {
+export async function createTelemetry(config: ConciergeConfig, exporter?: SpanExporter): Promise<Telemetry> {
   const { telemetry } = config;
   const process = config.services.join(',');
   const metrics = telemetry.metricsPort === undefined ? undefined : createMetrics({ process });
   const tracing =
     telemetry.otlpEndpoint || exporter
-      ? createTracing({
+      ? await createTracing({
           serviceName: telemetry.serviceName ?? (process === 'all' ? 'concierge' : `concierge-${process}`),
           ...(telemetry.otlpEndpoint ? { endpoint: telemetry.otlpEndpoint } : {}),
           ...(exporter ? { exporter } : {}),

@@ -15,7 +15,7 @@ import { tracedQueue } from './traced-queue.js';
 import { createTracing } from './tracing.js';
 
 const exporter = new InMemorySpanExporter();
-const tracing = createTracing({ serviceName: 'test', exporter });
+const tracing = await createTracing({ serviceName: 'test', exporter });
 const { tracer } = tracing;
 afterAll(() => tracing.shutdown());
 
@@ -96,14 +96,15 @@ describe('trace context', () => {
       },
     });
     const logger = pino({ mixin: traceLogFields }, stream);
-    logger.info('outside');
+    logger.info({ a: 1 }, 'outside');
     const spanId = await inSpan(tracer, 'work', {}, parentFrom(callerParent), async (span) => {
       await new Promise((resolve) => setTimeout(resolve, 1));
-      logger.info('inside');
+      logger.info({ b: 2 }, 'inside');
       return span.spanContext().spanId;
     });
+    expect(lines[0]).toMatchObject({ a: 1, msg: 'outside' });
     expect(lines[0]).not.toHaveProperty('trace_id');
-    expect(lines[1]).toMatchObject({ msg: 'inside', trace_id: callerTrace, span_id: spanId });
+    expect(lines[1]).toMatchObject({ b: 2, msg: 'inside', trace_id: callerTrace, span_id: spanId });
   });
 });
 

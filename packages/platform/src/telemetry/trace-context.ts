@@ -11,7 +11,6 @@ import {
 } from '@opentelemetry/api';
 
 const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
-const noFields = Object.freeze({});
 
 /** The remote parent a `traceparent` names, or the active context when it is absent or malformed. */
 export function parentFrom(traceparent: string | undefined): Context {
@@ -31,10 +30,10 @@ export function traceparentOf(span: Span): string {
   return `00-${c.traceId}-${c.spanId}-${c.traceFlags.toString(16).padStart(2, '0')}`;
 }
 
-/** `trace_id` and `span_id` of the active span, for log lines (a pino mixin). */
+/** `trace_id` and `span_id` of the active span, for log lines (a pino mixin: pino merges into what it returns). */
 export function traceLogFields(): Record<string, string> {
   const span = trace.getSpan(context.active());
-  if (!span) return noFields;
+  if (!span) return {};
   const c = span.spanContext();
   return { trace_id: c.traceId, span_id: c.spanId };
 }

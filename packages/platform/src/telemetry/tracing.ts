@@ -1,15 +1,7 @@
 // The OpenTelemetry tracer of one process: OTLP over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT, or a given exporter.
+// The SDK is imported when tracing is turned on, so a process without it neither loads nor evaluates it.
 import type { Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  ParentBasedSampler,
-  SimpleSpanProcessor,
-  type SpanExporter,
-  TraceIdRatioBasedSampler,
-} from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 export interface TracingOptions {
   serviceName: string;
@@ -34,7 +26,16 @@ export interface Tracing {
  * Registers the provider globally too, so the AsyncLocalStorage context manager carries the active span
  * through awaits (log lines read it) and libraries using the global API join the same traces.
  */
-export function createTracing(options: TracingOptions): Tracing {
+export async function createTracing(options: TracingOptions): Promise<Tracing> {
+  const [{ OTLPTraceExporter }, { resourceFromAttributes }, base, { NodeTracerProvider }] = await Promise.all(
+    [
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace-base'),
+      import('@opentelemetry/sdk-trace-node'),
+    ],
+  );
+  const { BatchSpanProcessor, ParentBasedSampler, SimpleSpanProcessor, TraceIdRatioBasedSampler } = base;
   const exporter =
     options.exporter ??
     new OTLPTraceExporter({
