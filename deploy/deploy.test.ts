@@ -36,8 +36,11 @@ const models: Record<string, new (o: never) => { validate(): void }> = {
 const here = path.dirname(new URL(import.meta.url).pathname);
 const manifest = fs.readFileSync(path.join(here, 'k8s', 'concierge.yaml'), 'utf8');
 const objects = parseAllDocuments(manifest).map((d) => d.toJS() as K8sObject);
-const of = (kind: string, name?: string) =>
-  objects.filter((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
+/** The objects of one kind (and name), seen as the shape the test reads. */
+const of = <T = K8sObject>(kind: string, name?: string): T[] =>
+  objects.filter(
+    (o) => o.kind === kind && (name === undefined || o.metadata.name === name),
+  ) as unknown as T[];
 const names = (services as { name: string }[]).map((s) => s.name);
 
 function validate(object: K8sObject): void {
@@ -73,11 +76,9 @@ describe('kubernetes manifests', () => {
 
   it('give each service a Deployment with probes and a non-root, read-only container, a Service, an HPA and a PDB', () => {
     for (const name of names) {
-      const [deployment] = of('Deployment', name) as {
-        spec: {
-          template: { spec: { securityContext: Record<string, unknown>; containers: Container[] } };
-        };
-      }[];
+      const [deployment] = of<{
+        spec: { template: { spec: { securityContext: Record<string, unknown>; containers: Container[] } } };
+      }>('Deployment', name);
       expect(deployment, name).toBeDefined();
       const pod = deployment!.spec.template.spec;
       const container = pod.containers[0]!;
@@ -93,23 +94,25 @@ describe('kubernetes manifests', () => {
   });
 
   it('deny ingress by default and open the metrics port to the monitoring namespace only', () => {
-    const deny = of('NetworkPolicy', 'default-deny-ingress')[0] as {
-      spec: { podSelector: object; ingress?: unknown };
-    };
-    expect(deny.spec.podSelector).toEqual({});
-    expect(deny.spec.ingress).toBeUndefined();
-    const metrics = of('NetworkPolicy', 'metrics-from-monitoring')[0] as {
+    const [deny] = of<{ spec: { podSelector: object; ingress?: unknown } }>(
+      'NetworkPolicy',
+      'default-deny-ingress',
+    );
+    expect(deny!.spec.ingress).toBeUndefined();
+    const [metrics] = of<{
       spec: { ingress: { ports: unknown; from: { namespaceSelector: { matchLabels: object } }[] }[] };
-    };
-    expect(metrics.spec.ingress[0].ports).toEqual([{ port: 'ops', protocol: 'TCP' }]);
-    expect(metrics.spec.ingress[0].from[0].namespaceSelector.matchLabels).toEqual({
+    }>('NetworkPolicy', 'metrics-from-monitoring');
+    expect(deny!.spec.podSelector).toEqual({});
+    const rule = metrics!.spec.ingress[0]!;
+    expect(rule.ports).toEqual([{ port: 'ops', protocol: 'TCP' }]);
+    expect(rule.from[0]!.namespaceSelector.matchLabels).toEqual({
       'kubernetes.io/metadata.name': 'monitoring',
     });
   });
 
   it('keep real secrets out: the Secret holds placeholders', () => {
-    const secret = of('Secret', 'concierge-secrets')[0] as { stringData: Record<string, string> };
-    expect(secret.stringData.DATABASE_URL).toContain('CHANGE-ME');
+    const [secret] = of<{ stringData: Record<string, string> }>('Secret', 'concierge-secrets');
+    expect(secret!.stringData.DATABASE_URL).toContain('CHANGE-ME');
   });
 });
 
