@@ -42,12 +42,12 @@ export async function observedGets(
   productId: string,
 ): Promise<{ metrics: LoadResult; traced: LoadResult; exports: number }> {
   process.stderr.write('gateway GET with metrics on...\n');
-  const metrics = await run(dataDir, productId, { CONCIERGE_METRICS_PORT: '3196' });
+  const metrics = await run(dataDir, productId, { CONCIERGE_METRICS_PORT: '0' });
   const sink = await otlpSink();
   try {
     process.stderr.write('gateway GET with metrics and traces (OTLP to a local sink)...\n');
     const traced = await run(dataDir, productId, {
-      CONCIERGE_METRICS_PORT: '3196',
+      CONCIERGE_METRICS_PORT: '0',
       OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
     });
     return { metrics, traced, exports: sink.spans() };

@@ -12,7 +12,7 @@ import { installErrorHandling } from './http/errors.js';
 import { keepRawJsonBody } from './http/raw-body.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerStaticSite } from './http/static-site.js';
-import { type GatewayTelemetry, telemetryHooks } from './http/telemetry.js';
+import { finishRequest, type GatewayTelemetry, routeTelemetry, startRequestSpan } from './http/telemetry.js';
 import type { ApiDocument } from './openapi/document.js';
 import { componentsId, componentsSchema, routeSchema } from './openapi/route-schemas.js';
 import { createSerializerCompiler, createValidatorCompiler } from './openapi/validators.js';
@@ -64,11 +64,15 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   keepRawJsonBody(app);
   app.decorateRequest('caller', null);
   app.decorateRequest('span', null);
+  const telemetry = options.telemetry;
+  const tracer = telemetry?.tracer;
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(securityHeaders);
     reply.header('x-request-id', request.id);
+    if (tracer) startRequestSpan(request, tracer);
   });
   app.addHook('onResponse', async (request, reply) => {
+    if (telemetry) finishRequest(request, reply);
     const line = {
       method: request.method,
       url: request.url,
@@ -97,7 +101,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       method: operation.method,
       url: operation.path.replace(/\{(\w+)\}/g, ':$1'),
       schema: routeSchema(options.document.raw, pathItem, pathItem[operation.method.toLowerCase()]),
-      ...(options.telemetry ? telemetryHooks(operation, options.telemetry) : {}),
+      ...(telemetry ? { config: { telemetry: routeTelemetry(operation, telemetry) } } : {}),
       preValidation: authenticateHook(operation, options.authenticator),
       handler: operationHandler(operation, operation.service === 'gateway' ? gatewayClient : client),
     });

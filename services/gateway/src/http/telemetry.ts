@@ -1,19 +1,17 @@
-// Per-route hooks for metrics and traces, installed only when the process has them (no cost otherwise).
+// Metrics and traces per route, folded into the gateway's own request hooks: an extra Fastify hook per
+// route costs more than what it records, so each route only carries its recorder and span name in `config`.
 import { parentFrom, type RouteRecorder } from '@concierge/platform';
 import { type Span, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
-import type {
-  FastifyReply,
-  FastifyRequest,
-  HookHandlerDoneFunction,
-  onRequestHookHandler,
-  onResponseHookHandler,
-} from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OperationInfo } from '../openapi/document.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The gateway's server span of this request, when tracing is on. */
     span: Span | null;
+  }
+  interface FastifyContextConfig {
+    telemetry?: RouteTelemetry;
   }
 }
 
@@ -23,42 +21,49 @@ export interface GatewayTelemetry {
   tracer?: Tracer;
 }
 
-export interface RouteHooks {
-  onRequest?: onRequestHookHandler;
-  onResponse?: onResponseHookHandler;
+/** What a route keeps in its Fastify `config` for the hooks below. */
+export interface RouteTelemetry {
+  recorder: RouteRecorder | undefined;
+  spanName: string;
+  attributes: Record<string, string>;
 }
 
-/** Callback-style hooks: no promise per request. */
-export function telemetryHooks(operation: OperationInfo, telemetry: GatewayTelemetry): RouteHooks {
-  const recorder = telemetry.route?.(operation.service, operation.operationId, operation.method);
-  const tracer = telemetry.tracer;
-  const hooks: RouteHooks = {};
-  if (tracer) {
-    const name = `${operation.method} ${operation.path}`;
-    const attributes = {
+export function routeTelemetry(operation: OperationInfo, telemetry: GatewayTelemetry): RouteTelemetry {
+  return {
+    recorder: telemetry.route?.(operation.service, operation.operationId, operation.method),
+    spanName: `${operation.method} ${operation.path}`,
+    attributes: {
       'http.request.method': operation.method,
       'http.route': operation.path,
       'concierge.service': 'gateway',
       'concierge.operation': operation.operationId,
-    };
-    hooks.onRequest = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
-      const incoming = request.headers.traceparent;
-      const parent = parentFrom(typeof incoming === 'string' ? incoming : undefined);
-      request.span = tracer.startSpan(name, { kind: SpanKind.SERVER, attributes }, parent);
-      done();
-    };
-  }
-  if (recorder || tracer) {
-    hooks.onResponse = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-      recorder?.observe(reply.statusCode, reply.elapsedTime / 1000);
-      const span = request.span;
-      if (span) {
-        span.setAttribute('http.response.status_code', reply.statusCode);
-        if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-        span.end();
-      }
-      done();
-    };
-  }
-  return hooks;
+    },
+  };
+}
+
+function ofRoute(request: FastifyRequest): RouteTelemetry | undefined {
+  return request.routeOptions.config.telemetry;
+}
+
+/** onRequest: opens the server span of an API route, child of the caller's `traceparent`. */
+export function startRequestSpan(request: FastifyRequest, tracer: Tracer): void {
+  const route = ofRoute(request);
+  if (!route) return;
+  const incoming = request.headers.traceparent;
+  const parent = parentFrom(typeof incoming === 'string' ? incoming : undefined);
+  request.span = tracer.startSpan(
+    route.spanName,
+    { kind: SpanKind.SERVER, attributes: route.attributes },
+    parent,
+  );
+}
+
+/** onResponse: records the answer of an API route and ends its span. */
+export function finishRequest(request: FastifyRequest, reply: FastifyReply): void {
+  ofRoute(request)?.recorder?.observe(reply.statusCode, reply.elapsedTime / 1000);
+  const span = request.span;
+  if (!span) return;
+  span.setAttribute('http.response.status_code', reply.statusCode);
+  if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+  span.end();
 }
