@@ -29,7 +29,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'unit',
-          include: ['{api,packages,services,bench,scripts}/**/*.test.ts'],
+          include: ['{api,packages,services,bench,scripts,deploy}/**/*.test.ts'],
           exclude: [
             '**/node_modules/**',
             '**/*.servers.test.ts',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createSqliteQueue, createSqliteStore } from '@concierge/platform';
 import { type LoadResult, load } from './lib/load.js';
 import { rssMb, start, waitFor } from './lib/processes.js';
+import { observedGets } from './observed-gateway.js';
 import type { BenchRow } from './run.js';
 
 const conciergeArgs = ['bin/concierge.js', 'start', '--seed-if-empty'];
@@ -49,10 +50,13 @@ async function httpRatios(dataDir: string): Promise<BenchRow[]> {
     headers: { authorization: `Bearer ${accessToken}` },
   });
   await sut.stop();
+  const observed = await observedGets(dataDir, productId!);
   const errs = get.errors + get.non2xx + post.errors + post.non2xx;
   if (errs > 0) process.stderr.write(`warning: ${errs} failed requests during the gateway runs\n`);
   const getRatio = get.rps / base.rps;
   const postRatio = post.rps / base.rps;
+  const metricsCost = observed.metrics.rps / get.rps;
+  const tracedCost = observed.traced.rps / get.rps;
   return [
     {
       name: 'baseline: bare Fastify hello (50 connections, 10 s)',
@@ -65,6 +69,18 @@ async function httpRatios(dataDir: string): Promise<BenchRow[]> {
       value: `${fmt(get)} = ${getRatio.toFixed(2)}×`,
       target: '≥ 0.6×',
       pass: getRatio >= 0.6,
+    },
+    {
+      name: 'gateway GET /v1/products/{id} with metrics on (vs the same GET without)',
+      value: `${fmt(observed.metrics)} = ${metricsCost.toFixed(2)}× of plain`,
+      target: '≥ 0.9×',
+      pass: metricsCost >= 0.9,
+    },
+    {
+      name: 'gateway GET /v1/products/{id} with metrics and every request traced (OTLP export)',
+      value: `${fmt(observed.traced)} = ${tracedCost.toFixed(2)}× of plain, ${observed.exports} OTLP exports`,
+      target: '≥ 0.6×',
+      pass: tracedCost >= 0.6 && observed.exports > 0,
     },
     {
       name: 'gateway validated POST /v1/products (bearer JWT, SQLite insert)',

@@ -12,6 +12,7 @@ import { installErrorHandling } from './http/errors.js';
 import { keepRawJsonBody } from './http/raw-body.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerStaticSite } from './http/static-site.js';
+import { finishRequest, type GatewayTelemetry, routeTelemetry, startRequestSpan } from './http/telemetry.js';
 import type { ApiDocument } from './openapi/document.js';
 import { componentsId, componentsSchema, routeSchema } from './openapi/route-schemas.js';
 import { createSerializerCompiler, createValidatorCompiler } from './openapi/validators.js';
@@ -29,6 +30,8 @@ export interface GatewayOptions {
   corsOrigins?: string[];
   /** Folder with the web app; its index.html answers unknown page routes (SPA fallback). */
   webDir?: string;
+  /** Metrics per route and a server span per request; nothing is installed for what is absent. */
+  telemetry?: GatewayTelemetry;
 }
 
 export interface Gateway {
@@ -60,20 +63,27 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   app.setSerializerCompiler(createSerializerCompiler({ [componentsId]: components }));
   keepRawJsonBody(app);
   app.decorateRequest('caller', null);
+  app.decorateRequest('span', null);
+  const telemetry = options.telemetry;
+  const tracer = telemetry?.tracer;
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(securityHeaders);
     reply.header('x-request-id', request.id);
+    if (tracer) startRequestSpan(request, tracer);
   });
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        url: request.url,
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      },
-      'request',
-    );
+    if (telemetry) finishRequest(request, reply);
+    const line = {
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
+    const span = request.span;
+    if (span) {
+      const { traceId, spanId } = span.spanContext();
+      request.log.info({ ...line, trace_id: traceId, span_id: spanId }, 'request');
+    } else request.log.info(line, 'request');
   });
 
   await app.register(cors, { origin: options.corsOrigins?.length ? options.corsOrigins : false });
@@ -91,6 +101,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       method: operation.method,
       url: operation.path.replace(/\{(\w+)\}/g, ':$1'),
       schema: routeSchema(options.document.raw, pathItem, pathItem[operation.method.toLowerCase()]),
+      ...(telemetry ? { config: { telemetry: routeTelemetry(operation, telemetry) } } : {}),
       preValidation: authenticateHook(operation, options.authenticator),
       handler: operationHandler(operation, operation.service === 'gateway' ? gatewayClient : client),
     });

@@ -1,6 +1,7 @@
 // Shared start-up of every command: configuration (fails fast), logger, assembled system.
 import { type ConciergeConfig, createLogger, type Logger, loadConfig } from '@concierge/platform';
 import { assembleSystem, type System } from '../roots/embedded.root.js';
+import { createTelemetry } from '../roots/telemetry.root.js';
 
 export interface Setup {
   config: ConciergeConfig;
@@ -8,9 +9,15 @@ export interface Setup {
   system: System;
 }
 
-export async function setup(): Promise<Setup> {
+/** `serving`: a long-running process (metrics and traces as configured); one-shot commands have neither. */
+export async function setup(options: { serving?: boolean } = {}): Promise<Setup> {
   const defaults = { CONCIERGE_LOG_FORMAT: process.stdout.isTTY ? 'pretty' : 'json' };
   const config = loadConfig({ ...defaults, ...process.env });
-  const logger = createLogger({ level: config.log.level, format: config.log.format });
-  return { config, logger, system: await assembleSystem(config, logger) };
+  const telemetry = options.serving ? await createTelemetry(config) : undefined;
+  const logger = createLogger({
+    level: config.log.level,
+    format: config.log.format,
+    ...(telemetry?.logMixin ? { mixin: telemetry.logMixin } : {}),
+  });
+  return { config, logger, system: await assembleSystem(config, logger, telemetry) };
 }

@@ -6,9 +6,13 @@ import { buildSystemGateway } from '../roots/system-gateway.js';
 import { progress, say } from './console.js';
 import { setup } from './setup.js';
 
+async function ready(checks: { check(): Promise<void> }[]): Promise<void> {
+  await Promise.all(checks.map((c) => c.check()));
+}
+
 export async function startCommand(opts: { seedIfEmpty?: boolean }): Promise<void> {
   const started = Date.now();
-  const { config, logger, system } = await setup();
+  const { config, logger, system } = await setup({ serving: true });
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
   shutdown.installSignalHandlers();
   try {
@@ -32,13 +36,17 @@ export async function startCommand(opts: { seedIfEmpty?: boolean }): Promise<voi
     });
     shutdown.add('stop accepting and drain http', () => gateway.app.close());
     shutdown.add('close stores', () => system.close());
+    if (system.telemetry) shutdown.add('export the last spans', () => system.telemetry!.shutdown());
     shutdown.add('flush logs', () => flushLogger(logger));
     await gateway.app.listen({ host: config.http.host, port: config.http.port });
     const address = gateway.app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
+    const ops = await system.telemetry?.serve(logger, () => ready(system.readiness));
+    if (ops) shutdown.add('close the operator port', () => ops.close());
     say(`Concierge is ready in ${Date.now() - started} ms.`);
     say(`  Open ${url}  (API reference: ${url}/docs, health: ${url}/readyz)`);
+    if (ops) say(`  Metrics: ${ops.url}/metrics (operator port)`);
     say('  Logs: this terminal (CONCIERGE_LOG_FORMAT=json for machine-readable). Stop with Ctrl+C.');
   } catch (error) {
     await shutdown.run('start failed');

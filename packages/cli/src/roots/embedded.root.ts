@@ -4,7 +4,13 @@ import path from 'node:path';
 import { createCatalogService } from '@concierge/catalog';
 import { createChatService, inProcessCatalogClient, loadChatModel } from '@concierge/chat';
 import { type ApiDocument, loadApiDocument, type ReadinessCheck } from '@concierge/gateway';
-import { createInProcessCatalogClient, createOrdersService, createSandboxProcessor } from '@concierge/orders';
+import { deliverQueue } from '@concierge/notifications';
+import {
+  createInProcessCatalogClient,
+  createOrdersService,
+  createSandboxProcessor,
+  ordersPlacedQueue,
+} from '@concierge/orders';
 import type {
   Cache,
   ConciergeConfig,
@@ -19,6 +25,7 @@ import { createCache, createMailer, createStore } from './adapters.js';
 import { assembleIdentity, type IdentityParts } from './identity.root.js';
 import { createMessaging, type Messaging } from './messaging.js';
 import { createNotifications } from './notifications.root.js';
+import type { Telemetry } from './telemetry.root.js';
 
 export interface System {
   config: ConciergeConfig;
@@ -33,6 +40,7 @@ export interface System {
   catalog: ReturnType<typeof createCatalogService>;
   identity: IdentityParts;
   messaging: Messaging;
+  telemetry: Telemetry | undefined;
   /** Starts consumers and workers; call after migrating. */
   start(): Promise<void>;
   /** Stops consumers and workers (and ends live streams) so the HTTP server can close. */
@@ -40,14 +48,18 @@ export interface System {
   close(): Promise<void>;
 }
 
-export async function assembleSystem(config: ConciergeConfig, logger: Logger): Promise<System> {
+export async function assembleSystem(
+  config: ConciergeConfig,
+  logger: Logger,
+  telemetry?: Telemetry,
+): Promise<System> {
   const root = installRoot();
   const document = loadApiDocument(apiDocumentFile(root));
   const store = createStore(config, logger);
   const cache = createCache(config, logger);
   const mailer = createMailer(config, logger);
   const catalog = createCatalogService({ store });
-  const messaging = createMessaging(config, logger, store);
+  const messaging = instrumented(createMessaging(config, logger, store), telemetry);
   const identity = await assembleIdentity({ config, logger, store, cache, mailer, document });
   const notifications = createNotifications({ config, logger, store, mailer, ...messaging });
   const payments = createSandboxProcessor({ store });
@@ -63,11 +75,14 @@ export async function assembleSystem(config: ConciergeConfig, logger: Logger): P
     store,
     cache,
     catalog: inProcessCatalogClient(catalog.module),
-    model: loadChatModel({
-      dataDir: config.dataDir,
-      botFile: path.join(root, 'services', 'chat', 'bot', 'concierge.bot.yaml'),
-      onProgress: (message) => logger.info(message),
-    }),
+    model: timed(
+      loadChatModel({
+        dataDir: config.dataDir,
+        botFile: path.join(root, 'services', 'chat', 'bot', 'concierge.bot.yaml'),
+        onProgress: (message) => logger.info(message),
+      }),
+      telemetry,
+    ),
     events: messaging.events,
     onPublishError: (err, event) => logger.error({ err, eventId: event.id }, 'chat event not published'),
   });
@@ -81,7 +96,14 @@ export async function assembleSystem(config: ConciergeConfig, logger: Logger): P
     catalog,
     identity,
     messaging,
-    services: [catalog.module, identity.identity.module, chat.module, orders.module, notifications.module],
+    telemetry,
+    services: [
+      catalog.module,
+      identity.identity.module,
+      chat.module,
+      orders.module,
+      notifications.module,
+    ].map((module) => telemetry?.module(module) ?? module),
     migrations: [
       catalog.migrations,
       ...identity.migrations,
@@ -118,6 +140,27 @@ export async function assembleSystem(config: ConciergeConfig, logger: Logger): P
       await store.close();
     },
   };
+}
+
+/**
+ * The one process runs every service, so its queue and bus are traced as the embedded process; the
+ * metrics read depth and dead letters of both queues through the uninstrumented port.
+ */
+function instrumented(messaging: Messaging, telemetry: Telemetry | undefined): Messaging {
+  if (!telemetry) return messaging;
+  telemetry.metrics?.watchQueues(messaging.queue, [ordersPlacedQueue, deliverQueue]);
+  return {
+    queue: telemetry.queue(messaging.queue, 'embedded'),
+    events: telemetry.events(messaging.events, 'embedded'),
+    close: () => messaging.close(),
+  };
+}
+
+function timed<M extends { parse(...args: never[]): unknown }>(
+  model: M,
+  telemetry: Telemetry | undefined,
+): M {
+  return telemetry ? telemetry.model(model) : model;
 }
 
 /** Applies every service's pending migrations; returns what was applied per service. */

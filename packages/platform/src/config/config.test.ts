@@ -58,4 +58,32 @@ describe('configuration', () => {
   it('ignores variables that are not ours', () => {
     expect(loadConfig({ PATH: '/bin', HOME: '/root' }).mode).toBe('embedded');
   });
+
+  it('keeps metrics and traces off by default and reads the operator port and the OpenTelemetry variables', () => {
+    expect(loadConfig({}).telemetry).toMatchObject({ metricsPort: undefined, otlpEndpoint: undefined });
+    const sut = loadConfig({
+      CONCIERGE_HOST: '0.0.0.0',
+      CONCIERGE_METRICS_PORT: '9464',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_SERVICE_NAME: 'concierge-gateway',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+    }).telemetry;
+    expect(sut).toEqual({
+      metricsPort: 9464,
+      metricsHost: '0.0.0.0',
+      otlpEndpoint: 'http://collector:4318',
+      serviceName: 'concierge-gateway',
+      sampleRatio: 0.25,
+    });
+    const disabled = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_SDK_DISABLED: 'true' });
+    expect(disabled.telemetry.otlpEndpoint).toBeUndefined();
+  });
+
+  it('names a bad operator port or OpenTelemetry value', () => {
+    expect(failure({ CONCIERGE_METRICS_PORT: '70000' }).message).toContain('CONCIERGE_METRICS_PORT');
+    expect(failure({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' }).message).toContain(
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
+    );
+    expect(failure({ OTEL_TRACES_SAMPLER_ARG: '2' }).message).toContain('OTEL_TRACES_SAMPLER_ARG');
+  });
 });

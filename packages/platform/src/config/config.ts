@@ -46,6 +46,8 @@ const conciergeVars = z
     CONCIERGE_GUEST_ACCESS: z.enum(['true', 'false']).default('false'),
     CONCIERGE_TOKEN_TTL_SECONDS: positiveInt.default(3600),
     CONCIERGE_REFRESH_TTL_SECONDS: positiveInt.default(30 * 86_400),
+    CONCIERGE_METRICS_PORT: port.optional(),
+    CONCIERGE_METRICS_HOST: z.string().min(1).optional(),
   })
   .strict();
 
@@ -60,9 +62,17 @@ const serverVars = z.object({
     .optional(),
 });
 
+/** The OpenTelemetry variables we honour, with their standard meaning. */
+const otelVars = z.object({
+  OTEL_SDK_DISABLED: z.enum(['true', 'false']).default('false'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+});
+
 export type ConciergeConfig = ReturnType<typeof shape>;
 
-function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>) {
+function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>, o: z.infer<typeof otelVars>) {
   const distributed = c.CONCIERGE_MODE === 'distributed';
   const dataDir = path.resolve(c.CONCIERGE_DATA_DIR);
   return {
@@ -98,6 +108,15 @@ function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>) 
       refreshTtlSeconds: c.CONCIERGE_REFRESH_TTL_SECONDS,
     },
     services: c.CONCIERGE_SERVICES,
+    telemetry: {
+      /** The operator port (`/metrics`, `/healthz`, `/readyz`); no metrics are kept when unset. */
+      metricsPort: c.CONCIERGE_METRICS_PORT,
+      metricsHost: c.CONCIERGE_METRICS_HOST ?? c.CONCIERGE_HOST,
+      /** Traces go to this OTLP/HTTP collector; tracing is off when unset (or OTEL_SDK_DISABLED=true). */
+      otlpEndpoint: o.OTEL_SDK_DISABLED === 'true' ? undefined : o.OTEL_EXPORTER_OTLP_ENDPOINT,
+      serviceName: o.OTEL_SERVICE_NAME,
+      sampleRatio: o.OTEL_TRACES_SAMPLER_ARG,
+    },
     shutdownTimeoutMs: c.CONCIERGE_SHUTDOWN_TIMEOUT_MS,
   } as const;
 }
@@ -141,10 +160,15 @@ export function loadConfig(env: Record<string, string | undefined>): ConciergeCo
     Object.entries(env).filter(([k, v]) => k.startsWith('CONCIERGE_') && v !== undefined && v !== ''),
   );
   const servers = { DATABASE_URL: env.DATABASE_URL || undefined, REDIS_URL: env.REDIS_URL || undefined };
+  const otel = Object.fromEntries(Object.keys(otelVars.shape).map((k) => [k, env[k] || undefined])) as Record<
+    string,
+    string | undefined
+  >;
   const problems: FieldProblem[] = [];
   const a = conciergeVars.safeParse(ours);
   const b = serverVars.safeParse(servers);
-  for (const result of [a, b]) {
+  const c = otelVars.safeParse(otel);
+  for (const result of [a, b, c]) {
     if (result.success) continue;
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
@@ -154,8 +178,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConciergeCo
       }
     }
   }
-  if (problems.length > 0 || !a.success || !b.success) throw configError(problems);
-  const config = shape(a.data, b.data);
+  if (problems.length > 0 || !a.success || !b.success || !c.success) throw configError(problems);
+  const config = shape(a.data, b.data, c.data);
   if (config.store.kind === 'postgres' && !config.store.databaseUrl) {
     throw configError([{ field: 'DATABASE_URL', message: 'required when the store is postgres' }]);
   }

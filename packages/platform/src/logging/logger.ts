@@ -7,11 +7,17 @@ export interface LoggerOptions {
   level: string;
   format: 'json' | 'pretty';
   name?: string;
+  /** Fields added to every line (e.g. the active span's `trace_id` and `span_id`). */
+  mixin?: () => object;
 }
 
 /** Builds the root logger; pretty output is for people at a terminal, json for everything else. */
 export function createLogger(options: LoggerOptions): Logger {
-  const base = { level: options.level, name: options.name ?? 'concierge' };
+  const base = {
+    level: options.level,
+    name: options.name ?? 'concierge',
+    ...(options.mixin ? { mixin: options.mixin } : {}),
+  };
   if (options.format === 'pretty') {
     return pino({ ...base, transport: { target: 'pino-pretty', options: { colorize: true } } });
   }

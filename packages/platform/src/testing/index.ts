@@ -3,6 +3,7 @@
 export * from './cache-contract.js';
 export * from './event-bus-contract.js';
 export * from './eventually.js';
+export * from './metric-sample.js';
 export * from './queue-contract.js';
 export * from './smtp-server.js';
 export * from './sql-store-contract.js';

@@ -1,7 +1,7 @@
 // The route handler every OpenAPI operation shares: hand a plain request, with the caller the authenticate
 // hook established, to the service that owns the operation.
 import { Readable } from 'node:stream';
-import { isStreamBody, type OperationRequest } from '@concierge/platform';
+import { isStreamBody, type OperationRequest, traceparentOf } from '@concierge/platform';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { OperationInfo } from '../openapi/document.js';
 import type { ServiceClient } from '../services/service-client.js';
@@ -24,8 +24,9 @@ export function operationHandler(operation: OperationInfo, client: ServiceClient
       reply.raw.once('close', () => disconnected.abort());
       input.signal = disconnected.signal;
     }
-    const traceparent = request.headers.traceparent;
-    if (typeof traceparent === 'string') input.traceparent = traceparent;
+    // The gateway's own span is the parent of the service's; without tracing the caller's context passes on.
+    if (request.span) input.traceparent = traceparentOf(request.span);
+    else if (typeof request.headers.traceparent === 'string') input.traceparent = request.headers.traceparent;
     const answer = await client.invoke(operation.service, input);
     if (answer.headers) reply.headers(answer.headers);
     reply.code(answer.status);
