@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkoutBenchmarks } from './checkout.bench.js';
 import { foundationBenchmarks } from './foundation.bench.js';
+import { webBenchmarks } from './web.bench.js';
 
 export interface BenchRow {
   name: string;
@@ -17,6 +18,7 @@ const only = process.argv[2];
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   foundation: foundationBenchmarks,
   checkout: checkoutBenchmarks,
+  web: webBenchmarks,
 };
 
 const rows: BenchRow[] = [];

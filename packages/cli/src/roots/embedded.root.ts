@@ -74,7 +74,7 @@ export async function assembleSystem(config: ConciergeConfig, logger: Logger): P
   return {
     config,
     document,
-    webDir: config.webDir ?? path.join(root, 'web'),
+    webDir: config.webDir ?? path.join(root, 'dist', 'web'),
     store,
     cache,
     mailer,
