@@ -76,8 +76,17 @@ describe('a customer', () => {
 
   it('chats to a bouquet, checks out with a field error fixed, sees the confirmation arrive live and by e-mail', async () => {
     const { page } = tab;
+    // The answer is held back a little on the wire, so the typing indicator can be seen.
+    await page.route('**/v1/nlu', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    });
     // User text is shown as text: markup typed in the chat is not turned into elements.
-    await say(tab, 'red roses for my mom tomorrow <img src=x onerror=alert(1)>');
+    await page.getByLabel('Message').fill('red roses for my mom tomorrow <img src=x onerror=alert(1)>');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Concierge is typing…').waitFor();
+    await page.getByText('Concierge is typing…').waitFor({ state: 'detached' });
+    await page.unroute('**/v1/nlu');
     expect(await page.locator('.messages img[src="x"]').count()).toBe(0);
     await expect(page.locator('.message.me .bubble').last().textContent()).resolves.toContain('<img src=x');
     const order = page.getByRole('button', { name: /^Order / }).first();
@@ -128,6 +137,41 @@ describe('a customer', () => {
     await page.getByRole('link', { name: 'Orders', exact: true }).click();
     await page.getByRole('link', { name: productName }).waitFor();
     await checkPage(tab, 'orders');
+  });
+
+  it('signs its API calls with SigV4 and, back with an expired ID token, is signed in again silently', async () => {
+    const { page } = tab;
+    const seen: Promise<string>[] = [];
+    const record = (request: import('playwright-core').Request) => {
+      const { pathname } = new URL(request.url());
+      if (!pathname.startsWith('/v1/') || pathname === '/v1/events/stream') return;
+      seen.push(
+        request
+          .allHeaders()
+          .then((h) => `${request.method()} ${pathname} ${h.authorization?.split(' ')[0] ?? '-'}`),
+      );
+    };
+    await page.evaluate(`{
+      const saved = JSON.parse(localStorage.getItem('concierge.tokens'));
+      localStorage.setItem('concierge.tokens', JSON.stringify({ ...saved, expiresAt: Date.now() - 60000 }));
+    }`);
+    page.on('request', record);
+    await page.goto('/orders');
+    // The order placed in the previous journey is listed: the page is signed in again.
+    await page.locator('.order-row').first().waitFor();
+    page.off('request', record);
+    const calls = await Promise.all(seen);
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        'POST /v1/auth/refresh -',
+        'POST /v1/identity/credentials Bearer',
+        'GET /v1/me AWS4-HMAC-SHA256',
+        'GET /v1/orders AWS4-HMAC-SHA256',
+      ]),
+    );
+    expect(calls.indexOf('POST /v1/auth/refresh -')).toBeLessThan(
+      calls.indexOf('GET /v1/me AWS4-HMAC-SHA256'),
+    );
   });
 
   it('dines: gets suggestions, then the same search again in a new conversation', async () => {
