@@ -163,14 +163,19 @@ export function App() {
       navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   }, [needsSignIn, location]);
 
-  // A new page moves focus to its heading, so screen readers announce it and Tab starts from the top.
+  // Moving to another page moves focus to its heading, so screen readers announce it and Tab continues
+  // from there; the first page of a visit keeps the browser's own start (the skip link comes first).
+  const firstPage = useRef(true);
   useEffect(() => {
     const heading = main.current?.querySelector('h1');
     if (heading) {
-      heading.setAttribute('tabindex', '-1');
-      heading.focus({ preventScroll: true });
       document.title = `${heading.textContent} · Concierge`;
+      if (!firstPage.current) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: true });
+      }
     }
+    firstPage.current = false;
   }, [location.pathname]);
 
   const Page = needsSignIn ? Blank : route && !forbidden ? route.page : NotFoundPage;
@@ -180,7 +185,7 @@ export function App() {
         Skip to content
       </a>
       <Header />
-      <main id="main" ref={main}>
+      <main id="main" ref={main} tabIndex={-1}>
         <Page params={params} />
       </main>
       <Toasts />

@@ -216,6 +216,46 @@ describe('a customer', () => {
   });
 });
 
+describe('a keyboard-only visitor', () => {
+  it('skips to the content, signs in and chats without a mouse', async () => {
+    const tab = await openTab(browser, live.baseUrl);
+    const { page } = tab;
+    const focused = () =>
+      page.evaluate<string>('document.activeElement?.id || document.activeElement?.textContent || ""');
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Create an account');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Sign in');
+    await page.keyboard.press('Enter');
+    // The new page's heading takes the focus; its form follows.
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await focused()).toBe('Sign in');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('signin-email');
+    await page.keyboard.type('demo@concierge.local');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Concierge-demo-1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Chat with Concierge' }).waitFor();
+    expect(await focused()).toBe('Chat with Concierge');
+    await page.getByLabel('Message').focus();
+    await page.keyboard.type('hello');
+    await page.keyboard.press('Enter');
+    await page.locator('.message.concierge').first().waitFor();
+    // A quick reply answers with the keyboard too.
+    await page.locator('.quick-replies .chip').first().focus();
+    const count = await page.locator('.message.me').count();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.message.me').count()).toBe(count + 1);
+    await tab.context.close();
+  });
+});
+
 describe('an operator', () => {
   let tab: Tab;
   beforeAll(async () => {
