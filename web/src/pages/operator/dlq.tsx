@@ -79,7 +79,7 @@ export function OperatorDlqPage() {
                 {l.eventType ?? 'message'} · <code>{l.messageId}</code>
               </h2>
               <p>
-                {l.attempts} attempts, last at {when(l.lastFailedAt)}
+                {l.attempts} {l.attempts === 1 ? 'attempt' : 'attempts'}, last at {when(l.lastFailedAt)}
               </p>
               <p class="error-text">{l.lastError}</p>
               <details>
