@@ -4,16 +4,28 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, launch, openTab, type Tab } from './browser.js';
 import { type LiveSystem, startLiveSystem } from './live-system.js';
+import { freePort, type OutsideProvider, startOutsideProvider } from './outside-provider.js';
 
 let live: LiveSystem;
+let outside: OutsideProvider;
 let browser: Browser;
 
 beforeAll(async () => {
-  [live, browser] = await Promise.all([startLiveSystem(), launch()]);
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  outside = await startOutsideProvider(publicUrl);
+  [live, browser] = await Promise.all([
+    startLiveSystem({
+      port,
+      env: { CONCIERGE_PUBLIC_URL: publicUrl, CONCIERGE_OIDC_PROVIDERS: outside.config },
+    }),
+    launch(),
+  ]);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await live?.close();
+  await outside?.close();
 });
 
 const email = `ann.${Date.now()}@example.com`;
@@ -213,6 +225,27 @@ describe('a customer', () => {
     await page.goto('/orders');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(new URL(page.url()).searchParams.get('next')).toBe('/orders');
+  });
+});
+
+describe('a visitor with an account elsewhere', () => {
+  it('signs in with the outside provider and comes back signed in', async () => {
+    const tab = await openTab(browser, live.baseUrl);
+    const { page } = tab;
+    await outside.fixture.confirmedAccount('zoe@example.com', 'Outside-pass-1');
+    await page.goto('/signin');
+    await page.getByRole('link', { name: 'Sign in with outside' }).click();
+    // The outside provider's own sign-in page.
+    await page.waitForURL(/\/oidc\/interaction\//);
+    await page.getByLabel(/e-mail/i).fill('zoe@example.com');
+    await page.getByLabel(/password/i).fill('Outside-pass-1');
+    await page.getByRole('button', { name: /sign in/i }).click();
+    // Back at Concierge with its own tokens in the fragment, exchanged for credentials: signed in.
+    await page.getByRole('link', { name: 'Account' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+    await page.getByRole('link', { name: 'Account' }).click();
+    await expect(page.locator('.facts').textContent()).resolves.toContain('zoe@example.com');
+    await tab.context.close();
   });
 });
 

@@ -19,7 +19,13 @@ export interface LiveSystem {
   close(): Promise<void>;
 }
 
-export async function startLiveSystem(): Promise<LiveSystem> {
+export interface LiveSystemOptions {
+  /** A fixed port, when the public URL must be known in advance (an outside provider's redirect URI). */
+  port?: number;
+  env?: Record<string, string>;
+}
+
+export async function startLiveSystem(options: LiveSystemOptions = {}): Promise<LiveSystem> {
   if (!fs.existsSync(path.join(webDir, 'index.html')))
     throw new Error('dist/web is missing: run npm run build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-web-'));
@@ -29,13 +35,14 @@ export async function startLiveSystem(): Promise<LiveSystem> {
     CONCIERGE_DATA_DIR: dataDir,
     CONCIERGE_SMTP_URL: `smtp://${smtp.host}:${smtp.port}`,
     CONCIERGE_WEB_DIR: webDir,
+    ...options.env,
   });
   const system = await assembleSystem(config, logger);
   await migrateAll(system);
   await system.catalog.seed();
   await seedDemoAccounts(system.identity.identity);
   const gateway = await buildSystemGateway(system, logger);
-  const baseUrl = await gateway.app.listen({ host: '127.0.0.1', port: 0 });
+  const baseUrl = await gateway.app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   await system.start();
   return {
     baseUrl,
