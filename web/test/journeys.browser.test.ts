@@ -207,6 +207,29 @@ describe('a customer', () => {
     await checkPage(tab, 'chat-dining');
   });
 
+  it('orders again with the last address prefilled; a declined card fails the order live, with the reason', async () => {
+    const { page } = tab;
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await say(tab, 'chocolates for a birthday');
+    await page
+      .getByRole('button', { name: /^Order / })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+    // The address of the previous order comes back; the day defaults to the shop's today.
+    expect(await page.getByLabel('Street address').inputValue()).toBe('1 Main St');
+    expect(await page.getByLabel('ZIP / postal code').inputValue()).toBe('62701');
+    await page.getByLabel("Recipient's name").fill('Sam');
+    await page.getByLabel('Card', { exact: true }).selectOption('tok_chargeDeclined');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page
+      .getByRole('status')
+      .getByText('Your order could not be completed.')
+      .waitFor({ timeout: 30_000 });
+    await page.locator('.status-line .badge.failed').waitFor();
+    await expect(page.locator('.facts').textContent()).resolves.toMatch(/declined/i);
+  });
+
   it('creates an API key on the account page and sees its value once', async () => {
     const { page } = tab;
     await page.getByRole('link', { name: 'Account' }).click();
