@@ -54,6 +54,17 @@ export default defineConfig({
         ...shared,
         test: { name: 'chaos', include: ['{packages,services}/**/*.chaos.test.ts'], testTimeout: 600_000 },
       },
+      {
+        ...shared,
+        // The web app in Debian's chromium against the real system (needs `npm run build` and /usr/bin/chromium).
+        test: {
+          name: 'browser',
+          include: ['web/**/*.browser.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

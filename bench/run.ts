@@ -7,6 +7,7 @@ import { chatBenchmarks } from './chat-http.bench.js';
 import { checkoutBenchmarks, spikeBenchmarks } from './checkout.bench.js';
 import { foundationBenchmarks } from './foundation.bench.js';
 import { identityBenchmarks } from './identity.bench.js';
+import { webBenchmarks } from './web.bench.js';
 
 export interface BenchRow {
   name: string;
@@ -22,6 +23,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   spike: spikeBenchmarks,
   identity: identityBenchmarks,
   chat: chatBenchmarks,
+  web: webBenchmarks,
 };
 
 const rows: BenchRow[] = [];

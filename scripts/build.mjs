@@ -4,6 +4,7 @@
 // oidc-provider (loaded as published so its own module graph stays intact).
 import fs from 'node:fs';
 import { build } from 'esbuild';
+import { build as buildWeb } from 'vite';
 import { parse } from 'yaml';
 
 const external = [
@@ -37,4 +38,6 @@ await build({
 });
 // The gateway loads this JSON copy of the contract at start; parsing the YAML would double the start time.
 fs.writeFileSync('dist/openapi.json', JSON.stringify(parse(fs.readFileSync('api/openapi.yaml', 'utf8'))));
-console.log(`built dist/concierge.mjs and dist/openapi.json in ${Date.now() - started} ms`);
+// The web app (Vite, web/vite.config.ts) into dist/web, which the gateway serves in the embedded mode.
+await buildWeb({ configFile: 'web/vite.config.ts', logLevel: 'warn' });
+console.log(`built dist/concierge.mjs, dist/openapi.json and dist/web in ${Date.now() - started} ms`);

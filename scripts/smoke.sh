@@ -13,6 +13,8 @@ for _ in $(seq 1 300); do curl -sf "localhost:$port/readyz" >/dev/null && break;
 check() { code=$(curl -s -o /dev/null -w '%{http_code}' -H 'accept: text/html' "localhost:$port$1"); echo "$1 -> $code"; [ "$code" = "$2" ]; }
 check /readyz 200
 check / 200
+check /chat 200
+check /app-config.json 200
 check /docs/ 200
 check /openapi.json 200
 check /oidc/.well-known/openid-configuration 200

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveSystem, startLiveSystem } from './__fixtures__/live-system.js';
 import { createConciergeClient } from './client.js';
+import type { Tokens } from './session.js';
 import { signIn } from './sign-in.js';
 
 let live: LiveSystem;
@@ -47,6 +48,20 @@ describe('session', () => {
     expect(calls.filter((p) => p === '/v1/auth/refresh')).toHaveLength(1);
     expect(typeof (await sut.idToken())).toBe('string');
     expect(await sut.idToken()).not.toBe(token);
+  });
+
+  it('hands the refreshed tokens to onTokens, keeping the refresh token when it was not rotated', async () => {
+    let clock = Date.now();
+    const seen: Tokens[] = [];
+    const sut = await signIn(live.baseUrl, live.email, live.password, {
+      now: () => clock,
+      onTokens: (tokens) => seen.push(tokens),
+    });
+    clock += 301_000;
+    const token = await sut.idToken();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.idToken).toBe(token);
+    expect(seen[0]?.refreshToken).toEqual(expect.any(String));
   });
 
   it('shares one refresh between concurrent calls', async () => {

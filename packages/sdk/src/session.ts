@@ -21,6 +21,8 @@ export interface SessionOptions {
   /** Renew this long before expiry; 5 minutes by default, as AWS's SDKs do. */
   refreshMarginMs?: number;
   now?: () => number;
+  /** Called with the tokens after each refresh, e.g. to keep a rotated refresh token across page loads. */
+  onTokens?: (tokens: Tokens) => void;
 }
 
 async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>, what: string) {
@@ -58,6 +60,7 @@ export function createSession(options: SessionOptions): Session {
     // The refresh token is only sent back when it was rotated; otherwise the old one stays valid.
     tokens = { ...fresh, refreshToken: fresh.refreshToken ?? refreshToken };
     tokensExpireAt = now() + fresh.expiresIn * 1000;
+    options.onTokens?.(tokens);
     return tokens.idToken;
   });
 

@@ -89,7 +89,7 @@ export async function assembleSystem(
   return {
     config,
     document,
-    webDir: config.webDir ?? path.join(root, 'web'),
+    webDir: config.webDir ?? path.join(root, 'dist', 'web'),
     store,
     cache,
     mailer,

@@ -18,7 +18,15 @@ let operatorAuth: Record<string, string>;
 // 10 s hook timeout when the shared machine is busy.
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-system-'));
-  const config = loadConfig({ CONCIERGE_DATA_DIR: dataDir, CONCIERGE_BODY_LIMIT: '65536' });
+  // The built app (dist/web) is the browser suite's; here a stand-in page shows the wiring.
+  const webDir = path.join(dataDir, 'web');
+  fs.mkdirSync(webDir);
+  fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Concierge</title><p>the app</p>');
+  const config = loadConfig({
+    CONCIERGE_DATA_DIR: dataDir,
+    CONCIERGE_BODY_LIMIT: '65536',
+    CONCIERGE_WEB_DIR: webDir,
+  });
   const logger = createLogger({ level: 'silent', format: 'json' });
   system = await assembleSystem(config, logger);
   await migrateAll(system);
@@ -177,9 +185,14 @@ describe('embedded system through the gateway', () => {
     expect(await productCount()).toBeGreaterThan(0);
   });
 
-  it('serves the first web page and the API reference', async () => {
-    const page = await sut.app.inject({ url: '/', headers: { accept: 'text/html' } });
-    expect(page.body).toContain('<script type="module" src="/app.js"></script>');
+  it('serves the web app at every page path, its settings and the API reference', async () => {
+    for (const url of ['/', '/chat', '/orders/ord_1']) {
+      const page = await sut.app.inject({ url, headers: { accept: 'text/html' } });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.body, url).toContain('<p>the app</p>');
+    }
+    const settings = await sut.app.inject('/app-config.json');
+    expect(settings.json()).toEqual({ region: system.config.identity.region, providers: [] });
     expect((await sut.app.inject('/docs/')).statusCode).toBe(200);
   });
 });

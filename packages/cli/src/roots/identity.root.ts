@@ -44,6 +44,8 @@ import type {
 import type { FastifyInstance } from 'fastify';
 import { loadSecretKey } from './secret-key.js';
 
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 export const webClientId = 'concierge-web';
 export const apiAudience = 'concierge-api';
 
@@ -179,6 +181,8 @@ export async function assembleIdentity({
           store,
           identity,
           publicBaseUrl: publicUrl,
+          // Plain http only for issuers on this machine (development, tests); any other must be https.
+          allowInsecureHttp: outside.every((p) => loopbackHosts.has(new URL(p.issuer).hostname)),
         });
         await registerFederation(app, { federation, completeUrl: `${publicUrl}/` });
       }

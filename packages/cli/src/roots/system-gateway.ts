@@ -16,5 +16,13 @@ export async function buildSystemGateway(system: System, logger: Logger): Promis
     ...(system.telemetry?.gateway ? { telemetry: system.telemetry.gateway } : {}),
   });
   await system.identity.mount(gateway.app);
+  // What the web app needs to know about this deployment; a static deployment ships the same file.
+  const appConfig = {
+    region: system.config.identity.region,
+    providers: system.config.identity.outsideProviders.map((p) => ({ name: p.name })),
+  };
+  gateway.app.get('/app-config.json', (_request, reply) => {
+    reply.header('cache-control', 'no-cache').send(appConfig);
+  });
   return gateway;
 }
