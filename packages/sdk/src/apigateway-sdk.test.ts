@@ -8,10 +8,12 @@ import { type Session, signIn } from './index.js';
 
 let live: LiveSystem;
 let session: Session;
+// Assembling the system trains the chat model from scratch: a few seconds alone, more than vitest's default
+// 10 s hook timeout when the shared machine is busy.
 beforeAll(async () => {
   live = await startLiveSystem();
   session = await signIn(live.baseUrl, live.email, live.password);
-});
+}, 60_000);
 afterAll(() => live.close());
 
 const hash = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');

@@ -20,6 +20,8 @@ let sut: Gateway;
 const email = 'ada@example.com';
 const password = 'Analytical-Engine-1843';
 
+// Assembling the system trains the chat model from scratch: a few seconds alone, more than vitest's default
+// 10 s hook timeout when the shared machine is busy.
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-identity-'));
   const logger = createLogger({ level: 'silent', format: 'json' });
@@ -28,7 +30,7 @@ beforeAll(async () => {
   await system.catalog.seed({ products: 5, restaurants: 5 });
   await system.start();
   sut = await buildSystemGateway(system, logger);
-});
+}, 60_000);
 afterAll(async () => {
   await system.stop();
   await sut.app.close();
