@@ -29,9 +29,10 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'unit',
-          include: ['{api,packages,services,bench,scripts}/**/*.test.ts'],
+          include: ['{api,packages,services,bench,scripts,deploy}/**/*.test.ts'],
           exclude: [
             '**/node_modules/**',
+            '**/cdk.out/**',
             '**/*.servers.test.ts',
             '**/*.chaos.test.ts',
             '**/*.browser.test.ts',
@@ -43,7 +44,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'servers',
-          include: ['{packages,services}/**/*.servers.test.ts'],
+          include: ['{packages,services,deploy}/**/*.servers.test.ts'],
           testTimeout: 30_000,
         },
       },

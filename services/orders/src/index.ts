@@ -36,6 +36,8 @@ export interface OrdersService {
   migrations: ServiceMigrations;
   /** The payment worker on `orders.placed`; run it in any number of processes. */
   worker: OrderWorker;
+  /** The worker's handler of one `orders.placed` message, for hosts that receive messages themselves (AWS Lambda). */
+  handleOrderPlaced: ReturnType<typeof processOrder>;
   /** Outbox → queue and outbox → event bus; run them where checkouts are taken (any number of processes). */
   relays: Relays;
   payments: PaymentProcessor;
@@ -84,6 +86,7 @@ export function createOrdersService(deps: OrdersDeps): OrdersService {
     },
     migrations: ordersMigrations,
     worker: createOrderWorker(deps.queue, handler, options.worker),
+    handleOrderPlaced: handler,
     relays,
     payments: deps.payments,
   };
