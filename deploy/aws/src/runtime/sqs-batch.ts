@@ -22,15 +22,14 @@ export function createSqsBatchHandler<T>(options: SqsBatchOptions<T>) {
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
-      const message = toQueueMessage<T>(options.queue, record);
       try {
-        await options.handler(message);
+        await options.handler(toQueueMessage<T>(options.queue, record));
       } catch (error) {
         if (error instanceof PermanentFailure) {
           if (await deadLetter(options, record, error)) continue;
         } else {
           options.logger.warn(
-            { err: error, messageId: message.id, attempt: message.attempt },
+            { err: error, messageId: record.messageId, attempt: record.attributes.ApproximateReceiveCount },
             'message failed; SQS retries it',
           );
         }
@@ -42,8 +41,17 @@ export function createSqsBatchHandler<T>(options: SqsBatchOptions<T>) {
   };
 }
 
-/** The body is the JSON our queue adapter sent, or an event envelope SNS delivered raw. */
+/**
+ * The body is the JSON our queue adapter sent, or an event envelope SNS delivered raw; a body that is not
+ * JSON never will be, so it is a permanent failure.
+ */
 export function toQueueMessage<T>(queue: string, record: SQSRecord): QueueMessage<T> {
+  let body: T;
+  try {
+    body = JSON.parse(record.body) as T;
+  } catch {
+    throw new PermanentFailure(`message ${record.messageId} is not JSON`);
+  }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(record.messageAttributes ?? {})) {
     if (value.stringValue !== undefined && name !== idAttribute) headers[name] = value.stringValue;
@@ -51,7 +59,7 @@ export function toQueueMessage<T>(queue: string, record: SQSRecord): QueueMessag
   return {
     id: record.messageAttributes?.[idAttribute]?.stringValue ?? record.messageId,
     queue,
-    body: JSON.parse(record.body) as T,
+    body,
     headers,
     attempt: Number(record.attributes.ApproximateReceiveCount),
     enqueuedAt: new Date(Number(record.attributes.SentTimestamp)),
