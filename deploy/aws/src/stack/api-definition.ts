@@ -68,11 +68,14 @@ export function apiDefinition(
       out[method] = {
         operationId: op.operationId,
         ...(op.summary ? { summary: op.summary } : {}),
-        // Only path parameters: API Gateway needs them to route; the function validates everything else
-        // against the full 3.1 document, which API Gateway's draft-4 models cannot express.
-        parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])]
-          .filter((p: OpenApi) => p.in === 'path')
-          .map((p: OpenApi) => ({ name: p.name, in: 'path', required: true, schema: { type: 'string' } })),
+        // Only path parameters, taken from the template: API Gateway needs them to route; the function
+        // validates everything else against the full 3.1 document, which API Gateway's draft-4 models cannot express.
+        parameters: [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+          name: m[1],
+          in: 'path',
+          required: true,
+          schema: { type: 'string' },
+        })),
         responses: { default: { description: 'The function answers.' } },
         security: methodSecurity(op.security ?? document.security ?? [], options),
         'x-amazon-apigateway-integration': {
