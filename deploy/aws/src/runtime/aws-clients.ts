@@ -17,7 +17,12 @@ function config(options: ClientOptions) {
   return {
     region: options.region,
     maxAttempts: options.maxAttempts ?? 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: options.requestTimeoutMs ?? 3_000 },
+    // Without throwOnRequestTimeout the handler only logs a warning when requestTimeout passes, and waits on.
+    requestHandler: {
+      connectionTimeout: 1_000,
+      requestTimeout: options.requestTimeoutMs ?? 3_000,
+      throwOnRequestTimeout: true,
+    },
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   };
 }
