@@ -53,9 +53,13 @@ export class WebSite extends Construct {
       },
       defaultRootObject: 'index.html',
       errorResponses: [spa(403), spa(404)],
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      // The default *.cloudfront.net certificate has a fixed policy; our own certificate gets TLS 1.2+.
       ...(props.domain
-        ? { domainNames: [props.domain.domainName], certificate: props.domain.certificate }
+        ? {
+            domainNames: [props.domain.domainName],
+            certificate: props.domain.certificate,
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
         : {}),
     });
     this.url = `https://${props.domain?.domainName ?? this.distribution.distributionDomainName}`;
