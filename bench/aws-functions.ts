@@ -16,6 +16,8 @@ import {
   type EventEnvelope,
   type QueueMessage,
 } from '@concierge/platform';
+import awsLambdaFastify from '@fastify/aws-lambda';
+import Fastify from 'fastify';
 import { pino } from 'pino';
 import {
   allMigrations,
@@ -64,9 +66,11 @@ const stats = (values: number[]) => {
   return { median: at(0.5), p95: at(0.95), mean: values.reduce((a, b) => a + b, 0) / values.length };
 };
 const rows: string[][] = [];
+let baseline = 0;
 const row = (name: string, values: number[], note = '') => {
   const s = stats(values);
-  rows.push([name, String(values.length), s.median.toFixed(1), s.p95.toFixed(1), s.mean.toFixed(1), note]);
+  const ratio = baseline > 0 ? `${(s.median / baseline).toFixed(0)}×` : '1×';
+  rows.push([name, String(values.length), s.median.toFixed(1), s.p95.toFixed(1), ratio, note]);
 };
 const principal = (i: number) => ({
   kind: 'iam' as const,
@@ -94,6 +98,21 @@ try {
   for (const set of allMigrations(ctx)) await store.migrate(set);
   await seedCatalog(store);
   const rssStart = process.memoryUsage().rss;
+
+  // Baseline measured in the same run: a bare Fastify route behind the same proxy adapter.
+  const bare = Fastify();
+  bare.get('/hello', async () => ({ hello: 'world' }));
+  const bareProxy = awsLambdaFastify(bare);
+  await bare.ready();
+  const bareTimes: number[] = [];
+  for (let i = 0; i < turns; i++) {
+    const event = restEvent({ method: 'GET', path: '/hello', resource: '/hello' });
+    const t0 = process.hrtime.bigint();
+    await bareProxy(event, lambdaContext('bare'));
+    bareTimes.push(ms(t0));
+  }
+  baseline = stats(bareTimes.slice(1)).median;
+  row('baseline: bare Fastify route through @fastify/aws-lambda', bareTimes.slice(1));
 
   let t = process.hrtime.bigint();
   const chat = await chatFunctions(ctx);
@@ -216,7 +235,7 @@ try {
     `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, load ${os.loadavg()[0]?.toFixed(1)}`,
   );
   console.log('');
-  console.log('| handler | n | median ms | p95 ms | mean ms | note |');
+  console.log('| handler | n | median ms | p95 ms | median / baseline | note |');
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   console.log('');

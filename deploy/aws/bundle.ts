@@ -13,7 +13,8 @@ export const bundles = ['gateway', 'catalog', 'chat', 'orders', 'notifications',
 
 /** Writes `<outDir>/<bundle>/index.mjs` for every bundle; returns each bundle's size in bytes. */
 export async function bundleLambdas(outDir: string): Promise<Record<string, number>> {
-  await build({
+  const result = await build({
+    metafile: true,
     entryPoints: Object.fromEntries(
       bundles.map((name) => [
         `${name}/index`,
@@ -38,6 +39,7 @@ export async function bundleLambdas(outDir: string): Promise<Record<string, numb
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
   });
+  refuseDevDependencies(Object.keys(result.metafile.inputs));
   const api = parse(fs.readFileSync(path.join(root, 'api', 'openapi.yaml'), 'utf8'));
   for (const name of bundles) {
     fs.writeFileSync(path.join(outDir, name, 'openapi.json'), JSON.stringify(api));
@@ -50,6 +52,24 @@ export async function bundleLambdas(outDir: string): Promise<Record<string, numb
   return Object.fromEntries(
     bundles.map((name) => [name, fs.statSync(path.join(outDir, name, 'index.mjs')).size]),
   );
+}
+
+/** A bundle that pulls in a dev dependency (the CDK, the test runner…) is a mistake; stop the build. */
+function refuseDevDependencies(inputs: string[]): void {
+  const manifest = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
+  const dev = new Set([
+    ...Object.keys(manifest(path.join(root, 'package.json')).devDependencies ?? {}),
+    ...Object.keys(manifest(path.join(here, 'package.json')).devDependencies ?? {}),
+    'aws-cdk-lib',
+    'constructs',
+  ]);
+  const found = new Set<string>();
+  for (const input of inputs) {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+    if (name && dev.has(name)) found.add(name);
+  }
+  if (found.size > 0)
+    throw new Error(`the Lambda bundles include dev dependencies: ${[...found].join(', ')}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
