@@ -50,7 +50,10 @@ export async function createHttpHandler(options: HttpHandlerOptions): Promise<Pr
   await gateway.app.ready();
   return async (event, context) => {
     const answer = (await proxy(event, context)) as APIGatewayProxyResult;
-    await options.afterRequest?.();
+    // The answer stands whatever happens here: what is not delivered now, the scheduled sweep delivers.
+    await options
+      .afterRequest?.()
+      .catch((error) => options.logger.error({ err: error }, 'after-request step failed'));
     return answer;
   };
 }

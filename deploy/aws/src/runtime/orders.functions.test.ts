@@ -7,7 +7,7 @@ import type { QueueMessage } from '@concierge/platform';
 import type { SQSRecord } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allMigrations, catalogFunctions, ordersFunctions } from './services.js';
-import { idAttribute } from './sqs-queue.js';
+import { createSqsQueue, idAttribute } from './sqs-queue.js';
 import { lambdaContext, type Principal, restEvent, sqsRecord } from './testing/aws-events.js';
 import { type LocalContext, localContext, operatorRole } from './testing/local-resources.js';
 
@@ -163,6 +163,30 @@ describe('the orders API function', () => {
       headers: { Origin: 'https://evil.example' },
     });
     expect(other.headers?.['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('the outbox on AWS', () => {
+  it('answers 202 when SQS cannot be reached, and the scheduled sweep delivers the work item later', async () => {
+    const unreachable = createSqsQueue({
+      client: ctx.sqs,
+      queues: { 'orders.placed': { url: ctx.env.ordersQueueUrl, dlqUrl: ctx.env.ordersDlqUrl } },
+    });
+    const cut = await ordersFunctions({ ...ctx, queue: unreachable });
+    const answer = await cut.http(
+      restEvent({
+        method: 'POST',
+        path: '/v1/checkout',
+        resource: '/v1/checkout',
+        principal: buyer,
+        body: { productId, deliveryAddress: '1 Main St, Springfield, IL 62701', deliveryDate: inTwoDays },
+      }),
+      lambdaContext('ordersHttp'),
+    );
+    expect(answer.statusCode).toBe(202);
+    expect(await ctx.queue.depth('orders.placed')).toBe(0);
+    await orders.relay();
+    expect(await ctx.queue.depth('orders.placed')).toBe(1);
   });
 });
 

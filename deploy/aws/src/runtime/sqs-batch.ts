@@ -36,7 +36,10 @@ export function createSqsBatchHandler<T>(options: SqsBatchOptions<T>) {
         batchItemFailures.push({ itemIdentifier: record.messageId });
       }
     }
-    await options.afterBatch?.();
+    // The batch's outcome stands: what is not delivered now, the scheduled sweep delivers.
+    await options
+      .afterBatch?.()
+      .catch((error) => options.logger.error({ err: error }, 'after-batch step failed'));
     return { batchItemFailures };
   };
 }
