@@ -61,8 +61,6 @@ export interface NotificationsService {
     event: EventHandler;
     /** Sends one `notifications.deliver` message. */
     deliver: MessageHandler;
-    /** Enqueues planned deliveries not queued yet. */
-    sweep: () => Promise<void>;
   };
 }
 
@@ -123,7 +121,6 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
     handlers: {
       event: consume as EventHandler,
       deliver: deliver as MessageHandler,
-      sweep: () => enqueuer.enqueue().then(() => undefined),
     },
     async start() {
       shutdown = new AbortController();

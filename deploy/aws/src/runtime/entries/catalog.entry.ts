@@ -1,5 +1,5 @@
 // Lambda entry of the catalog function (bundled by deploy/aws/bundle.ts).
-import { catalogFunctions } from '../services.js';
+import { catalogFunctions } from '../functions/catalog.functions.js';
 import { coldStart } from './start.js';
 
 const functions = await catalogFunctions(await coldStart('catalog'));

@@ -1,5 +1,5 @@
 // Lambda entry of the gateway function (bundled by deploy/aws/bundle.ts).
-import { gatewayFunctions } from '../services.js';
+import { gatewayFunctions } from '../functions/gateway.functions.js';
 import { coldStart } from './start.js';
 
 const functions = await gatewayFunctions(await coldStart('gateway'));

@@ -1,7 +1,7 @@
 // Lambda entry of the migration function, run by a CDK trigger after each deployment; `{"seed": true}`
 // also loads the demo catalog.
 import { seedCatalog } from '@concierge/catalog';
-import { allMigrations } from '../services.js';
+import { allMigrations } from '../functions/migrations.js';
 import { coldStart } from './start.js';
 
 const ctx = await coldStart('migrate');

@@ -1,7 +1,7 @@
 // Lambda entries of the notifications functions: the API, the event consumer and the delivery worker (SQS).
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { secretsClient, sesClient } from '../aws-clients.js';
-import { notificationsFunctions } from '../services.js';
+import { notificationsFunctions } from '../functions/notifications.functions.js';
 import { createSesMailer } from '../ses-mailer.js';
 import { coldStart } from './start.js';
 

@@ -1,5 +1,5 @@
 // Lambda entries of the orders functions: the API, the payment worker (SQS) and the outbox sweep (schedule).
-import { ordersFunctions } from '../services.js';
+import { ordersFunctions } from '../functions/orders.functions.js';
 import { coldStart } from './start.js';
 
 const functions = await ordersFunctions(await coldStart('orders'));

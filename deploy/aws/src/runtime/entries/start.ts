@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readFunctionEnv } from '../env.js';
+import type { ServiceContext } from '../functions/context.js';
 import { awsResources } from '../resources.js';
-import type { ServiceContext } from '../services.js';
 
 export async function coldStart(name: string): Promise<ServiceContext> {
   const env = readFunctionEnv();
