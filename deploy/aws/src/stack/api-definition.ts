@@ -30,7 +30,7 @@ const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /** Operations that API Gateway REST + Lambda cannot serve as they are, and why (docs/deploy-aws.md). */
 export const notDeployed: Record<string, string> = {
   streamEvents:
-    'server-sent events need a long-lived response; the web app polls GET /v1/orders/{orderId} instead',
+    'server-sent events need a long-lived response; on AWS clients poll GET /v1/orders/{orderId} instead',
 };
 /** Services whose operations Cognito and API Gateway replace on AWS. */
 export const replacedServices: Record<string, string> = {
