@@ -32,6 +32,7 @@ export default defineConfig({
           include: ['{api,packages,services,bench,scripts,deploy}/**/*.test.ts'],
           exclude: [
             '**/node_modules/**',
+            '**/cdk.out/**',
             '**/*.servers.test.ts',
             '**/*.chaos.test.ts',
             '**/*.browser.test.ts',
@@ -45,7 +46,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'servers',
-          include: ['{packages,services}/**/*.servers.test.ts'],
+          include: ['{packages,services,deploy}/**/*.servers.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,6 +1,8 @@
 // The notifications service: e-mail, SMS, webhooks and live updates about orders and dining suggestions.
 import {
   type Consumer,
+  type EventHandler,
+  type MessageHandler,
   prefixedId,
   type ServiceMigrations,
   type ServiceModule,
@@ -53,6 +55,13 @@ export interface NotificationsService {
   start(): Promise<void>;
   /** Unsubscribes, ends open live streams and waits for deliveries in flight. */
   stop(): Promise<void>;
+  /** What `start()` wires, for hosts that receive events and messages themselves (AWS Lambda). */
+  handlers: {
+    /** Records one consumed event and plans its deliveries (idempotent by event id). */
+    event: EventHandler;
+    /** Sends one `notifications.deliver` message. */
+    deliver: MessageHandler;
+  };
 }
 
 const defaultRetry = { maxAttempts: 8, baseDelayMs: 2_000, maxDelayMs: 300_000 };
@@ -100,6 +109,7 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
     newId: () => newId('dlv'),
     now,
   });
+  const deliver = deliveryWorker(deliveries, channels, retry, now, deps.logger);
   let subscriptions: Subscription[] = [];
   let worker: Consumer | undefined;
   let sweeper: NodeJS.Timeout | undefined;
@@ -108,17 +118,14 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
   return {
     module: { name: 'notifications', operations },
     migrations: notificationsMigrations,
+    handlers: {
+      event: consume as EventHandler,
+      deliver: deliver as MessageHandler,
+    },
     async start() {
       shutdown = new AbortController();
       subscriptions = consumedEventTypes.map((type) => deps.events.subscribe(type, consume));
-      worker = deps.queue.consume(
-        deliverQueue,
-        deliveryWorker(deliveries, channels, retry, now, deps.logger),
-        {
-          concurrency: deps.concurrency ?? 4,
-          retry,
-        },
-      );
+      worker = deps.queue.consume(deliverQueue, deliver, { concurrency: deps.concurrency ?? 4, retry });
       await sweep();
       sweeper = setInterval(sweep, deps.sweepIntervalMs ?? 30_000);
       sweeper.unref();

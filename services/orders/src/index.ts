@@ -43,6 +43,8 @@ export interface OrdersService {
   migrations: ServiceMigrations;
   /** The payment worker on `orders.placed`; run it in any number of processes. */
   worker: OrderWorker;
+  /** The worker's handler of one `orders.placed` message, for hosts that receive messages themselves (AWS Lambda). */
+  handleOrderPlaced: ReturnType<typeof processOrder>;
   /** Outbox → queue and outbox → event bus; run them where checkouts are taken (any number of processes). */
   relays: Relays;
   payments: PaymentProcessor;
@@ -95,6 +97,7 @@ export function createOrdersService(deps: OrdersDeps): OrdersService {
     },
     migrations: ordersMigrations,
     worker: createOrderWorker(deps.queue, handler, options.worker),
+    handleOrderPlaced: handler,
     relays,
     payments: deps.payments,
     retention: createRetention({ db, now, policy, ...(deps.logger ? { logger: deps.logger } : {}) }),
