@@ -26,8 +26,14 @@ const conciergeVars = z
     CONCIERGE_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     CONCIERGE_STORE: z.enum(['sqlite', 'postgres']).optional(),
     CONCIERGE_CACHE: z.enum(['memory', 'redis']).optional(),
-    CONCIERGE_QUEUE: z.enum(['sqlite']).optional(),
+    CONCIERGE_QUEUE: z.enum(['sqlite', 'nats']).optional(),
+    CONCIERGE_NATS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be letters, digits, _ or - (at most 32)')
+      .default('concierge'),
     CONCIERGE_SERVICES: list.default(['all']),
+    CONCIERGE_SERVICE_URLS: z.string().optional(),
+    CONCIERGE_SERVICE_TIMEOUT_MS: positiveInt.default(10_000),
     CONCIERGE_BODY_LIMIT: positiveInt.default(1_048_576),
     CONCIERGE_CORS_ORIGINS: list.default([]),
     CONCIERGE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
@@ -58,6 +64,10 @@ const serverVars = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\//, 'must be a nats:// URL')
+    .optional(),
 });
 
 export type ConciergeConfig = ReturnType<typeof shape>;
@@ -84,7 +94,11 @@ function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>) 
       databaseUrl: s.DATABASE_URL,
     },
     cache: { kind: c.CONCIERGE_CACHE ?? (distributed ? 'redis' : 'memory'), redisUrl: s.REDIS_URL },
-    queue: { kind: c.CONCIERGE_QUEUE ?? 'sqlite' },
+    queue: {
+      kind: c.CONCIERGE_QUEUE ?? (distributed ? 'nats' : 'sqlite'),
+      natsUrl: s.NATS_URL,
+      natsPrefix: c.CONCIERGE_NATS_PREFIX,
+    },
     mail: {
       smtpUrl: c.CONCIERGE_SMTP_URL,
       from: c.CONCIERGE_MAIL_FROM,
@@ -98,8 +112,28 @@ function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>) 
       refreshTtlSeconds: c.CONCIERGE_REFRESH_TTL_SECONDS,
     },
     services: c.CONCIERGE_SERVICES,
+    /** Where each service process listens, for the gateway and service-to-service calls. */
+    serviceUrls: parseServiceUrls(c.CONCIERGE_SERVICE_URLS),
+    serviceTimeoutMs: c.CONCIERGE_SERVICE_TIMEOUT_MS,
     shutdownTimeoutMs: c.CONCIERGE_SHUTDOWN_TIMEOUT_MS,
   } as const;
+}
+
+/** `CONCIERGE_SERVICE_URLS` is `name=url,name=url` (e.g. `catalog=http://10.0.0.5:4101`). */
+function parseServiceUrls(value: string | undefined): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const pair of (value ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [name, url] = pair.split('=', 2).map((x) => x?.trim());
+    if (!name || !url || !/^https?:\/\/[^/]+/.test(url))
+      throw configError([
+        { field: 'CONCIERGE_SERVICE_URLS', message: `"${pair}" is not name=http://host:port` },
+      ]);
+    urls[name] = url.replace(/\/+$/, '');
+  }
+  return urls;
 }
 
 const outsideProvider = z
@@ -140,7 +174,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConciergeCo
   const ours = Object.fromEntries(
     Object.entries(env).filter(([k, v]) => k.startsWith('CONCIERGE_') && v !== undefined && v !== ''),
   );
-  const servers = { DATABASE_URL: env.DATABASE_URL || undefined, REDIS_URL: env.REDIS_URL || undefined };
+  const servers = {
+    DATABASE_URL: env.DATABASE_URL || undefined,
+    REDIS_URL: env.REDIS_URL || undefined,
+    NATS_URL: env.NATS_URL || undefined,
+  };
   const problems: FieldProblem[] = [];
   const a = conciergeVars.safeParse(ours);
   const b = serverVars.safeParse(servers);
@@ -161,6 +199,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConciergeCo
   }
   if (config.cache.kind === 'redis' && !config.cache.redisUrl) {
     throw configError([{ field: 'REDIS_URL', message: 'required when the cache is redis' }]);
+  }
+  if (config.queue.kind === 'nats' && !config.queue.natsUrl) {
+    throw configError([{ field: 'NATS_URL', message: 'required when the queue is nats' }]);
   }
   return config;
 }
