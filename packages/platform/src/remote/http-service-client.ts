@@ -69,7 +69,10 @@ export function createHttpServiceClient(options: HttpServiceClientOptions): Http
   };
   const breaker = (service: string) => {
     let b = breakers.get(service);
-    if (!b) breakers.set(service, (b = new CircuitBreaker(options.breaker)));
+    if (!b) {
+      b = new CircuitBreaker(options.breaker);
+      breakers.set(service, b);
+    }
     return b;
   };
 

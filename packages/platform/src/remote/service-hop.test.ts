@@ -21,12 +21,10 @@ const request = (operationId: string, extra: Partial<OperationRequest> = {}): Op
   ...extra,
 });
 
-let calls = 0;
 const catalog: ServiceModule = {
   name: 'catalog',
   operations: {
     getProduct: async (r) => {
-      calls++;
       return {
         status: 200,
         body: { id: r.params.id, caller: r.caller?.userId, qty: (r.body as { qty: number }).qty },
@@ -56,7 +54,6 @@ afterEach(async () => {
   await client?.close();
   await host?.close();
   host = client = undefined;
-  calls = 0;
 });
 
 async function start(options: Partial<Parameters<typeof createHttpServiceClient>[0]> = {}) {
