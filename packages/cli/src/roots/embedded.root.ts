@@ -17,7 +17,7 @@ import type {
 import { apiDocumentFile, installRoot } from '../locate.js';
 import { createCache, createMailer, createStore } from './adapters.js';
 import { assembleIdentity, type IdentityParts } from './identity.root.js';
-import { createMessaging, type Messaging } from './messaging.js';
+import { type Messaging, openMessaging } from './messaging.js';
 import { createNotifications } from './notifications.root.js';
 
 export interface System {
@@ -47,7 +47,7 @@ export async function assembleSystem(config: ConciergeConfig, logger: Logger): P
   const cache = createCache(config, logger);
   const mailer = createMailer(config, logger);
   const catalog = createCatalogService({ store });
-  const messaging = createMessaging(config, logger, store);
+  const messaging = await openMessaging(config, logger, store);
   const identity = await assembleIdentity({ config, logger, store, cache, mailer, document });
   const notifications = createNotifications({ config, logger, store, mailer, ...messaging });
   const payments = createSandboxProcessor({ store });

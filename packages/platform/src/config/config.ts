@@ -27,6 +27,7 @@ const conciergeVars = z
     CONCIERGE_STORE: z.enum(['sqlite', 'postgres']).optional(),
     CONCIERGE_CACHE: z.enum(['memory', 'redis']).optional(),
     CONCIERGE_QUEUE: z.enum(['sqlite', 'nats']).optional(),
+    CONCIERGE_CACHE_PREFIX: z.string().min(1).max(64).default('concierge:'),
     CONCIERGE_NATS_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be letters, digits, _ or - (at most 32)')
@@ -93,7 +94,11 @@ function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>) 
       sqliteFile: path.join(dataDir, 'concierge.sqlite'),
       databaseUrl: s.DATABASE_URL,
     },
-    cache: { kind: c.CONCIERGE_CACHE ?? (distributed ? 'redis' : 'memory'), redisUrl: s.REDIS_URL },
+    cache: {
+      kind: c.CONCIERGE_CACHE ?? (distributed ? 'redis' : 'memory'),
+      redisUrl: s.REDIS_URL,
+      keyPrefix: c.CONCIERGE_CACHE_PREFIX,
+    },
     queue: {
       kind: c.CONCIERGE_QUEUE ?? (distributed ? 'nats' : 'sqlite'),
       natsUrl: s.NATS_URL,

@@ -117,6 +117,7 @@ export class NatsConsumer {
       await this.handler(message);
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.context.logger?.warn({ err: error, queue: this.queue, id, attempt }, 'message handler failed');
       if (error instanceof PermanentFailure || attempt >= this.retry.maxAttempts) {
         await this.bury(m, id, body, headers, attempt, reason);
       } else {

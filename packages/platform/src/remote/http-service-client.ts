@@ -23,8 +23,11 @@ export interface HttpServiceClientOptions {
 
 export interface HttpServiceClient {
   invoke(service: string, request: OperationRequest): Promise<OperationResponse>;
-  /** A ServiceModule whose operations are calls to `service` (for the gateway or a service's client). */
-  module(service: string, operationIds: string[]): ServiceModule;
+  /**
+   * A ServiceModule whose operations are calls to `service` (for the gateway or a service's client): the
+   * listed ones, or any operation at all (internal ones such as `reserveStock` too) when none are listed.
+   */
+  module(service: string, operationIds?: string[]): ServiceModule;
   breakerState(service: string): string;
   close(): Promise<void>;
 }
@@ -150,12 +153,15 @@ export function createHttpServiceClient(options: HttpServiceClientOptions): Http
   return {
     invoke,
     module(service, operationIds) {
-      return {
-        name: service,
-        operations: Object.fromEntries(
-          operationIds.map((id) => [id, (r: OperationRequest) => invoke(service, r)]),
-        ),
-      };
+      const call = (r: OperationRequest) => invoke(service, r);
+      if (operationIds) {
+        return { name: service, operations: Object.fromEntries(operationIds.map((id) => [id, call])) };
+      }
+      const operations = new Proxy({} as ServiceModule['operations'], {
+        get: (_, key) => (typeof key === 'string' ? call : undefined),
+        has: (_, key) => typeof key === 'string',
+      });
+      return { name: service, operations };
     },
     breakerState: (service) => breaker(service).state,
     async close() {
