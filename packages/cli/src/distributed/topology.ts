@@ -86,11 +86,11 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     for (;;) {
       const exited = await Promise.race([m.exited!.then(() => true), Promise.resolve(false)]);
       if (exited) throw new Error(`${m.name} exited while starting`);
-      const ok = await fetch(`http://${local}:${m.port}/readyz`, { signal: AbortSignal.timeout(1_000) })
-        .then((r) => r.status === 200)
-        .catch(() => false);
-      if (ok) return;
-      if (Date.now() > deadline) throw new Error(`${m.name} not ready within ${waitMs} ms`);
+      const last = await fetch(`http://${local}:${m.port}/readyz`, { signal: AbortSignal.timeout(2_000) })
+        .then(async (r) => ({ ok: r.status === 200, said: `${r.status} ${await r.text()}` }))
+        .catch((error: unknown) => ({ ok: false, said: String(error) }));
+      if (last.ok) return;
+      if (Date.now() > deadline) throw new Error(`${m.name} not ready within ${waitMs} ms: ${last.said}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   };
