@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkoutBenchmarks } from './checkout.bench.js';
+import { distributedBenchmarks } from './distributed.bench.js';
 import { foundationBenchmarks } from './foundation.bench.js';
 
 export interface BenchRow {
@@ -17,6 +18,7 @@ const only = process.argv[2];
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   foundation: foundationBenchmarks,
   checkout: checkoutBenchmarks,
+  distributed: distributedBenchmarks,
 };
 
 const rows: BenchRow[] = [];
