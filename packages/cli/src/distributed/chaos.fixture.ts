@@ -121,6 +121,51 @@ export async function privateDatabase(url: string): Promise<{ url: string; drop(
   };
 }
 
+/** Runs a shell command as the `postgres` user when we are root (PostgreSQL refuses to run as root). */
+function asPostgres(command: string): void {
+  const root = process.getuid?.() === 0;
+  const result = root
+    ? spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', command], { encoding: 'utf8', timeout: 60_000 })
+    : spawnSync('sh', ['-c', command], { encoding: 'utf8', timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
+}
+
+/** A PostgreSQL cluster of our own (initdb in a temp folder, its own port), which a test may restart. */
+export async function privatePostgres(): Promise<PrivateServer & { dispose(): void }> {
+  const bin = path.join('/usr/lib/postgresql', fs.readdirSync('/usr/lib/postgresql').sort().at(-1)!, 'bin');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-pg-'));
+  if (process.getuid?.() === 0) fs.chownSync(dir, ...postgresIds());
+  const port = await freePort();
+  asPostgres(`${bin}/initdb -D ${dir}/data -A trust -U postgres --no-sync >/dev/null`);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  const server: PrivateServer & { dispose(): void } = {
+    port,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    async start() {
+      asPostgres(`${bin}/pg_ctl -D ${dir}/data -o "${options}" -l ${dir}/log -w -t 60 start >/dev/null`);
+      await waitPort(port, true);
+    },
+    async stop() {
+      asPostgres(`${bin}/pg_ctl -D ${dir}/data -m fast -w -t 60 stop >/dev/null`);
+      await waitPort(port, false);
+    },
+    dispose() {
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await server.start();
+  return server;
+}
+
+function postgresIds(): [number, number] {
+  const line = fs
+    .readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
+  const [, , uid, gid] = line!.split(':');
+  return [Number(uid), Number(gid)];
+}
+
 /** Builds dist/concierge.mjs when missing (CI builds it before the chaos step). */
 export function ensureBuilt(): void {
   if (fs.existsSync(path.join(repo, 'dist', 'concierge.mjs'))) return;
@@ -137,12 +182,17 @@ export interface Cluster {
   dispose(): Promise<void>;
 }
 
-export async function startCluster(options: { gateways: number; workers: number }): Promise<Cluster> {
+export async function startCluster(options: {
+  gateways: number;
+  workers: number;
+  /** A PostgreSQL server of the cluster's own, which the test may restart. */
+  postgres?: PrivateServer & { dispose(): void };
+}): Promise<Cluster> {
   ensureBuilt();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-chaos-'));
   const nats = await privateNats(dataDir);
   const redis = await privateRedis();
-  const db = await privateDatabase(process.env.DATABASE_URL!);
+  const db = await privateDatabase(options.postgres?.url ?? process.env.DATABASE_URL!);
   const env: Record<string, string> = {
     CONCIERGE_MODE: 'distributed',
     CONCIERGE_DATA_DIR: dataDir,
@@ -184,6 +234,10 @@ export async function startCluster(options: { gateways: number; workers: number 
       await nats.stop().catch(() => {});
       await redis.stop().catch(() => {});
       await db.drop().catch(() => {});
+      if (options.postgres) {
+        await options.postgres.stop().catch(() => {});
+        options.postgres.dispose();
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
