@@ -202,6 +202,32 @@ export async function startCluster(options: {
     REDIS_URL: redis.url,
     NATS_URL: nats.url,
   };
+  const cleanUp = async () => {
+    await nats.stop().catch(() => {});
+    await redis.stop().catch(() => {});
+    await db.drop().catch(() => {});
+    if (options.postgres) {
+      await options.postgres.stop().catch(() => {});
+      options.postgres.dispose();
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    return await startWith(options, env, dataDir, nats, redis, cleanUp);
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+async function startWith(
+  options: { gateways: number; workers: number },
+  env: Record<string, string>,
+  dataDir: string,
+  nats: PrivateServer,
+  redis: PrivateServer,
+  cleanUp: () => Promise<void>,
+): Promise<Cluster> {
   const port = await freePort();
   const config = loadConfig({ ...env, CONCIERGE_PORT: String(port) });
   const logger = createLogger({ level: 'error', format: 'json' });
@@ -231,14 +257,7 @@ export async function startCluster(options: {
     env,
     async dispose() {
       await topology.stop().catch(() => {});
-      await nats.stop().catch(() => {});
-      await redis.stop().catch(() => {});
-      await db.drop().catch(() => {});
-      if (options.postgres) {
-        await options.postgres.stop().catch(() => {});
-        options.postgres.dispose();
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await cleanUp();
     },
   };
 }
