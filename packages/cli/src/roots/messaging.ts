@@ -75,7 +75,16 @@ export async function openMessaging(
     async close() {
       await events.close();
       await queue.close();
-      await nc.drain().catch(() => nc.close());
+      // Drain (let in-flight publishes and acks out), but never wait on an unreachable server for long.
+      const deadline = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 5_000).unref());
+      const drained = await Promise.race([
+        nc.drain().then(
+          () => 'ok' as const,
+          () => 'failed' as const,
+        ),
+        deadline,
+      ]);
+      if (drained !== 'ok') await nc.close();
     },
   };
 }
