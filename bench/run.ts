@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chatBenchmarks } from './chat-http.bench.js';
 import { checkoutBenchmarks, spikeBenchmarks } from './checkout.bench.js';
+import { distributedBenchmarks } from './distributed.bench.js';
 import { foundationBenchmarks } from './foundation.bench.js';
 import { identityBenchmarks } from './identity.bench.js';
 import { webBenchmarks } from './web.bench.js';
@@ -24,6 +25,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   identity: identityBenchmarks,
   chat: chatBenchmarks,
   web: webBenchmarks,
+  distributed: distributedBenchmarks,
 };
 
 const rows: BenchRow[] = [];

@@ -6,6 +6,7 @@ import { migrateCommand } from './commands/migrate.command.js';
 import { runCommand } from './commands/run-command.js';
 import { seedCommand } from './commands/seed.command.js';
 import { startCommand } from './commands/start.command.js';
+import { type UpOptions, upCommand } from './commands/up.command.js';
 import {
   confirmUser,
   createUser,
@@ -27,6 +28,17 @@ program
   .description('Start the whole system in one process (embedded mode) and print the URL to open')
   .option('--seed-if-empty', 'load the demo catalog when the catalog is empty')
   .action((opts: { seedIfEmpty?: boolean }) => runCommand(() => startCommand(opts)));
+
+program
+  .command('up')
+  .description(
+    'Start the distributed topology on this machine (DATABASE_URL, REDIS_URL, NATS_URL): a process per service, gateways behind a balancer',
+  )
+  .option('--distributed', 'one process per service (the only topology up knows)')
+  .option('--gateways <n>', 'gateway instances behind the balancer', '2')
+  .option('--workers <n>', 'order worker processes', '2')
+  .option('--seed-if-empty', 'migrate, then load the demo catalog and accounts when empty')
+  .action((opts: UpOptions) => runCommand(() => upCommand(opts)));
 
 program
   .command('migrate')

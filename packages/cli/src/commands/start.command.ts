@@ -1,9 +1,10 @@
 // `concierge start`: migrate, optionally seed, serve the gateway, print where to look; drain on SIGINT/SIGTERM.
-import { createShutdown, flushLogger } from '@concierge/platform';
+import { createShutdown, flushLogger, loadConfig } from '@concierge/platform';
 import { demoAccounts, demoPassword, seedDemoAccounts } from '../roots/demo-accounts.js';
 import { migrateAll } from '../roots/embedded.root.js';
 import { buildSystemGateway } from '../roots/system-gateway.js';
 import { progress, say } from './console.js';
+import { serveServices } from './serve.command.js';
 import { setup } from './setup.js';
 
 async function ready(checks: { check(): Promise<void> }[]): Promise<void> {
@@ -11,6 +12,9 @@ async function ready(checks: { check(): Promise<void> }[]): Promise<void> {
 }
 
 export async function startCommand(opts: { seedIfEmpty?: boolean }): Promise<void> {
+  const services = loadConfig(process.env).services;
+  // Named services: one process of the distributed topology (see docs/distributed.md).
+  if (!(services.length === 1 && services[0] === 'all')) return serveServices(loadConfig(process.env));
   const started = Date.now();
   const { config, logger, system } = await setup({ serving: true });
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });

@@ -23,7 +23,7 @@ export function createStore(config: ConciergeConfig, logger: Logger): SqlStore {
 
 export function createCache(config: ConciergeConfig, logger: Logger): Cache {
   if (config.cache.kind === 'redis')
-    return createRedisCache({ url: config.cache.redisUrl!, keyPrefix: 'concierge:', logger });
+    return createRedisCache({ url: config.cache.redisUrl!, keyPrefix: config.cache.keyPrefix, logger });
   return createMemoryCache();
 }
 

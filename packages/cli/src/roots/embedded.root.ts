@@ -23,7 +23,7 @@ import type {
 import { apiDocumentFile, installRoot } from '../locate.js';
 import { createCache, createMailer, createStore } from './adapters.js';
 import { assembleIdentity, type IdentityParts } from './identity.root.js';
-import { createMessaging, type Messaging } from './messaging.js';
+import { type Messaging, openMessaging } from './messaging.js';
 import { createNotifications } from './notifications.root.js';
 import type { Telemetry } from './telemetry.root.js';
 
@@ -59,7 +59,7 @@ export async function assembleSystem(
   const cache = createCache(config, logger);
   const mailer = createMailer(config, logger);
   const catalog = createCatalogService({ store });
-  const messaging = instrumented(createMessaging(config, logger, store), telemetry);
+  const messaging = instrumented(await openMessaging(config, logger, store), telemetry);
   const identity = await assembleIdentity({ config, logger, store, cache, mailer, document });
   const notifications = createNotifications({ config, logger, store, mailer, ...messaging });
   const payments = createSandboxProcessor({ store });

@@ -4,7 +4,6 @@ import {
   type ApiDocument,
   type Authenticator,
   createAuthorizer,
-  createMemoryRateLimiter,
   createSigV4Verifier,
 } from '@concierge/gateway';
 import {
@@ -42,6 +41,7 @@ import type {
   SqlStore,
 } from '@concierge/platform';
 import type { FastifyInstance } from 'fastify';
+import { createRateLimiter } from './rate-limiter.js';
 import { loadSecretKey } from './secret-key.js';
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -136,7 +136,7 @@ export async function assembleIdentity({
     },
     // ID tokens (the lecture's app exchanges them) and access tokens both come from our own issuer.
     bearer: createIdTokenVerifier({ issuer, audience: [apiAudience, webClientId], jwks }),
-    apiKeys: { lookup: apiKeys, limiter: createMemoryRateLimiter(), usage },
+    apiKeys: { lookup: apiKeys, limiter: createRateLimiter(cache, logger, config.cache.keyPrefix), usage },
   });
   const outside = config.identity.outsideProviders;
   return {

@@ -55,6 +55,20 @@ describe('configuration', () => {
     );
   });
 
+  it('puts the queue on NATS in distributed mode, and needs NATS_URL for it', () => {
+    const servers = { DATABASE_URL: 'postgres://x/y', REDIS_URL: 'redis://r' };
+    expect(failure({ CONCIERGE_MODE: 'distributed', ...servers }).message).toContain('NATS_URL');
+    const config = loadConfig({ CONCIERGE_MODE: 'distributed', ...servers, NATS_URL: 'nats://n:4222' });
+    expect(config.queue).toEqual({ kind: 'nats', natsUrl: 'nats://n:4222', natsPrefix: 'concierge' });
+    expect(failure({ NATS_URL: 'http://n' }).message).toContain('NATS_URL');
+  });
+
+  it('reads where each service listens from CONCIERGE_SERVICE_URLS', () => {
+    const config = loadConfig({ CONCIERGE_SERVICE_URLS: 'catalog=http://10.0.0.5:4101/, chat=http://c:9' });
+    expect(config.serviceUrls).toEqual({ catalog: 'http://10.0.0.5:4101', chat: 'http://c:9' });
+    expect(failure({ CONCIERGE_SERVICE_URLS: 'catalog' }).message).toContain('CONCIERGE_SERVICE_URLS');
+  });
+
   it('ignores variables that are not ours', () => {
     expect(loadConfig({ PATH: '/bin', HOME: '/root' }).mode).toBe('embedded');
   });

@@ -26,8 +26,15 @@ const conciergeVars = z
     CONCIERGE_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     CONCIERGE_STORE: z.enum(['sqlite', 'postgres']).optional(),
     CONCIERGE_CACHE: z.enum(['memory', 'redis']).optional(),
-    CONCIERGE_QUEUE: z.enum(['sqlite']).optional(),
+    CONCIERGE_QUEUE: z.enum(['sqlite', 'nats']).optional(),
+    CONCIERGE_CACHE_PREFIX: z.string().min(1).max(64).default('concierge:'),
+    CONCIERGE_NATS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be letters, digits, _ or - (at most 32)')
+      .default('concierge'),
     CONCIERGE_SERVICES: list.default(['all']),
+    CONCIERGE_SERVICE_URLS: z.string().optional(),
+    CONCIERGE_SERVICE_TIMEOUT_MS: positiveInt.default(10_000),
     CONCIERGE_BODY_LIMIT: positiveInt.default(1_048_576),
     CONCIERGE_CORS_ORIGINS: list.default([]),
     CONCIERGE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
@@ -59,6 +66,10 @@ const serverVars = z.object({
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\//, 'must be a nats:// URL')
     .optional(),
 });
 
@@ -93,8 +104,16 @@ function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>, 
       sqliteFile: path.join(dataDir, 'concierge.sqlite'),
       databaseUrl: s.DATABASE_URL,
     },
-    cache: { kind: c.CONCIERGE_CACHE ?? (distributed ? 'redis' : 'memory'), redisUrl: s.REDIS_URL },
-    queue: { kind: c.CONCIERGE_QUEUE ?? 'sqlite' },
+    cache: {
+      kind: c.CONCIERGE_CACHE ?? (distributed ? 'redis' : 'memory'),
+      redisUrl: s.REDIS_URL,
+      keyPrefix: c.CONCIERGE_CACHE_PREFIX,
+    },
+    queue: {
+      kind: c.CONCIERGE_QUEUE ?? (distributed ? 'nats' : 'sqlite'),
+      natsUrl: s.NATS_URL,
+      natsPrefix: c.CONCIERGE_NATS_PREFIX,
+    },
     mail: {
       smtpUrl: c.CONCIERGE_SMTP_URL,
       from: c.CONCIERGE_MAIL_FROM,
@@ -117,8 +136,28 @@ function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>, 
       serviceName: o.OTEL_SERVICE_NAME,
       sampleRatio: o.OTEL_TRACES_SAMPLER_ARG,
     },
+    /** Where each service process listens, for the gateway and service-to-service calls. */
+    serviceUrls: parseServiceUrls(c.CONCIERGE_SERVICE_URLS),
+    serviceTimeoutMs: c.CONCIERGE_SERVICE_TIMEOUT_MS,
     shutdownTimeoutMs: c.CONCIERGE_SHUTDOWN_TIMEOUT_MS,
   } as const;
+}
+
+/** `CONCIERGE_SERVICE_URLS` is `name=url,name=url` (e.g. `catalog=http://10.0.0.5:4101`). */
+function parseServiceUrls(value: string | undefined): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const pair of (value ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [name, url] = pair.split('=', 2).map((x) => x?.trim());
+    if (!name || !url || !/^https?:\/\/[^/]+/.test(url))
+      throw configError([
+        { field: 'CONCIERGE_SERVICE_URLS', message: `"${pair}" is not name=http://host:port` },
+      ]);
+    urls[name] = url.replace(/\/+$/, '');
+  }
+  return urls;
 }
 
 const outsideProvider = z
@@ -159,7 +198,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConciergeCo
   const ours = Object.fromEntries(
     Object.entries(env).filter(([k, v]) => k.startsWith('CONCIERGE_') && v !== undefined && v !== ''),
   );
-  const servers = { DATABASE_URL: env.DATABASE_URL || undefined, REDIS_URL: env.REDIS_URL || undefined };
+  const servers = {
+    DATABASE_URL: env.DATABASE_URL || undefined,
+    REDIS_URL: env.REDIS_URL || undefined,
+    NATS_URL: env.NATS_URL || undefined,
+  };
   const otel = Object.fromEntries(Object.keys(otelVars.shape).map((k) => [k, env[k] || undefined])) as Record<
     string,
     string | undefined
@@ -185,6 +228,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConciergeCo
   }
   if (config.cache.kind === 'redis' && !config.cache.redisUrl) {
     throw configError([{ field: 'REDIS_URL', message: 'required when the cache is redis' }]);
+  }
+  if (config.queue.kind === 'nats' && !config.queue.natsUrl) {
+    throw configError([{ field: 'NATS_URL', message: 'required when the queue is nats' }]);
   }
   return config;
 }

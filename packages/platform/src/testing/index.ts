@@ -8,4 +8,5 @@ export * from './queue-contract.js';
 export * from './smtp-server.js';
 export * from './sql-store-contract.js';
 export * from './temp-caches.js';
+export * from './temp-nats.js';
 export * from './temp-stores.js';

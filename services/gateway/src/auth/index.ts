@@ -1,6 +1,7 @@
 // Public surface of the gateway's authorizers: SigV4, bearer JWT, API keys with usage plans.
 export * from './authenticator.js';
 export * from './authorizer.js';
+export * from './rate-limit/fallback-rate-limiter.js';
 export * from './rate-limit/memory-rate-limiter.js';
 export * from './rate-limit/rate-limiter.js';
 export * from './rate-limit/redis-rate-limiter.js';
