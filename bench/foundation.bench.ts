@@ -57,6 +57,7 @@ async function httpRatios(dataDir: string): Promise<BenchRow[]> {
   const postRatio = post.rps / base.rps;
   const metricsCost = observed.metrics.rps / get.rps;
   const tracedCost = observed.traced.rps / get.rps;
+  const sampledCost = observed.sampled.rps / get.rps;
   return [
     {
       name: 'baseline: bare Fastify hello (50 connections, 10 s)',
@@ -81,6 +82,12 @@ async function httpRatios(dataDir: string): Promise<BenchRow[]> {
       value: `${fmt(observed.traced)} = ${tracedCost.toFixed(2)}× of plain, ${observed.exports} OTLP exports`,
       target: '≥ 0.6×',
       pass: tracedCost >= 0.6 && observed.exports > 0,
+    },
+    {
+      name: 'gateway GET /v1/products/{id} with metrics and one trace in ten (OTEL_TRACES_SAMPLER_ARG=0.1)',
+      value: `${fmt(observed.sampled)} = ${sampledCost.toFixed(2)}× of plain`,
+      target: '≥ 0.8×',
+      pass: sampledCost >= 0.8,
     },
     {
       name: 'gateway validated POST /v1/products (bearer JWT, SQLite insert)',

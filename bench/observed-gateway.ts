@@ -40,7 +40,7 @@ async function run(dataDir: string, productId: string, extra: Record<string, str
 export async function observedGets(
   dataDir: string,
   productId: string,
-): Promise<{ metrics: LoadResult; traced: LoadResult; exports: number }> {
+): Promise<{ metrics: LoadResult; traced: LoadResult; sampled: LoadResult; exports: number }> {
   process.stderr.write('gateway GET with metrics on...\n');
   const metrics = await run(dataDir, productId, { CONCIERGE_METRICS_PORT: '0' });
   const sink = await otlpSink();
@@ -50,7 +50,14 @@ export async function observedGets(
       CONCIERGE_METRICS_PORT: '0',
       OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
     });
-    return { metrics, traced, exports: sink.spans() };
+    const exports = sink.spans();
+    process.stderr.write('gateway GET with metrics and one trace in ten recorded...\n');
+    const sampled = await run(dataDir, productId, {
+      CONCIERGE_METRICS_PORT: '0',
+      OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
+      OTEL_TRACES_SAMPLER_ARG: '0.1',
+    });
+    return { metrics, traced, sampled, exports };
   } finally {
     await sink.close();
   }
