@@ -2,12 +2,10 @@
 // real OTLP/HTTP receiver standing in for the collector, Prometheus text from the operator port.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eventually, metricSample } from '@concierge/platform/testing';
+import { eventually, metricSample, startOtlpReceiver } from '@concierge/platform/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const repo = path.resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -17,40 +15,10 @@ afterEach(() => {
   for (const step of cleanup.splice(0)) step();
 });
 
-interface ExportedSpan {
-  name: string;
-  traceId: string;
-  service: string;
-}
-
-/** Collects the spans of OTLP/HTTP JSON exports, answering as a collector does. */
-async function otlpReceiver(): Promise<{ url: string; spans: ExportedSpan[] }> {
-  const spans: ExportedSpan[] = [];
-  const server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += String(chunk);
-    });
-    request.on('end', () => {
-      if (request.url === '/v1/traces') {
-        const data = JSON.parse(body) as {
-          resourceSpans: {
-            resource: { attributes: { key: string; value: { stringValue?: string } }[] };
-            scopeSpans: { spans: { name: string; traceId: string }[] }[];
-          }[];
-        };
-        for (const rs of data.resourceSpans) {
-          const service =
-            rs.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '';
-          for (const ss of rs.scopeSpans) for (const s of ss.spans) spans.push({ ...s, service });
-        }
-      }
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanup.push(() => server.close());
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans };
+async function otlpReceiver() {
+  const receiver = await startOtlpReceiver();
+  cleanup.push(() => void receiver.close());
+  return receiver;
 }
 
 describe('concierge start with metrics and traces', { timeout: 120_000 }, () => {

@@ -187,6 +187,8 @@ export async function startCluster(options: {
   workers: number;
   /** A PostgreSQL server of the cluster's own, which the test may restart. */
   postgres?: PrivateServer & { dispose(): void };
+  /** More environment for every process (operator ports, OTLP endpoint...). */
+  env?: Record<string, string>;
 }): Promise<Cluster> {
   ensureBuilt();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-chaos-'));
@@ -201,6 +203,7 @@ export async function startCluster(options: {
     DATABASE_URL: db.url,
     REDIS_URL: redis.url,
     NATS_URL: nats.url,
+    ...options.env,
   };
   const cleanUp = async () => {
     await nats.stop().catch(() => {});

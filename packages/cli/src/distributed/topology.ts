@@ -59,6 +59,18 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
   const balancer = createBalancer({ logger: logger.child({ component: 'balancer' }) });
   let stopping = false;
 
+  // With an operator port configured, each member gets its own: the configured one plus its place in the list.
+  const metricsBase = options.config.telemetry.metricsPort;
+  const metricsPort = (m: Member) =>
+    metricsBase === undefined
+      ? {}
+      : { CONCIERGE_METRICS_PORT: String(metricsBase === 0 ? 0 : metricsBase + members.indexOf(m)) };
+  if (metricsBase)
+    logger.info(
+      { metrics: Object.fromEntries(members.map((m, i) => [m.name, metricsBase + i])) },
+      'operator ports (/metrics, /healthz, /readyz)',
+    );
+
   const spawnMember = async (m: Member) => {
     const child = spawn(command[0]!, [...command.slice(1), 'start'], {
       env: {
@@ -70,6 +82,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
         CONCIERGE_PORT: String(m.port),
         CONCIERGE_PUBLIC_URL: publicUrl,
         CONCIERGE_SERVICE_URLS: serviceUrls,
+        ...metricsPort(m),
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

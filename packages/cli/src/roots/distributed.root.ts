@@ -13,7 +13,13 @@ import {
   loadApiDocument,
   type ServiceClient,
 } from '@concierge/gateway';
-import { createInProcessCatalogClient, createOrdersService, createSandboxProcessor } from '@concierge/orders';
+import { deliverQueue } from '@concierge/notifications';
+import {
+  createInProcessCatalogClient,
+  createOrdersService,
+  createSandboxProcessor,
+  ordersPlacedQueue,
+} from '@concierge/orders';
 import {
   AppError,
   type ConciergeConfig,
@@ -32,6 +38,7 @@ import { createCache, createMailer, createStore } from './adapters.js';
 import { assembleIdentity } from './identity.root.js';
 import { type Messaging, openMessaging } from './messaging.js';
 import { createNotifications } from './notifications.root.js';
+import type { Telemetry } from './telemetry.root.js';
 
 export const serviceRoles = [
   'gateway',
@@ -59,6 +66,8 @@ export interface ServiceProcess {
   roles: ServiceRole[];
   store: SqlStore;
   migrations: ServiceMigrations[];
+  /** The adapters `/readyz` checks (also served on the operator port). */
+  readiness: { name: string; check(): Promise<void> }[];
   /** Binds the HTTP side (gateway or service host); returns the port. */
   listen(host: string, port: number): Promise<number>;
   /** Starts consumers, relays and workers. */
@@ -83,6 +92,7 @@ export function idempotency(document: ApiDocument): (request: OperationRequest) 
 export async function assembleServiceProcess(
   config: ConciergeConfig,
   logger: Logger,
+  telemetry?: Telemetry,
 ): Promise<ServiceProcess> {
   const roles = parseRoles(config.services);
   const has = (r: ServiceRole) => roles.includes(r);
@@ -93,9 +103,10 @@ export async function assembleServiceProcess(
   const needsMail = has('gateway') || has('notifications');
   const mailer: Mailer | undefined = needsMail ? createMailer(config, logger) : undefined;
   const needsMessaging = has('chat') || has('orders') || has('orders-worker') || has('notifications');
-  const messaging: Messaging | undefined = needsMessaging
+  const opened: Messaging | undefined = needsMessaging
     ? await openMessaging(config, logger, store, roles.join('+'))
     : undefined;
+  const messaging = opened && instrumented(opened, roles, telemetry);
   const remote: HttpServiceClient = createHttpServiceClient({
     urls: config.serviceUrls,
     timeoutMs: config.serviceTimeoutMs,
@@ -122,11 +133,14 @@ export async function assembleServiceProcess(
       store,
       cache,
       catalog: inProcessCatalogClient(catalogModule),
-      model: loadChatModel({
-        dataDir: config.dataDir,
-        botFile: path.join(root, 'services', 'chat', 'bot', 'concierge.bot.yaml'),
-        onProgress: (message) => logger.info(message),
-      }),
+      model: timedModel(
+        loadChatModel({
+          dataDir: config.dataDir,
+          botFile: path.join(root, 'services', 'chat', 'bot', 'concierge.bot.yaml'),
+          onProgress: (message) => logger.info(message),
+        }),
+        telemetry,
+      ),
       events: messaging!.events,
       onPublishError: (err, event) => logger.error({ err, eventId: event.id }, 'chat event not published'),
     });
@@ -166,6 +180,10 @@ export async function assembleServiceProcess(
     stoppers.push(() => notifications.stop());
   }
 
+  // Each operation this process serves runs in a span, child of the caller's traceparent (sent over the hop).
+  const served = local.map((module) => telemetry?.module(module) ?? module);
+  local.splice(0, local.length, ...served);
+
   const readiness = [
     { name: 'store', check: () => store.check() },
     { name: 'cache', check: () => cache.check() },
@@ -194,7 +212,8 @@ export async function assembleServiceProcess(
       readiness,
       bodyLimit: config.http.bodyLimit,
       corsOrigins: config.http.corsOrigins,
-      webDir: config.webDir ?? path.join(root, 'web'),
+      webDir: config.webDir ?? path.join(root, 'dist', 'web'),
+      ...(telemetry?.gateway ? { telemetry: telemetry.gateway } : {}),
     });
     await identity.mount(gateway.app);
     listen = async (host, port) => {
@@ -215,6 +234,7 @@ export async function assembleServiceProcess(
     roles,
     store,
     migrations,
+    readiness,
     listen,
     async start() {
       for (const start of starters) await start();
@@ -233,4 +253,31 @@ export async function assembleServiceProcess(
       await store.close();
     },
   };
+}
+
+/** Traces the queue and bus as this process's roles; metrics watch the queues this process consumes or fills. */
+function instrumented(
+  messaging: Messaging,
+  roles: ServiceRole[],
+  telemetry: Telemetry | undefined,
+): Messaging {
+  if (!telemetry) return messaging;
+  const name = roles.join('+');
+  const watched = [
+    ...(roles.includes('orders') || roles.includes('orders-worker') ? [ordersPlacedQueue] : []),
+    ...(roles.includes('notifications') ? [deliverQueue] : []),
+  ];
+  if (watched.length > 0) telemetry.metrics?.watchQueues(messaging.queue, watched);
+  return {
+    queue: telemetry.queue(messaging.queue, name),
+    events: telemetry.events(messaging.events, name),
+    close: () => messaging.close(),
+  };
+}
+
+function timedModel<M extends { parse(...args: never[]): unknown }>(
+  model: M,
+  telemetry: Telemetry | undefined,
+): M {
+  return telemetry ? telemetry.model(model) : model;
 }

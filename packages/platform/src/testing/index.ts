@@ -4,6 +4,7 @@ export * from './cache-contract.js';
 export * from './event-bus-contract.js';
 export * from './eventually.js';
 export * from './metric-sample.js';
+export { type ExportedSpan, type OtlpReceiver, startOtlpReceiver } from './otlp-receiver.js';
 export * from './queue-contract.js';
 export * from './smtp-server.js';
 export * from './sql-store-contract.js';
