@@ -3,7 +3,6 @@ import { IntentClassifier } from '../classifier/intent-classifier.js';
 import { entryKey, Gazetteer, surfaceOf } from '../features/gazetteer.js';
 import { GEO_GAZETTEERS } from '../features/geo.js';
 import { intentFeatures } from '../features/intent-features.js';
-import { bioLabels, encodeSpans } from '../tagger/bio.js';
 import type { Dataset, Example, GazetteerEntry } from '../types.js';
 import { createRng } from '../util/rng.js';
 import { type Analysis, analyze } from './analyze.js';

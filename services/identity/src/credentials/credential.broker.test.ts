@@ -16,9 +16,10 @@ const alice = { provider: 'id.test', subject: 'usr_a', userId: 'usr_a', roles: [
 beforeEach(async () => {
   store = createSqliteStore({ file: ':memory:' });
   await store.migrate(credentialMigrations);
+  key = randomBytes(32);
   sut = createCredentialBroker({
     repository: credentialRepository(store.db, () => clock),
-    encryptionKey: (key = randomBytes(32)),
+    encryptionKey: key,
     region: 'us-east-1',
     guestRole: 'guest',
     now: () => clock,
