@@ -279,6 +279,8 @@ describe('a keyboard-only visitor', () => {
     const focused = () =>
       page.evaluate<string>('document.activeElement?.id || document.activeElement?.textContent || ""');
     await page.goto('/');
+    // A person starts pressing Tab once the page is there: wait for the app to replace "Loading Concierge…".
+    await page.getByRole('link', { name: 'Create an account' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Skip to content');
     await page.keyboard.press('Enter');
