@@ -53,7 +53,14 @@ export default defineConfig({
       },
       {
         ...shared,
-        test: { name: 'chaos', include: ['{packages,services}/**/*.chaos.test.ts'], testTimeout: 600_000 },
+        test: {
+          name: 'chaos',
+          include: ['{packages,services}/**/*.chaos.test.ts'],
+          testTimeout: 600_000,
+          // One scenario at a time: they kill processes, restart servers and time recoveries, and the
+          // topologies pick consecutive ports, so running them side by side on two cores only adds noise.
+          fileParallelism: false,
+        },
       },
       {
         ...shared,

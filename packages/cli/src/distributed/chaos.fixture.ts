@@ -34,6 +34,29 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * `n` consecutive free ports below Linux's ephemeral range (32768+), so no port the OS hands out to
+ * `freePort()` callers (this file's clusters, run in parallel) can land inside the block.
+ */
+export async function freePortBlock(n: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * (12_000 - n));
+    const servers: net.Server[] = [];
+    let ok = true;
+    for (let i = 0; i < n && ok; i++) {
+      const server = net.createServer();
+      ok = await new Promise<boolean>((resolve) => {
+        server.once('error', () => resolve(false));
+        server.listen(base + i, '127.0.0.1', () => resolve(true));
+      });
+      if (ok) servers.push(server);
+    }
+    await Promise.all(servers.map((server) => new Promise((r) => server.close(r))));
+    if (ok) return base;
+  }
+  throw new Error(`no block of ${n} free ports found`);
+}
+
 async function waitPort(port: number, up: boolean, ms = 20_000) {
   const deadline = Date.now() + ms;
   while ((await portOpen(port)) !== up) {

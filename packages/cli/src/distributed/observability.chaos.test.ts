@@ -3,7 +3,7 @@
 // processes, exported over OTLP to a real receiver.
 import { eventually, metricSample, startOtlpReceiver } from '@concierge/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Cluster, call, freePort, signIn, startCluster, tomorrow } from './chaos.fixture.js';
+import { type Cluster, call, freePortBlock, signIn, startCluster, tomorrow } from './chaos.fixture.js';
 
 const servers = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL && process.env.NATS_URL);
 // The topology's members in order: catalog, chat, orders, notifications, gateway-1, orders-worker-1.
@@ -18,7 +18,8 @@ describe.skipIf(!servers)('distributed topology: metrics and traces', { timeout:
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    metricsBase = await freePort();
+    // One operator port per member; the block sits apart from the members' own (ephemeral) ports.
+    metricsBase = await freePortBlock(6);
     cluster = await startCluster({
       gateways: 1,
       workers: 1,
