@@ -4,8 +4,7 @@
 // never costs a request. A backend can be drained: no new requests, and `drained()` says when its
 // in-flight ones are done (the rolling restart waits on it).
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Logger } from '@concierge/platform';
+import { type Logger, listenOn } from '@concierge/platform';
 
 export interface Backend {
   name: string;
@@ -164,13 +163,7 @@ export function createBalancer(options: BalancerOptions): Balancer {
 
   return {
     server,
-    async listen(port, host) {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
-      return (server.address() as AddressInfo).port;
-    },
+    listen: (port, host) => listenOn(server, port, host),
     add(backend) {
       const url = new URL(backend.url);
       const state: State = {

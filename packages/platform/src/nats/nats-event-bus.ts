@@ -10,7 +10,6 @@
 import {
   AckPolicy,
   DeliverPolicy,
-  type JetStreamManager,
   type NatsConnection,
   type Subscription as NatsSubscription,
   nanos,
@@ -20,7 +19,7 @@ import {
 import { matcher } from '../events/pattern.js';
 import type { Logger } from '../logging/logger.js';
 import type { EventBus, EventEnvelope, EventHandler, Subscription } from '../ports/events.js';
-import { natsNames, token } from './nats-names.js';
+import { lazyJetStreamManager, natsNames, token } from './nats-names.js';
 
 export interface NatsEventBusOptions {
   nc: NatsConnection;
@@ -50,14 +49,7 @@ export function createNatsEventBus(options: NatsEventBusOptions): EventBus {
   const { nc } = options;
   const timeoutMs = options.timeoutMs ?? 5_000;
   const js = nc.jetstream({ timeout: timeoutMs });
-  let manager: Promise<JetStreamManager> | undefined;
-  const jsm = () => {
-    manager ??= nc.jetstreamManager({ timeout: timeoutMs }).catch((error) => {
-      manager = undefined;
-      throw error;
-    });
-    return manager;
-  };
+  const jsm = lazyJetStreamManager(nc, timeoutMs);
   let stream: Promise<void> | undefined;
   const ensureStream = () => {
     stream ??= (async () => {

@@ -1,6 +1,6 @@
 // Names on a NATS server: streams, subjects and durable consumers under one prefix, so several Concierge
 // installations (or test runs) share a server without meeting.
-import { type ConnectionOptions, connect, type NatsConnection } from 'nats';
+import { type ConnectionOptions, connect, type JetStreamManager, type NatsConnection } from 'nats';
 import type { Logger } from '../logging/logger.js';
 
 /** Escapes a queue name, event type segment or id into one subject token (`[A-Za-z0-9_-]` kept, rest `=XX`). */
@@ -82,4 +82,16 @@ export async function connectNats(options: NatsConnectOptions): Promise<NatsConn
     })();
   }
   return nc;
+}
+
+/** The connection's JetStream manager, made on first use; a failed attempt is forgotten so the next call retries. */
+export function lazyJetStreamManager(nc: NatsConnection, timeoutMs: number): () => Promise<JetStreamManager> {
+  let manager: Promise<JetStreamManager> | undefined;
+  return () => {
+    manager ??= nc.jetstreamManager({ timeout: timeoutMs }).catch((error) => {
+      manager = undefined;
+      throw error;
+    });
+    return manager;
+  };
 }

@@ -30,7 +30,7 @@ import type {
   SendOptions,
 } from '../ports/queue.js';
 import { NatsConsumer } from './nats-consumer.js';
-import { type NatsNames, natsNames, untoken } from './nats-names.js';
+import { lazyJetStreamManager, type NatsNames, natsNames, untoken } from './nats-names.js';
 
 export interface NatsQueueOptions {
   nc: NatsConnection;
@@ -93,14 +93,7 @@ export function createNatsQueue(options: NatsQueueOptions): Queue {
   const timeoutMs = options.timeoutMs ?? 5_000;
   const { nc } = options;
   const js = nc.jetstream({ timeout: timeoutMs });
-  let manager: Promise<JetStreamManager> | undefined;
-  const jsm = () => {
-    manager ??= nc.jetstreamManager({ timeout: timeoutMs }).catch((error) => {
-      manager = undefined;
-      throw error;
-    });
-    return manager;
-  };
+  const jsm = lazyJetStreamManager(nc, timeoutMs);
   let streams: Promise<void> | undefined;
   const consumers = new Set<NatsConsumer>();
   let closed = false;

@@ -121,13 +121,7 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
 
   return {
     server,
-    async listen(port, host) {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
-      return (server.address() as AddressInfo).port;
-    },
+    listen: (port, host) => listenOn(server, port, host),
     drain() {
       draining = true;
     },
@@ -139,4 +133,13 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
       });
     },
   };
+}
+
+/** Binds `server`; resolves with the port it got (useful with port 0), rejects on a bind error. */
+export async function listenOn(server: http.Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
 }
