@@ -156,10 +156,19 @@ describe('gateway built from an OpenAPI document', () => {
     expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sends security headers', async () => {
-    const res = await sut.app.inject('/healthz');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  it('sends the API security headers on operations and the document ones on pages', async () => {
+    const api = await sut.app.inject('/healthz');
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+    expect(api.headers['x-frame-options']).toBe('DENY');
+    expect(api.headers['strict-transport-security']).toContain('max-age=');
+    expect(api.headers['x-dns-prefetch-control']).toBeUndefined();
+    const page = await sut.app.inject({ url: '/orders/123', headers: { accept: 'text/html' } });
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    const reference = await sut.app.inject('/docs/');
+    expect(reference.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
   it('serves /openapi.json and a local API reference', async () => {

@@ -10,7 +10,7 @@ import { operationHandler } from './http/dispatch.js';
 import { registerDocs } from './http/docs.js';
 import { installErrorHandling } from './http/errors.js';
 import { keepRawJsonBody } from './http/raw-body.js';
-import { securityHeaders } from './http/security-headers.js';
+import { apiHeaders, documentHeaders } from './http/security-headers.js';
 import { registerStaticSite } from './http/static-site.js';
 import { finishRequest, type GatewayTelemetry, routeTelemetry, startRequestSpan } from './http/telemetry.js';
 import type { ApiDocument } from './openapi/document.js';
@@ -67,7 +67,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const telemetry = options.telemetry;
   const tracer = telemetry?.tracer;
   app.addHook('onRequest', async (request, reply) => {
-    reply.headers(securityHeaders);
+    reply.headers(request.routeOptions.config.api ? apiHeaders : documentHeaders);
     reply.header('x-request-id', request.id);
     if (tracer) startRequestSpan(request, tracer);
   });
@@ -101,7 +101,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       method: operation.method,
       url: operation.path.replace(/\{(\w+)\}/g, ':$1'),
       schema: routeSchema(options.document.raw, pathItem, pathItem[operation.method.toLowerCase()]),
-      ...(telemetry ? { config: { telemetry: routeTelemetry(operation, telemetry) } } : {}),
+      config: { api: true, ...(telemetry ? { telemetry: routeTelemetry(operation, telemetry) } : {}) },
       preValidation: authenticateHook(operation, options.authenticator),
       handler: operationHandler(operation, operation.service === 'gateway' ? gatewayClient : client),
     });

@@ -11,6 +11,8 @@ declare module 'fastify' {
     span: Span | null;
   }
   interface FastifyContextConfig {
+    /** Set on the routes of OpenAPI operations: they answer JSON, not pages. */
+    api?: boolean;
     telemetry?: RouteTelemetry;
   }
 }
