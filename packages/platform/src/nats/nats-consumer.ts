@@ -24,6 +24,8 @@ export class NatsConsumer {
   private readonly retry: RetryPolicy;
   private readonly pollMs: number;
   private readonly running = new Set<Promise<void>>();
+  /** Handlers not yet finished, counted down the moment one finishes (before `running` forgets it). */
+  private handling = 0;
   private readonly batches = new Set<Batch>();
   private loops: Promise<void>[] = [];
   private stopped = false;
@@ -50,6 +52,9 @@ export class NatsConsumer {
     for (const batch of this.batches) batch.stop();
     await Promise.all(this.loops);
     await Promise.all(this.running);
+    // Acks and naks are publishes on this connection: once the server has answered a ping sent after
+    // them, it has them all, so a queue depth read right after stop() no longer counts handled messages.
+    if (!this.context.nc.isClosed()) await this.context.nc.flush().catch(() => {});
   }
 
   /** Runs `loop` until stopped, restarting it after an error (server down, stream deleted...). */
@@ -113,9 +118,13 @@ export class NatsConsumer {
     }
     const enqueuedAt = new Date(m.headers?.get(H.enqueuedAt) || m.info.timestampNanos / 1e6);
     const message: QueueMessage = { id, queue: this.queue, body, headers, attempt, enqueuedAt };
+    this.handling++;
+    let others: number;
     try {
       await this.handler(message);
+      others = --this.handling;
     } catch (error) {
+      this.handling--;
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       this.context.logger?.warn({ err: error, queue: this.queue, id, attempt }, 'message handler failed');
       if (error instanceof PermanentFailure || attempt >= this.retry.maxAttempts) {
@@ -129,7 +138,9 @@ export class NatsConsumer {
     // which at-least-once allows); the last one in flight is confirmed, and since the server takes a
     // consumer's acks in order, that confirms every earlier one too: when stop() returns (or the consumer
     // goes idle) the queue no longer counts what was handled. Three times the throughput under load.
-    if (this.running.size > 1) return void m.ack();
+    // `others` is counted down synchronously as each handler finishes, so of handlers finishing in the
+    // same turn exactly the last one confirms (`running.size` still counted the others then).
+    if (others > 0) return void m.ack();
     await m.ackAck({ timeout: this.context.timeoutMs }).catch((error) => {
       this.context.logger?.warn(
         { err: error, queue: this.queue, id },
