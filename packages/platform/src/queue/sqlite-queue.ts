@@ -14,8 +14,11 @@ import { SqliteConsumer } from './sqlite-consumer.js';
 import { type DeadLetterRow, prepareQueueStatements } from './sqlite-queue-statements.js';
 
 export interface SqliteQueueOptions {
-  /** The database (or the SQLite store owning it); the queue never closes it. */
-  database: Database.Database | { raw: Database.Database };
+  /**
+   * The database (or the SQLite store owning it); the queue never closes it. With a store that groups
+   * commits, a send made while a group is open resolves once that group has committed.
+   */
+  database: Database.Database | { raw: Database.Database; committed?: () => Promise<void> };
   /** Defaults for every `consume` call of this queue. */
   consumeDefaults?: ConsumeOptions;
   /** Receives database failures of the polling loop, which it survives by polling again. */
@@ -44,6 +47,7 @@ function toDeadLetter(row: DeadLetterRow): DeadLetter {
  */
 export function createSqliteQueue(options: SqliteQueueOptions): Queue {
   const db = 'raw' in options.database ? options.database.raw : options.database;
+  const committed = 'raw' in options.database ? options.database.committed : undefined;
   const statements = prepareQueueStatements(db);
   const consumers = new Set<SqliteConsumer<unknown>>();
   const wake = (queue: string) => {
@@ -80,6 +84,7 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
         availableAt: now + Math.max(0, opts.delayMs ?? 0),
       });
       if (!opts.delayMs) wake(queue);
+      if (committed) await committed();
       return id;
     },
     consume<T>(queue: string, handler: MessageHandler<T>, opts: ConsumeOptions = {}): Consumer {
@@ -110,10 +115,13 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
       async replay(queue, id) {
         const replayed = replay.immediate(queue, id);
         if (replayed) wake(queue);
+        if (committed) await committed();
         return replayed;
       },
       async discard(queue, id) {
-        return statements.deadDelete.run(queue, id).changes > 0;
+        const discarded = statements.deadDelete.run(queue, id).changes > 0;
+        if (committed) await committed();
+        return discarded;
       },
       async count(queue) {
         return statements.deadCount.get(queue)?.n ?? 0;
