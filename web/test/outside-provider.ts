@@ -36,7 +36,7 @@ export async function startOutsideProvider(conciergeUrl: string): Promise<Outsid
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const fixture = await identityFixture({}, `${base}/oidc`);
-  const provider = createOidcProvider({
+  const provider = await createOidcProvider({
     issuer: fixture.issuer,
     keys: fixture.keys,
     cookieKeys: ['outside-cookie-key'],

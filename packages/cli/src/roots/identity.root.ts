@@ -158,22 +158,24 @@ export async function assembleIdentity({
     },
     close: () => usage.close(),
     async mount(app) {
-      const provider = createOidcProvider({
-        issuer,
-        keys,
-        cookieKeys: await loadCookieKeys(config.dataDir),
-        store,
-        repository: identity.repository,
-        clients: [
-          {
-            clientId: webClientId,
-            redirectUris: [`${publicUrl}/callback`],
-            postLogoutRedirectUris: [`${publicUrl}/`],
-          },
-        ],
-        idTokenTtlSeconds: config.identity.tokenTtlSeconds,
-        refreshTokenTtlSeconds: config.identity.refreshTtlSeconds,
-      });
+      // Made on the first OpenID request: oidc-provider is large and most processes never need it.
+      const provider = async () =>
+        createOidcProvider({
+          issuer,
+          keys,
+          cookieKeys: await loadCookieKeys(config.dataDir),
+          store,
+          repository: identity.repository,
+          clients: [
+            {
+              clientId: webClientId,
+              redirectUris: [`${publicUrl}/callback`],
+              postLogoutRedirectUris: [`${publicUrl}/`],
+            },
+          ],
+          idTokenTtlSeconds: config.identity.tokenTtlSeconds,
+          refreshTokenTtlSeconds: config.identity.refreshTtlSeconds,
+        });
       await registerOidc(app, { provider, sessions: identity.sessions });
       if (outside.length > 0) {
         const federation = createFederation({

@@ -32,7 +32,7 @@ describe('registerFederation (outside provider played by a second oidc-provider)
     const u = await listening();
     outside = { ...o, fx: await identityFixture({}, `${o.base}/oidc`) };
     ours = { ...u, fx: await identityFixture({}, `${u.base}/oidc`) };
-    const provider = createOidcProvider({
+    const provider = await createOidcProvider({
       issuer: outside.fx.issuer,
       keys: outside.fx.keys,
       cookieKeys: ['outside-cookie-key'],

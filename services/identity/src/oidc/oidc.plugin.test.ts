@@ -19,6 +19,8 @@ describe('registerOidc (a real relying party against a listening gateway)', () =
   let base: string;
   let config: client.Configuration;
   let redirectUri: string;
+  let made = 0;
+  let madeBeforeFirstRequest = -1;
 
   beforeAll(async () => {
     app = Fastify();
@@ -33,16 +35,21 @@ describe('registerOidc (a real relying party against a listening gateway)', () =
     redirectUri = `${base}/app/callback`;
     fx = await identityFixture({}, `${base}/oidc`);
     await fx.confirmedAccount('ann@example.com', password);
-    const provider = createOidcProvider({
-      issuer: fx.issuer,
-      keys: fx.keys,
-      cookieKeys: ['test-cookie-key'],
-      store: fx.store,
-      repository: fx.identity.repository,
-      clients: [{ clientId: 'concierge-web', redirectUris: [redirectUri] }],
-    });
+    // Made lazily, as the embedded system does: on the first OpenID request, once.
+    const provider = () => {
+      made++;
+      return createOidcProvider({
+        issuer: fx.issuer,
+        keys: fx.keys,
+        cookieKeys: ['test-cookie-key'],
+        store: fx.store,
+        repository: fx.identity.repository,
+        clients: [{ clientId: 'concierge-web', redirectUris: [redirectUri] }],
+      });
+    };
     await registerOidc(app, { provider, sessions: fx.identity.sessions });
     await app.ready();
+    madeBeforeFirstRequest = made;
     config = await client.discovery(new URL(fx.issuer), 'concierge-web', undefined, client.None(), {
       execute: [client.allowInsecureRequests],
       timeout: 5,
@@ -51,6 +58,13 @@ describe('registerOidc (a real relying party against a listening gateway)', () =
   afterAll(async () => {
     await app.close();
     await fx.close();
+  });
+
+  it('makes the provider on the first OpenID request, and only once', async () => {
+    expect(madeBeforeFirstRequest).toBe(0);
+    const again = await fetch(`${fx.issuer}/.well-known/openid-configuration`);
+    expect(again.status).toBe(200);
+    expect(made).toBe(1);
   });
 
   async function authorize(scope = 'openid email profile offline_access') {

@@ -8,7 +8,8 @@ import type { SessionService } from '../accounts/session.service.js';
 import { pageHeaders, renderErrorPage, renderLoginPage } from './login.page.js';
 
 export interface OidcMountOptions {
-  provider: Provider;
+  /** The provider, or a function making it on the first OpenID request (called once). */
+  provider: Provider | (() => Promise<Provider>);
   sessions: Pick<SessionService, 'checkPassword'>;
   /** Must match the issuer's path; `/oidc` by default. */
   mountPath?: string;
@@ -25,8 +26,17 @@ type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
 export async function registerOidc(app: FastifyInstance, options: OidcMountOptions): Promise<void> {
   const mountPath = options.mountPath ?? '/oidc';
   const firstParty = new Set(options.firstPartyClients ?? ['concierge-web']);
-  const { provider } = options;
-  const callback = provider.callback();
+  let made: Promise<Provider> | undefined;
+  const provider = (): Promise<Provider> => {
+    const given = options.provider;
+    made ??= typeof given === 'function' ? given() : Promise.resolve(given);
+    // A failed start is not kept: the next request tries again.
+    made.catch(() => {
+      made = undefined;
+    });
+    return made;
+  };
+  let callback: ReturnType<Provider['callback']> | undefined;
 
   await app.register(async (scope) => {
     scope.addContentTypeParser(
@@ -36,10 +46,11 @@ export async function registerOidc(app: FastifyInstance, options: OidcMountOptio
     );
 
     scope.get(`${mountPath}/interaction/:uid`, async (request, reply) => {
-      const details = await interaction(provider, request, reply);
+      const op = await provider();
+      const details = await interaction(op, request, reply);
       if (details.prompt.name === 'login') return loginPage(reply, details, 200);
       if (details.prompt.name === 'consent' && firstParty.has(String(details.params.client_id))) {
-        return finish(provider, reply, { consent: { grantId: await grantAll(provider, details) } });
+        return finish(op, reply, { consent: { grantId: await grantAll(op, details) } });
       }
       return reply
         .code(403)
@@ -48,7 +59,8 @@ export async function registerOidc(app: FastifyInstance, options: OidcMountOptio
     });
 
     scope.post(`${mountPath}/interaction/:uid/login`, async (request, reply) => {
-      const details = await interaction(provider, request, reply);
+      const op = await provider();
+      const details = await interaction(op, request, reply);
       const form = (request.body ?? {}) as Record<string, string | undefined>;
       const email = normalizeEmail(form.email) ?? '';
       try {
@@ -56,7 +68,7 @@ export async function registerOidc(app: FastifyInstance, options: OidcMountOptio
         const account = await options.sessions.checkPassword(email, form.password);
         if (!account.emailVerified)
           throw new AppError('forbidden', 'Confirm your e-mail address before signing in');
-        return finish(provider, reply, { login: { accountId: account.id } });
+        return finish(op, reply, { login: { accountId: account.id } });
       } catch (error) {
         if (!isAppError(error)) throw error;
         if (error.headers) reply.headers(error.headers);
@@ -69,7 +81,8 @@ export async function registerOidc(app: FastifyInstance, options: OidcMountOptio
     // oidc-provider reads its own bodies, so Fastify must leave the stream untouched.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
-    const handler = (request: FastifyRequest, reply: FastifyReply) => {
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      callback ??= (await provider()).callback();
       reply.hijack();
       // Koa sees the path below the mount point; oidc-provider rebuilds absolute URLs from originalUrl.
       const raw = request.raw as typeof request.raw & { originalUrl?: string };

@@ -1,7 +1,7 @@
 // Configures oidc-provider as Concierge's OpenID provider: code flow with PKCE, refresh tokens, our keys and accounts.
 import type { SqlStore } from '@concierge/platform';
 import type { Kysely } from 'kysely';
-import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
+import type { ClientMetadata, Configuration, default as Provider } from 'oidc-provider';
 import type { AccountRepository } from '../accounts/account.repository.js';
 import type { IdentityDatabase } from '../accounts/identity.schema.js';
 import { renderErrorPage } from './login.page.js';
@@ -36,10 +36,13 @@ export interface OidcProviderOptions {
 }
 
 /**
- * The provider (a Koa app inside); mount it with `registerOidc`.
- * @example const provider = createOidcProvider({ issuer, keys, cookieKeys, store, repository, clients });
+ * The provider (a Koa app inside); mount it with `registerOidc`. oidc-provider is imported here, not at
+ * start: it is the largest module of the program (about 16 MB of memory), and most processes never get
+ * an OpenID request.
+ * @example const provider = await createOidcProvider({ issuer, keys, cookieKeys, store, repository, clients });
  */
-export function createOidcProvider(options: OidcProviderOptions): Provider {
+export async function createOidcProvider(options: OidcProviderOptions): Promise<Provider> {
+  const { default: Provider } = await import('oidc-provider');
   const mountPath = new URL(options.issuer).pathname.replace(/\/$/, '');
   const refreshTtl = options.refreshTokenTtlSeconds ?? 30 * 86_400;
   const configuration: Configuration = {
