@@ -9,4 +9,6 @@ export interface CatalogDeps {
   newId?: (prefix: string) => string;
   /** Where the restaurants are: booking dates and times are local to it. Default America/New_York. */
   timeZone?: string;
+  /** How long a product read is reused by this process (`product.cache.ts`); default 1000, 0 turns it off. */
+  productCacheMs?: number;
 }

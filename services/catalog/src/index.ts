@@ -8,6 +8,7 @@ import type { CatalogDb } from './catalog.tables.js';
 import { facetOperations } from './facets/facet.operations.js';
 import { FacetService } from './facets/facet.service.js';
 import { catalogMigrations } from './migrations/catalog.migrations.js';
+import { ProductCache } from './products/product.cache.js';
 import { productOperations } from './products/product.operations.js';
 import { ProductRepository } from './products/product.repository.js';
 import { ProductService } from './products/product.service.js';
@@ -52,12 +53,15 @@ export function createCatalogService(deps: CatalogDeps): CatalogService {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? prefixedId;
   const products = new ProductRepository(db);
+  const productCache = new ProductCache({ ttlMs: deps.productCacheMs ?? 1000 });
   const restaurants = new RestaurantRepository(db);
   const operations = {
-    ...productOperations(new ProductService(products, now, newId)),
+    ...productOperations(new ProductService(products, now, newId, productCache)),
     ...restaurantOperations(new RestaurantService(restaurants, now, newId)),
     ...facetOperations(new FacetService(products, restaurants)),
-    ...stockOperations(new StockService(new StockRepository(db), now)),
+    ...stockOperations(
+      new StockService(new StockRepository(db), now, (productId) => productCache.forget(productId)),
+    ),
     ...bookingOperations(
       new BookingService(
         new BookingRepository(db),

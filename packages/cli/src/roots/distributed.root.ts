@@ -120,7 +120,9 @@ export async function assembleServiceProcess(
   const stoppers: (() => Promise<void>)[] = [];
   const closers: (() => Promise<void>)[] = [];
 
-  const catalog = has('catalog') ? createCatalogService({ store }) : undefined;
+  const catalog = has('catalog')
+    ? createCatalogService({ store, productCacheMs: config.catalog.productCacheMs })
+    : undefined;
   if (catalog) {
     local.push(catalog.module);
     migrations.push(catalog.migrations);

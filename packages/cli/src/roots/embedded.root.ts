@@ -58,7 +58,7 @@ export async function assembleSystem(
   const store = createStore(config, logger);
   const cache = createCache(config, logger);
   const mailer = createMailer(config, logger);
-  const catalog = createCatalogService({ store });
+  const catalog = createCatalogService({ store, productCacheMs: config.catalog.productCacheMs });
   const messaging = instrumented(await openMessaging(config, logger, store), telemetry);
   const identity = await assembleIdentity({ config, logger, store, cache, mailer, document });
   const notifications = createNotifications({ config, logger, store, mailer, ...messaging });

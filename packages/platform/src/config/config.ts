@@ -36,6 +36,7 @@ const conciergeVars = z
     CONCIERGE_SERVICE_URLS: z.string().optional(),
     CONCIERGE_SERVICE_TIMEOUT_MS: positiveInt.default(10_000),
     CONCIERGE_BODY_LIMIT: positiveInt.default(1_048_576),
+    CONCIERGE_CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
     CONCIERGE_CORS_ORIGINS: list.default([]),
     CONCIERGE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
     CONCIERGE_WEB_DIR: z.string().min(1).optional(),
@@ -127,6 +128,8 @@ function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>, 
       refreshTtlSeconds: c.CONCIERGE_REFRESH_TTL_SECONDS,
     },
     services: c.CONCIERGE_SERVICES,
+    /** How long a process reuses a product it read; changes made by the same process show at once. */
+    catalog: { productCacheMs: c.CONCIERGE_CATALOG_CACHE_MS },
     telemetry: {
       /** The operator port (`/metrics`, `/healthz`, `/readyz`); no metrics are kept when unset. */
       metricsPort: c.CONCIERGE_METRICS_PORT,

@@ -2,6 +2,7 @@
 import { AppError, parseInput } from '@concierge/platform';
 import { cursorCodec, isTuple } from '../paging/cursor.js';
 import { type Page, toPage } from '../paging/page.js';
+import type { ProductCache } from './product.cache.js';
 import { toProduct } from './product.mapper.js';
 import type { ProductOrder, ProductRepository } from './product.repository.js';
 import { newProductSchema, productListSchema, productPatchSchema } from './product.schemas.js';
@@ -17,6 +18,7 @@ export class ProductService {
     private readonly repository: ProductRepository,
     private readonly now: () => Date,
     private readonly newId: (prefix: string) => string,
+    private readonly cache?: ProductCache,
   ) {}
 
   /** Search results come in id (creation) order: there is no relevance score, and a stable order is enough. */
@@ -31,10 +33,16 @@ export class ProductService {
     );
   }
 
+  /** May answer from the product cache (a copy at most its TTL old, never older than this process's writes). */
   async get(id: string): Promise<Product> {
+    const product = this.cache ? await this.cache.read(id, (key) => this.load(key)) : await this.load(id);
+    if (!product) throw AppError.notFound(`product ${id}`);
+    return product;
+  }
+
+  private async load(id: string): Promise<Product | undefined> {
     const row = await this.repository.findById(id);
-    if (!row) throw AppError.notFound(`product ${id}`);
-    return toProduct(row);
+    return row && toProduct(row);
   }
 
   async create(input: unknown): Promise<Product> {
@@ -53,18 +61,24 @@ export class ProductService {
 
   async update(id: string, input: unknown): Promise<Product> {
     const patch = parseInput(productPatchSchema, input, 'body');
-    const current = await this.get(id);
+    // Read from the database, not the cache: the whole row is written back, stock included.
+    const current = await this.load(id);
+    if (!current) throw AppError.notFound(`product ${id}`);
     const next: Product = {
       ...current,
       ...patch,
       price: { ...current.price, ...patch.price },
       updatedAt: this.now().toISOString(),
     };
-    if (!(await this.repository.replace(next))) throw AppError.notFound(`product ${id}`);
+    const replaced = await this.repository.replace(next);
+    this.cache?.forget(id);
+    if (!replaced) throw AppError.notFound(`product ${id}`);
     return next;
   }
 
   async delete(id: string): Promise<void> {
-    if (!(await this.repository.delete(id))) throw AppError.notFound(`product ${id}`);
+    const deleted = await this.repository.delete(id);
+    this.cache?.forget(id);
+    if (!deleted) throw AppError.notFound(`product ${id}`);
   }
 }

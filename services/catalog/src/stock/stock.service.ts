@@ -22,6 +22,8 @@ export class StockService {
   constructor(
     private readonly repository: StockRepository,
     private readonly now: () => Date,
+    /** Told of every stock change, so that cached products show it at once. */
+    private readonly changed: (productId: string) => void = () => {},
   ) {}
 
   /** Asking again for the same order answers the first reservation; stock never goes below zero. */
@@ -36,6 +38,7 @@ export class StockService {
       created_at: at,
       updated_at: at,
     });
+    if (outcome.kind === 'reserved') this.changed(productId);
     if (outcome.kind === 'no_product') throw AppError.notFound(`product ${productId}`);
     if (outcome.kind === 'out_of_stock')
       throw new AppError('conflict', `Not enough stock of product ${productId}.`, { code: 'OUT_OF_STOCK' });
@@ -50,6 +53,7 @@ export class StockService {
   async release(input: unknown): Promise<StockReservation | null> {
     const { orderId } = parseInput(releaseSchema, input, 'body');
     const row = await this.repository.release(orderId, this.now().toISOString());
+    if (row) this.changed(row.product_id);
     return row ? toReservation(row) : null;
   }
 }
