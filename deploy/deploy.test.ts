@@ -43,10 +43,54 @@ const of = <T = K8sObject>(kind: string, name?: string): T[] =>
   ) as unknown as T[];
 const names = (services as { name: string }[]).map((s) => s.name);
 
-function validate(object: K8sObject): void {
+function modelOf(object: K8sObject) {
   const Model = models[`${object.apiVersion}/${object.kind}`];
   if (!Model) throw new Error(`no schema for ${object.apiVersion} ${object.kind}`);
+  return Model;
+}
+
+function validate(object: K8sObject): void {
+  const Model = modelOf(object);
   new Model(object as never).validate();
+}
+
+/**
+ * Fields the schema does not know (a typo such as `readinessprobe`), which the JSON schemas let through
+ * but `kubectl apply` refuses under strict field validation. The compiled validator reads every property
+ * its schema names, and enumerates the keys of free-form maps (labels, ConfigMap data): any key of an
+ * object that it neither read nor enumerated is unknown to the schema.
+ */
+function unknownFields(object: K8sObject): string[] {
+  const seen = new Map<object, { path: string; read: Set<string> }>();
+  const enumerated = new Set<object>();
+  const wrap = (value: unknown, path: string): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    if (!seen.has(value)) seen.set(value, { path, read: new Set() });
+    return new Proxy(value, {
+      get(target, key, receiver) {
+        if (typeof key !== 'string') return Reflect.get(target, key, receiver);
+        seen.get(target)?.read.add(key);
+        const child = Array.isArray(target) ? `${path}[${key}]` : `${path}.${key}`;
+        return wrap(Reflect.get(target, key, receiver), child);
+      },
+      has(target, key) {
+        if (typeof key === 'string') seen.get(target)?.read.add(key);
+        return Reflect.has(target, key);
+      },
+      ownKeys(target) {
+        enumerated.add(target);
+        return Reflect.ownKeys(target);
+      },
+    });
+  };
+  // The prototype's validate runs the schema's function on `this`; called on the proxy, not a copy.
+  modelOf(object).prototype.validate.call(wrap(object, object.kind));
+  const unknown: string[] = [];
+  for (const [value, { path, read }] of seen) {
+    if (Array.isArray(value) || enumerated.has(value)) continue;
+    for (const key of Object.keys(value)) if (!read.has(key)) unknown.push(`${path}.${key}`);
+  }
+  return unknown;
 }
 
 describe('kubernetes manifests', () => {
@@ -59,6 +103,23 @@ describe('kubernetes manifests', () => {
     for (const object of objects) {
       expect(() => validate(object), `${object.kind} ${object.metadata.name}`).not.toThrow();
     }
+  });
+
+  it('carry no field the Kubernetes schemas do not know', () => {
+    for (const object of objects)
+      expect(unknownFields(object), `${object.kind} ${object.metadata.name}`).toEqual([]);
+  });
+
+  it('a misspelled field is caught', () => {
+    const typo = structuredClone(of('Deployment', 'gateway')[0]!) as K8sObject & {
+      spec: { replica?: number; template: { spec: { containers: Record<string, unknown>[] } } };
+    };
+    typo.spec.replica = 2;
+    typo.spec.template.spec.containers[0]!.readinessprobe = { httpGet: { path: '/readyz', port: 3000 } };
+    expect(unknownFields(typo).sort()).toEqual([
+      'Deployment.spec.replica',
+      'Deployment.spec.template.spec.containers[0].readinessprobe',
+    ]);
   });
 
   it('a schema violation is caught (the validator is not a formality)', () => {
