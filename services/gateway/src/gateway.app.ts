@@ -66,12 +66,14 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   app.decorateRequest('span', null);
   const telemetry = options.telemetry;
   const tracer = telemetry?.tracer;
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks: the two run on every request, and an async hook costs a promise each time.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(request.routeOptions.config.api ? apiHeaders : documentHeaders);
     reply.header('x-request-id', request.id);
     if (tracer) startRequestSpan(request, tracer);
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     if (telemetry) finishRequest(request, reply);
     const line = {
       method: request.method,
@@ -84,6 +86,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       const { traceId, spanId } = span.spanContext();
       request.log.info({ ...line, trace_id: traceId, span_id: spanId }, 'request');
     } else request.log.info(line, 'request');
+    done();
   });
 
   await app.register(cors, { origin: options.corsOrigins?.length ? options.corsOrigins : false });
