@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { crossValidate } from '../eval/cross-validate.js';
+import { type CrossValidationReport, crossValidate } from '../eval/cross-validate.js';
 import { type EvaluationReport, evaluate } from '../eval/evaluate.js';
 import { stratifiedSplit } from '../eval/split.js';
 import { detectFormat, importDataset } from '../importers/index.js';
@@ -24,9 +24,19 @@ export interface EvalResult extends EvaluationReport {
   trainCpuSeconds: number;
   /** Heap growth from loading the serialized model (trained on the whole file) into a fresh NluModel. */
   modelHeapMB: number;
+  /** With `--seeds`: one cross-validation per seed; the top-level scores are their means. */
+  perSeed?: SeedResult[];
 }
 
-const USAGE = 'usage: nlu eval --train FILE [--test FILE | --dev-split 0.2 | --folds 5] [--seed 1] [--json]';
+export interface SeedResult {
+  seed: number;
+  intentAccuracy: number;
+  slotF1: number;
+  intentSlotF1: number;
+}
+
+const USAGE =
+  'usage: nlu eval --train FILE [--test FILE | --dev-split 0.2 | --folds 5 [--seeds 1,2,3]] [--seed 1] [--json]';
 
 const load = (file: string): Dataset => {
   const source = readFileSync(file, 'utf8');
@@ -52,8 +62,42 @@ function heapAfterLoading(json: string): number {
   return (after - before) / 2 ** 20;
 }
 
+const NUMERIC_KEYS = [
+  'intentAccuracy',
+  'intentMacroF1',
+  'slotPrecision',
+  'slotRecall',
+  'slotF1',
+  'intentSlotF1',
+  'latencyP50Ms',
+  'latencyP99Ms',
+  'modelBytes',
+  'heapMB',
+  'trainSeconds',
+  'trainCpuSeconds',
+] as const;
+
+/** Mean of several cross-validation runs (one per seed); confusion counts are summed. */
+function meanOf(runs: CrossValidationReport[]): CrossValidationReport {
+  const out: CrossValidationReport = { ...runs[0]!, confusion: {} };
+  for (const key of NUMERIC_KEYS) out[key] = runs.reduce((sum, r) => sum + r[key], 0) / runs.length;
+  for (const r of runs) {
+    for (const [gold, row] of Object.entries(r.confusion)) {
+      const target = out.confusion[gold] ?? {};
+      out.confusion[gold] = target;
+      for (const [pred, n] of Object.entries(row)) target[pred] = (target[pred] ?? 0) + n;
+    }
+  }
+  return out;
+}
+
 function printReport(r: EvalResult, print: (line: string) => void): void {
   const pct = (x: number) => (100 * x).toFixed(2);
+  for (const s of r.perSeed ?? []) {
+    print(
+      `seed ${s.seed}: intent accuracy ${pct(s.intentAccuracy)}  slot F1 ${pct(s.slotF1)}  intent+slot F1 ${pct(s.intentSlotF1)}`,
+    );
+  }
   print(
     `train ${r.train} (${r.trainExamples} examples, ${r.trainSeconds.toFixed(1)} s, ${r.trainCpuSeconds.toFixed(1)} s CPU) → test ${r.test} (${r.examples})`,
   );
@@ -84,6 +128,7 @@ export async function runEval(
       'dev-split': { type: 'string', default: '0.2' },
       folds: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      seeds: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -93,14 +138,24 @@ export async function runEval(
   const progress = values.json ? () => {} : (m: string) => print(`  … ${m}`);
   if (values.folds) {
     const k = Number(values.folds);
-    const cv = crossValidate(full, k, { seed, onProgress: progress });
+    const seeds = values.seeds ? values.seeds.split(',').map(Number) : [seed];
+    const runs = seeds.map((s) => crossValidate(full, k, { seed: s, onProgress: progress }));
+    const cv = seeds.length === 1 ? runs[0]! : meanOf(runs);
     const result: EvalResult = {
       ...cv,
       train: basename(values.train),
-      test: `${k}-fold cross-validation (seed ${seed})`,
+      test: `${k}-fold cross-validation (seed${seeds.length > 1 ? `s ${seeds.join(',')}, mean` : ` ${seed}`})`,
       trainExamples: Math.round((full.examples.length * (k - 1)) / k),
       modelHeapMB: heapAfterLoading(JSON.stringify(train(full, { seed }).toJSON())),
     };
+    if (seeds.length > 1) {
+      result.perSeed = runs.map((r, i) => ({
+        seed: seeds[i]!,
+        intentAccuracy: r.intentAccuracy,
+        slotF1: r.slotF1,
+        intentSlotF1: r.intentSlotF1,
+      }));
+    }
     if (values.json) print(JSON.stringify(result, null, 2));
     else printReport(result, print);
     return result;

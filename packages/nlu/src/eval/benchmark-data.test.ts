@@ -66,4 +66,15 @@ describe.skipIf(!present)('benchmark corpora', () => {
     expect(r.intentAccuracy).toBeGreaterThan(0.85);
     expect(JSON.parse(lines.join('\n')).slotF1).toBe(r.slotF1);
   });
+
+  it('averages cross-validation over several seeds', async () => {
+    const r = await runEval(
+      ['--train', path.join(dataDir, 'braun_webapp_train.jsonl'), '--folds', '3', '--seeds', '1,2', '--json'],
+      () => {},
+    );
+    expect(r.perSeed?.map((s) => s.seed)).toEqual([1, 2]);
+    const mean = (r.perSeed![0]!.intentSlotF1 + r.perSeed![1]!.intentSlotF1) / 2;
+    expect(r.intentSlotF1).toBeCloseTo(mean, 10);
+    expect(r.examples).toBe(30);
+  });
 });

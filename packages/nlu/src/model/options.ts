@@ -10,6 +10,12 @@ export interface TrainOptions {
   intentEpochs?: number;
   /** Passes over the data for the slot taggers. Default 10. */
   taggerEpochs?: number;
+  /**
+   * Share of each token's tagger features hidden at random in every training pass (feature dropout),
+   * so the tagger cannot lean on a few word identities and also learns shapes and context. Default
+   * "auto": 0.35 when some intent has fewer than 50 examples (tiny corpora), else 0.
+   */
+  taggerDropout?: number | 'auto';
   /** Initial SGD learning rate of the intent classifier. Default 3. */
   learningRate?: number;
   /**
@@ -44,6 +50,7 @@ export function resolveOptions(o: TrainOptions): ResolvedTrainOptions {
     seed: o.seed ?? 1,
     intentEpochs: o.intentEpochs ?? 15,
     taggerEpochs: o.taggerEpochs ?? 10,
+    taggerDropout: o.taggerDropout ?? 'auto',
     learningRate: o.learningRate ?? 3,
     outOfScopeThreshold: o.outOfScopeThreshold ?? 0.4,
     gazetteerDropout: o.gazetteerDropout ?? 0.5,

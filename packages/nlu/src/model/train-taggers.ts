@@ -10,9 +10,12 @@ import type { ResolvedTrainOptions, TaggerMode } from './options.js';
 const sortedEntities = (rows: Example[]) =>
   [...new Set(rows.flatMap((e) => e.slots.map((s) => s.entity)))].sort();
 
+const fewestExamples = (byIntent: Map<string, number[]>) =>
+  Math.min(...[...byIntent.values()].map((ids) => ids.length));
+
 function chooseMode(byIntent: Map<string, number[]>, mode: ResolvedTrainOptions['taggerMode']): TaggerMode {
   if (mode !== 'auto') return mode;
-  const fewest = Math.min(...[...byIntent.values()].map((ids) => ids.length));
+  const fewest = fewestExamples(byIntent);
   if (fewest >= 1000) return 'per-intent';
   return fewest >= 50 ? 'shared-restricted' : 'shared';
 }
@@ -23,10 +26,11 @@ export function trainTaggers(
   o: ResolvedTrainOptions,
 ): Map<string, SlotTagger> {
   const log = o.onProgress ?? (() => {});
-  const opts = { epochs: o.taggerEpochs, seed: o.seed };
   const byIntent = new Map<string, number[]>();
   for (const [i, ex] of examples.entries()) byIntent.set(ex.intent, [...(byIntent.get(ex.intent) ?? []), i]);
   const mode = chooseMode(byIntent, o.taggerMode);
+  const dropout = o.taggerDropout === 'auto' ? (fewestExamples(byIntent) < 50 ? 0.35 : 0) : o.taggerDropout;
+  const opts = { epochs: o.taggerEpochs, seed: o.seed, dropout };
   const taggers = new Map<string, SlotTagger>();
   if (mode === 'per-intent') {
     for (const [intent, ids] of byIntent) {

@@ -12,6 +12,23 @@ export interface Sequence {
   allowed?: Int32Array;
 }
 
+export interface PerceptronOptions {
+  epochs: number;
+  seed: number;
+  /** Share of each token's features (all but the bias) hidden at random in each pass. Default 0. */
+  dropout?: number;
+}
+
+/** A copy of `feats` without a random share `p` of each row's features; the bias (index 0) stays. */
+function dropFeatures(feats: Uint32Array[], p: number, rng: () => number): Uint32Array[] {
+  return feats.map((row) => {
+    const kept = new Uint32Array(row.length);
+    let n = 0;
+    for (let j = 0; j < row.length; j++) if (j === 0 || rng() >= p) kept[n++] = row[j]!;
+    return kept.subarray(0, n);
+  });
+}
+
 export interface Scorer {
   addScores(feats: ArrayLike<number>, out: Float64Array, offset?: number): void;
 }
@@ -45,8 +62,9 @@ export function trainPerceptron(
   data: Sequence[],
   L: number,
   mask: Uint8Array,
-  opts: { epochs: number; seed: number },
+  opts: PerceptronOptions,
 ): WeightTable {
+  const dropout = opts.dropout ?? 0;
   const w = new TrainableWeights(L);
   const rng = createRng(opts.seed);
   const order = data.map((_, i) => i);
@@ -54,7 +72,9 @@ export function trainPerceptron(
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     const trans = transitions(w, L);
     for (const idx of shuffle(order, rng)) {
-      const { feats, gold, allowed } = data[idx]!;
+      const { gold, allowed } = data[idx]!;
+      // With dropout, updates touch only the features this pass kept, like the decode that made them.
+      const feats = dropout > 0 ? dropFeatures(data[idx]!.feats, dropout, rng) : data[idx]!.feats;
       const pred = decode(w, L, mask, feats, trans, allowed ?? all);
       for (let i = 0; i < gold.length; i++) {
         const g = gold[i]!;

@@ -1,7 +1,14 @@
 // Slot tagger for one label set: perceptron-trained weights plus constrained Viterbi decoding.
 import { WeightTable, type WeightTableJSON } from '../features/weights.js';
 import { bioLabels, decodeLabels, labelsOf, type TokenRange, transitionMask } from './bio.js';
-import { allLabels, decode, type Sequence, trainPerceptron, transitions } from './perceptron.js';
+import {
+  allLabels,
+  decode,
+  type PerceptronOptions,
+  type Sequence,
+  trainPerceptron,
+  transitions,
+} from './perceptron.js';
 
 export interface SlotTaggerJSON {
   entities: string[];
@@ -30,7 +37,7 @@ export class SlotTagger {
   static train(
     entities: string[],
     data: Sequence[],
-    opts: { epochs: number; seed: number },
+    opts: PerceptronOptions,
     entitiesByIntent?: Record<string, string[]>,
   ): SlotTagger {
     const labels = bioLabels(entities);
