@@ -3,21 +3,25 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql } from 'kysely';
 import type { ServiceMigrations, SqlStore } from '../ports/sql-store.js';
+import { GroupCommitDriver, type GroupCommitOptions } from './group-commit-driver.js';
 import { migrateService } from './migrate.js';
 import { serialized } from './serialized.js';
-import { cachingStatements } from './statement-cache.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:` for a private in-memory database. */
   file: string;
   /** Milliseconds a writer waits for another process's write lock before failing. */
   busyTimeoutMs?: number;
+  /** Limits of a commit group (see group-commit-driver.ts). */
+  groupCommit?: GroupCommitOptions;
 }
 
 /** Opens (creating folders as needed) the SQLite database and tunes it for a service workload. */
-export function createSqliteStore(options: SqliteStoreOptions): SqlStore & { raw: Database.Database } {
+export function createSqliteStore(
+  options: SqliteStoreOptions,
+): SqlStore & { raw: Database.Database; groupCommit: GroupCommitDriver } {
   if (options.file !== ':memory:')
     fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
   const raw = new Database(options.file);
@@ -25,21 +29,30 @@ export function createSqliteStore(options: SqliteStoreOptions): SqlStore & { raw
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  const driver = new GroupCommitDriver(raw, options.groupCommit);
   // biome-ignore lint/suspicious/noExplicitAny: services narrow the schema type
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: cachingStatements(raw) }) });
+  const db = new Kysely<any>({
+    dialect: {
+      createDriver: () => driver,
+      createAdapter: () => new SqliteAdapter(),
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
   const migrationKey = options.file === ':memory:' ? randomUUID() : path.resolve(options.file);
   // One write transaction around the whole run: other processes wait on the file lock (busy timeout),
   // other stores of this process wait on `serialized` (a blocked synchronous BEGIN would starve the
   // holder), and a failing migration rolls back every migration of the run.
   const migrate = (set: ServiceMigrations) =>
     serialized(migrationKey, async () => {
-      raw.exec('BEGIN IMMEDIATE');
+      // Taken with the connection to itself, so no unit of work is half done and no group is open.
+      await driver.exclusive(() => raw.exec('BEGIN IMMEDIATE'));
       try {
         const report = await migrateService(db, set);
-        raw.exec('COMMIT');
+        await driver.exclusive(() => raw.exec('COMMIT'));
         return report;
       } catch (error) {
-        if (raw.inTransaction) raw.exec('ROLLBACK');
+        await driver.exclusive(() => raw.inTransaction && raw.exec('ROLLBACK'));
         throw error;
       }
     });
@@ -47,6 +60,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqlStore & { raw
     dialect: 'sqlite',
     db,
     raw,
+    groupCommit: driver,
     migrate,
     async check() {
       await sql`select 1`.execute(db);
