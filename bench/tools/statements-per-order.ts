@@ -1,6 +1,8 @@
 // Counts the SQL statements the embedded system runs per order, from checkout to every consumer done:
 // a deterministic measure of the pipeline's work, unlike throughput on a shared machine.
-// npx tsx --tsconfig tsconfig.json bench/tools/statements-per-order.ts [orders]
+// It also counts physical commits (COMMIT statements and writes run outside any transaction), which is
+// where the WAL writes happen. With a concurrency above 1 the checkouts overlap as under load.
+// npx tsx --tsconfig tsconfig.json bench/tools/statements-per-order.ts [orders] [concurrency]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,13 +14,23 @@ import { assembleSystem, migrateAll } from '../../packages/cli/src/roots/embedde
 import { buildSystemGateway } from '../../packages/cli/src/roots/system-gateway.js';
 
 const n = Number(process.argv[2] ?? 200);
+const concurrency = Number(process.argv[3] ?? 1);
 const counts = new Map<string, number>();
+let commits = 0;
 const probe = new Database(':memory:');
 const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, unknown>;
 for (const method of ['run', 'get', 'all', 'iterate']) {
   const original = proto[method] as (...args: unknown[]) => unknown;
-  proto[method] = function (this: { source: string }, ...args: unknown[]) {
-    if (counting) counts.set(this.source, (counts.get(this.source) ?? 0) + 1);
+  proto[method] = function (
+    this: { source: string; readonly: boolean; database: Database.Database },
+    ...args: unknown[]
+  ) {
+    if (counting) {
+      counts.set(this.source, (counts.get(this.source) ?? 0) + 1);
+      const autocommitWrite =
+        !this.readonly && !this.database.inTransaction && !/^\s*begin/i.test(this.source);
+      if (autocommitWrite || /^\s*commit/i.test(this.source)) commits++;
+    }
     return original.apply(this, args);
   };
 }
@@ -51,17 +63,21 @@ await system.catalog.module.operations.updateProduct!({
   requestId: 'probe',
 });
 counting = true;
-const ids: string[] = [];
-for (let i = 0; i < n; i++) {
-  const res = await sut.app.inject({
-    method: 'POST',
-    url: '/v1/checkout',
-    headers: { authorization: `Bearer ${token}` },
-    payload: { productId, deliveryAddress: '350 5th Ave, New York, NY 10118', deliveryDate },
-  });
-  ids.push(res.json().orderId);
-}
+let placed = 0;
+const lane = async () => {
+  while (placed < n) {
+    placed++;
+    await sut.app.inject({
+      method: 'POST',
+      url: '/v1/checkout',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { productId, deliveryAddress: '350 5th Ave, New York, NY 10118', deliveryDate },
+    });
+  }
+};
+await Promise.all(Array.from({ length: concurrency }, lane));
 const acceptance = [...counts.values()].reduce((a, b) => a + b, 0);
+const acceptanceCommits = commits;
 await eventually(
   async () => {
     const db = new Database(path.join(dataDir, 'concierge.sqlite'), { readonly: true });
@@ -77,7 +93,7 @@ await new Promise((r) => setTimeout(r, 3000)); // notifications and relays settl
 counting = false;
 const total = [...counts.values()].reduce((a, b) => a + b, 0);
 console.log(
-  `${n} orders: ${(acceptance / n).toFixed(1)} statements per order while accepting (incl. background work so far), ${(total / n).toFixed(1)} per order in all`,
+  `${n} orders, ${concurrency} at a time: ${(acceptance / n).toFixed(1)} statements and ${(acceptanceCommits / n).toFixed(2)} commits per order while accepting (incl. background work so far); ${(total / n).toFixed(1)} statements and ${(commits / n).toFixed(2)} commits per order in all`,
 );
 for (const [sql, c] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 40))
   console.log(`${(c / n).toFixed(2).padStart(7)}  ${sql.replace(/\s+/g, ' ').slice(0, 150)}`);

@@ -61,7 +61,8 @@ export async function assembleSystem(
   const catalog = createCatalogService({ store, productCacheMs: config.catalog.productCacheMs });
   const messaging = instrumented(await openMessaging(config, logger, store), telemetry);
   const identity = await assembleIdentity({ config, logger, store, cache, mailer, document });
-  const notifications = createNotifications({ config, logger, store, mailer, ...messaging });
+  // Deliveries to the file outbox (or SMTP) are I/O waits: many may be in flight at once.
+  const notifications = createNotifications({ config, logger, store, mailer, concurrency: 32, ...messaging });
   const payments = createSandboxProcessor({ store });
   const orders = createOrdersService({
     store,

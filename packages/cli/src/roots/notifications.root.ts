@@ -11,10 +11,21 @@ export interface NotificationsDeps {
   mailer: Mailer;
   queue: Queue;
   events: EventBus;
+  /** Deliveries in flight at once (default 4). */
+  concurrency?: number;
 }
 
-export function createNotifications({ config, logger, store, mailer, queue, events }: NotificationsDeps) {
+export function createNotifications({
+  config,
+  logger,
+  store,
+  mailer,
+  queue,
+  events,
+  concurrency,
+}: NotificationsDeps) {
   return createNotificationsService({
+    ...(concurrency ? { concurrency } : {}),
     store,
     events,
     queue,

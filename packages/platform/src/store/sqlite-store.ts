@@ -3,31 +3,29 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql } from 'kysely';
 import type { ServiceMigrations, SqlStore } from '../ports/sql-store.js';
-import { GroupCommitSqliteDialect, GroupCommitter } from './group-commit.js';
+import { GroupCommitDriver, type GroupCommitOptions } from './group-commit-driver.js';
 import { migrateService } from './migrate.js';
 import { serialized } from './serialized.js';
-import { cachingStatements } from './statement-cache.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:` for a private in-memory database. */
   file: string;
   /** Milliseconds a writer waits for another process's write lock before failing. */
   busyTimeoutMs?: number;
-  /**
-   * Writes reaching the database in the same event-loop turn share one commit (`group-commit.ts`);
-   * each still resolves only once committed. On by default; off gives one commit per statement.
-   */
-  groupCommit?: boolean;
+  /** Limits of a commit group (see group-commit-driver.ts and decision 0010). */
+  groupCommit?: GroupCommitOptions;
 }
 
 export interface SqliteStore extends SqlStore {
   raw: Database.Database;
-  /** Resolves once every write made so far on this connection is committed. */
+  groupCommit: GroupCommitDriver;
+  /**
+   * Resolves once every write made so far on this connection is committed. For code that writes on
+   * the raw connection (the durable queue): such a write made while a group is open joins the group.
+   */
   committed(): Promise<void>;
-  /** Commits made by group commit and the statements that shared them (zero when it is off). */
-  commitStats(): { groups: number; statements: number };
 }
 
 /** Opens (creating folders as needed) the SQLite database and tunes it for a service workload. */
@@ -39,13 +37,15 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-  const statements = cachingStatements(raw);
-  const committer = options.groupCommit === false ? undefined : new GroupCommitter(raw, statements);
+  const driver = new GroupCommitDriver(raw, options.groupCommit);
   // biome-ignore lint/suspicious/noExplicitAny: services narrow the schema type
   const db = new Kysely<any>({
-    dialect: committer
-      ? new GroupCommitSqliteDialect(committer)
-      : new SqliteDialect({ database: statements }),
+    dialect: {
+      createDriver: () => driver,
+      createAdapter: () => new SqliteAdapter(),
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
   });
   const migrationKey = options.file === ':memory:' ? randomUUID() : path.resolve(options.file);
   // One write transaction around the whole run: other processes wait on the file lock (busy timeout),
@@ -53,13 +53,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   // holder), and a failing migration rolls back every migration of the run.
   const migrate = (set: ServiceMigrations) =>
     serialized(migrationKey, async () => {
-      raw.exec('BEGIN IMMEDIATE');
+      // Taken with the connection to itself, so no unit of work is half done and no group is open.
+      await driver.exclusive(() => raw.exec('BEGIN IMMEDIATE'));
       try {
         const report = await migrateService(db, set);
-        raw.exec('COMMIT');
+        await driver.exclusive(() => raw.exec('COMMIT'));
         return report;
       } catch (error) {
-        if (raw.inTransaction) raw.exec('ROLLBACK');
+        await driver.exclusive(() => raw.inTransaction && raw.exec('ROLLBACK'));
         throw error;
       }
     });
@@ -67,9 +68,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     dialect: 'sqlite',
     db,
     raw,
+    groupCommit: driver,
+    committed: () => driver.committed(),
     migrate,
-    committed: () => committer?.committed() ?? Promise.resolve(),
-    commitStats: () => ({ ...(committer?.stats ?? { groups: 0, statements: 0 }) }),
     async check() {
       await sql`select 1`.execute(db);
     },

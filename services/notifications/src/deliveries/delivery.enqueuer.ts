@@ -12,16 +12,15 @@ export class DeliveryEnqueuer {
 
   /**
    * Sends each unqueued delivery (of one event, or all) with its own id as the message id, so a send
-   * repeated after a crash between `send` and `markEnqueued` is enqueued once.
+   * repeated after a crash between the sends and `markEnqueued` is enqueued once (and a copy sent after
+   * the first was delivered finds its row sent and does nothing).
    */
   async enqueue(eventId?: string): Promise<number> {
     let total = 0;
     for (;;) {
       const ids = await this.deliveries.unqueued(100, eventId);
-      for (const id of ids) {
-        await this.queue.send<DeliverMessage>(deliverQueue, { deliveryId: id }, { id });
-        await this.deliveries.markEnqueued(id, this.now().toISOString());
-      }
+      for (const id of ids) await this.queue.send<DeliverMessage>(deliverQueue, { deliveryId: id }, { id });
+      await this.deliveries.markEnqueued(ids, this.now().toISOString());
       total += ids.length;
       if (ids.length < 100) return total;
     }

@@ -32,11 +32,12 @@ export class DeliveryRepository {
     return (await query.execute()).map((r) => r.id);
   }
 
-  async markEnqueued(id: string, at: string): Promise<void> {
+  async markEnqueued(ids: string[], at: string): Promise<void> {
+    if (ids.length === 0) return;
     await this.db
       .updateTable('notifications_delivery')
       .set({ enqueued_at: at })
-      .where('id', '=', id)
+      .where('id', 'in', ids)
       .execute();
   }
 

@@ -1,4 +1,5 @@
 // Checkout accepts at once (202), writes order and outbox together, and honours Idempotency-Key.
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buyer,
@@ -98,6 +99,36 @@ describe('checkout', () => {
     const answers = await Promise.all([1, 2, 3].map(() => checkout(checkoutBody(open.productId), headers)));
     expect(new Set(answers.map((a) => (a.body as { orderId: string }).orderId)).size).toBe(1);
     expect(await count(open.db, 'orders_order')).toBe(1);
+  });
+
+  it('keeps each of many concurrent checkouts its own outcome when their writes share a commit', async () => {
+    // The store fails the write of any order of quantity 7, as a full disk or a bug would.
+    await sql`create trigger fail_seven before insert on orders_order when new.quantity = 7
+              begin select raise(abort, 'write failed'); end`.execute(open.db);
+    const twins = { 'idempotency-key': 'key-twins-01' };
+    const plain = Array.from({ length: 12 }, (_, i) =>
+      checkout(checkoutBody(open.productId, { quantity: 1 + (i % 3) })),
+    );
+    const outcomes = await Promise.allSettled([
+      ...plain,
+      checkout(checkoutBody(open.productId, { quantity: 7 })),
+      checkout(checkoutBody(open.productId), twins),
+      checkout(checkoutBody(open.productId), twins),
+      checkout(checkoutBody(open.productId, { quantity: 2 }), twins),
+    ]);
+    const [failed, twin1, twin2, reused] = outcomes.slice(12);
+    expect(outcomes.slice(0, 12).every((o) => o.status === 'fulfilled')).toBe(true);
+    expect(failed).toMatchObject({
+      status: 'rejected',
+      reason: expect.objectContaining({ message: expect.stringContaining('write failed') }),
+    });
+    expect(twin1).toMatchObject({ status: 'fulfilled' });
+    expect(twin2).toEqual(twin1);
+    expect(reused).toMatchObject({ status: 'rejected', reason: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+    // 12 plain orders and one for the twins, each with its two outbox rows; nothing of the failed one.
+    expect(await count(open.db, 'orders_order')).toBe(13);
+    expect(await count(open.db, 'orders_outbox')).toBe(26);
+    expect(await count(open.db, 'orders_idempotency')).toBe(1);
   });
 
   it('rejects a malformed Idempotency-Key', async () => {

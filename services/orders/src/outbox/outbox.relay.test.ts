@@ -54,6 +54,23 @@ describe('OutboxRelay', () => {
     await sut.stop();
   });
 
+  it('delivering a batch at once, marks every row delivered and keeps only the failed one', async () => {
+    let failing = true;
+    const seen: string[] = [];
+    const deliver = async (r: OutboxTable) => {
+      if (r.id === 'msg_2' && failing) throw new Error('bus down');
+      seen.push(r.id);
+    };
+    const sut = new OutboxRelay(outbox, { kind: 'queue', now, deliver, concurrent: true });
+    await expect(sut.relayOnce()).rejects.toThrow('bus down');
+    expect(seen.sort()).toEqual(['msg_1', 'msg_3']);
+    expect((await outbox.unsent('queue', 10)).map((r) => r.id)).toEqual(['msg_2']);
+    failing = false;
+    expect(await sut.relayOnce()).toBe(1);
+    expect(seen.sort()).toEqual(['msg_1', 'msg_2', 'msg_3']);
+    expect(await outbox.unsent('queue', 10)).toEqual([]);
+  });
+
   it('leaves rows of the other kind alone', async () => {
     const sut = new OutboxRelay(outbox, { kind: 'event', now, deliver: async () => {} });
     expect(await sut.relayOnce()).toBe(0);

@@ -7,6 +7,11 @@ export interface RelayOptions {
   kind: OutboxTable['kind'];
   /** Sends one row on; a throw leaves it (and the rest of the batch) for the next round. */
   deliver: (row: OutboxTable) => Promise<void>;
+  /**
+   * Deliver the rows of a batch all at once instead of one after another (for receivers that need no
+   * order between rows): a throw then leaves only its own row for the next round.
+   */
+  concurrent?: boolean;
   pollMs?: number;
   batchSize?: number;
   now: () => Date;
@@ -52,10 +57,18 @@ export class OutboxRelay {
     const rows = await this.outbox.unsent(this.options.kind, batch);
     const sent: string[] = [];
     try {
-      for (const row of rows) {
-        await this.options.deliver(row);
-        sent.push(row.id);
-      }
+      if (this.options.concurrent) {
+        const outcomes = await Promise.allSettled(rows.map((row) => this.options.deliver(row)));
+        outcomes.forEach((outcome, i) => {
+          if (outcome.status === 'fulfilled') sent.push(rows[i]!.id);
+        });
+        const failed = outcomes.find((o) => o.status === 'rejected');
+        if (failed) throw failed.reason;
+      } else
+        for (const row of rows) {
+          await this.options.deliver(row);
+          sent.push(row.id);
+        }
     } finally {
       await this.outbox.markSent(sent, this.options.now().toISOString());
     }

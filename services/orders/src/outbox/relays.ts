@@ -42,6 +42,8 @@ export function createRelays(deps: RelayDeps): Relays {
   const events = new OutboxRelay(deps.outbox, {
     ...common,
     kind: 'event',
+    // Subscribers deduplicate by event id and need no order between events: publish a batch at once.
+    concurrent: true,
     deliver: async (row) => {
       const publish = deps.events.publish(JSON.parse(row.payload) as EventEnvelope);
       await withDeadline(deps.timeoutMs, 'the event bus', publish);

@@ -15,7 +15,7 @@ export interface OrderWorker {
  * after that the message waits in the DLQ for an operator.
  */
 export const defaultWorkerOptions: ConsumeOptions = {
-  concurrency: 8,
+  concurrency: 64,
   visibilityTimeoutMs: 60_000,
   retry: { maxAttempts: 30, baseDelayMs: 250, maxDelayMs: 10_000 },
 };

@@ -54,10 +54,11 @@ export function processOrder(deps: ProcessOrderDeps) {
   return async (message: QueueMessage<{ orderId?: unknown }>): Promise<void> => {
     const orderId = message.body?.orderId;
     if (typeof orderId !== 'string') throw new PermanentFailure('the message carries no orderId');
-    const order = await orders.find(orderId);
+    // Both reads at once: each waits for the commit of the writes it joined, so together they cost one wait.
+    const [order, done] = await Promise.all([orders.find(orderId), processed.has(workerName, message.id)]);
     if (!order) throw new PermanentFailure(`order ${orderId} does not exist`);
     if (order.status === 'failed' || order.status === 'cancelled') return giveBack(deps, order);
-    if (order.status !== 'pending' || (await processed.has(workerName, message.id))) return;
+    if (order.status !== 'pending' || done) return;
 
     try {
       await deps.catalog.reserveStock({
