@@ -94,6 +94,7 @@ export class ConversationRepository {
    * lock, so `seq` cannot collide. `knownCount` (the count after the previous append, kept with the dialog
    * state) saves reading the conversation row first; the update checks it, so a stale one costs a read.
    * Appends of concurrent turns share a transaction (see `BatchedWrites`); each still commits or fails whole.
+   * `newFor` creates the conversation, owned by that user, in the same write (its first turn).
    */
   append(
     id: string,
@@ -101,10 +102,15 @@ export class ConversationRepository {
     at: Date,
     update: ConversationUpdate,
     knownCount?: number,
+    newFor?: string,
   ): Promise<number> {
     const created_at = at.toISOString();
-    const { bump, head, insertMessage } = this.queries;
+    const { bump, head, insertMessage, create } = this.queries;
     return this.writes.run(async (trx) => {
+      if (newFor !== undefined) {
+        await trx.executeQuery(create({ id, owner_id: newFor, at: created_at }));
+        knownCount = 0;
+      }
       const setCount = async (
         count: number,
         title: string | null | undefined,

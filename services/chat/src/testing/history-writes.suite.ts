@@ -92,6 +92,28 @@ export function historyWritesSuite(name: string, open: () => Promise<SqlStore>, 
       expect(await conversations.append('cnv_ok2', [said('later')], at, {}, 1)).toBe(2);
     });
 
+    it('creates a new conversation with its first messages, in the same write', async () => {
+      const [count] = await Promise.all([
+        conversations.append(
+          'cnv_new',
+          [said('hi'), said('hello!')],
+          at,
+          { title: 'hi' },
+          undefined,
+          'usr_n',
+        ),
+        conversations.append('cnv_ok2', [said('meanwhile')], at, {}),
+      ]);
+      expect(count).toBe(2);
+      expect(await conversations.get('cnv_new')).toMatchObject({
+        owner_id: 'usr_n',
+        title: 'hi',
+        message_count: 2,
+      });
+      expect(await conversations.messages('cnv_new')).toEqual([{ text: 'hi' }, { text: 'hello!' }]);
+      expect((await conversations.latest('usr_n'))?.id).toBe('cnv_new');
+    });
+
     it('replaces the last search of a user and keeps those of others', async () => {
       await Promise.all([
         lastSearches.save('usr_x', { cuisine: 'italian' } as never),
