@@ -1,7 +1,7 @@
 // Counts the SQL statements (and their synchronous time) the embedded system runs per chat turn, replaying the
 // benchmark's scripted conversations through the gateway in process (no sockets): a measure of the chat's
 // per-turn work that does not depend on the machine's load, unlike turns per second.
-// npx tsx --tsconfig tsconfig.json bench/tools/statements-per-turn.ts [rounds]
+// npx tsx --tsconfig tsconfig.json bench/tools/statements-per-turn.ts [rounds] [conversations at a time]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { buildSystemGateway } from '../../packages/cli/src/roots/system-gateway.
 import { chatScripts } from '../chat-http.bench.js';
 
 const rounds = Number(process.argv[2] ?? 20);
+const parallel = Number(process.argv[3] ?? 1);
 const counts = new Map<string, { n: number; ms: number }>();
 const probe = new Database(':memory:');
 const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, unknown>;
@@ -73,12 +74,13 @@ await replay(); // warm-up: schemas, lexicon, statements
 counting = true;
 let turns = 0;
 const started = performance.now();
-for (let i = 0; i < rounds; i++) turns += await replay();
+for (let i = 0; i < rounds; i++)
+  turns += (await Promise.all(Array.from({ length: parallel }, () => replay()))).reduce((a, b) => a + b, 0);
 const elapsed = performance.now() - started;
 counting = false;
 const all = [...counts.values()].reduce((a, b) => ({ n: a.n + b.n, ms: a.ms + b.ms }), { n: 0, ms: 0 });
 console.log(
-  `${turns} turns one at a time: ${(elapsed / turns).toFixed(3)} ms per turn; ${(all.n / turns).toFixed(2)} statements per turn taking ${(all.ms / turns).toFixed(3)} ms`,
+  `${turns} turns, ${parallel} conversations at a time: ${(elapsed / turns).toFixed(3)} ms per turn; ${(all.n / turns).toFixed(2)} statements per turn taking ${(all.ms / turns).toFixed(3)} ms`,
 );
 for (const [sql, c] of [...counts].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30))
   console.log(
