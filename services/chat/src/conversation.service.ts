@@ -71,7 +71,8 @@ export class ConversationService {
     const { id: conversationId, created } = await this.target(request, userId);
     return this.states.exclusive(conversationId, async () => {
       const now = this.now();
-      const live = await this.states.load(conversationId);
+      // A conversation created for this turn has a fresh random id: no state to read.
+      const live = created ? undefined : await this.states.load(conversationId);
       // A live dialog state names its owner, which saves reading the conversation row on every turn.
       if (live ? live.userId !== userId : !created) await this.owned(conversationId, userId);
       const state = live ?? newDialogState(conversationId, userId, now);
