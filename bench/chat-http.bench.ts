@@ -78,11 +78,26 @@ async function replayOnce(base: string, token: string): Promise<void> {
   }
 }
 
+/** User plus system CPU time of a process in milliseconds (Linux `/proc`; 0 elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+type ChatResult = LoadResult & {
+  /** The server's CPU time per answered turn: less dependent on the machine's load than turns/s. */
+  cpuMsPerTurn: number;
+};
+
 async function chatRun(
   port: number,
   extraEnv: Record<string, string>,
   program = 'bin/concierge.js',
-): Promise<LoadResult> {
+): Promise<ChatResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-chat-'));
   const env = {
     CONCIERGE_DATA_DIR: dataDir,
@@ -98,14 +113,17 @@ async function chatRun(
     // lexicon and prepares statements (seconds on a busy machine); one pass alone, then a short load.
     await replayOnce(sut.url, token);
     await load({ url: `${sut.url}/v1/nlu`, method: 'POST', requests: turnRequests(token), seconds: 3 });
-    return await load({ url: `${sut.url}/v1/nlu`, method: 'POST', requests: turnRequests(token) });
+    const cpuBefore = cpuMs(sut.child.pid);
+    const result = await load({ url: `${sut.url}/v1/nlu`, method: 'POST', requests: turnRequests(token) });
+    return { ...result, cpuMsPerTurn: (cpuMs(sut.child.pid) - cpuBefore) / Math.max(1, result.sent) };
   } finally {
     await sut.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-const fmt = (r: LoadResult) => `${Math.round(r.rps)} turns/s, p50 ${r.p50} ms, p99 ${r.p99} ms`;
+const fmt = (r: ChatResult) =>
+  `${Math.round(r.rps)} turns/s, p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${r.cpuMsPerTurn.toFixed(2)} ms/turn`;
 const failures = (r: LoadResult) => r.errors + r.non2xx;
 
 export async function chatBenchmarks(): Promise<BenchRow[]> {

@@ -46,16 +46,17 @@ export class ConversationService {
     return row;
   }
 
-  /** The conversation to continue (its ownership is checked under the lock), or a new one. */
+  /**
+   * The conversation to continue (its ownership is checked under the lock), or a new one, whose row is
+   * written with its first messages (nobody knows its id before the turn answers).
+   */
   private async target(request: TurnRequest, userId: string): Promise<{ id: string; created: boolean }> {
     if (request.conversationId) return { id: request.conversationId, created: false };
     if (request.latest) {
       const latest = await this.conversations.latest(userId);
       if (latest && (await this.states.load(latest.id))) return { id: latest.id, created: false };
     }
-    const id = prefixedId('cnv');
-    await this.conversations.create(id, userId, this.now());
-    return { id, created: true };
+    return { id: prefixedId('cnv'), created: true };
   }
 
   async turn(caller: Caller | null, request: TurnRequest): Promise<TurnAnswer> {
@@ -70,7 +71,8 @@ export class ConversationService {
     const { id: conversationId, created } = await this.target(request, userId);
     return this.states.exclusive(conversationId, async () => {
       const now = this.now();
-      const live = await this.states.load(conversationId);
+      // A conversation created for this turn has a fresh random id: no state to read.
+      const live = created ? undefined : await this.states.load(conversationId);
       // A live dialog state names its owner, which saves reading the conversation row on every turn.
       if (live ? live.userId !== userId : !created) await this.owned(conversationId, userId);
       const state = live ?? newDialogState(conversationId, userId, now);
@@ -91,6 +93,7 @@ export class ConversationService {
         now,
         { title: request.texts[0]!.slice(0, 120), ...(kind ? { kind } : {}) },
         state.historyCount,
+        created ? userId : undefined,
       );
       await this.states.save(state);
       return { conversationId, replies, messages };

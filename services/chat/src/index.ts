@@ -15,6 +15,7 @@ import { HistoryService } from './http/history.js';
 import { chatMigrations } from './migrations/chat.migrations.js';
 import { cachedLexicon } from './recommend/cached-lexicon.js';
 import { createRecommender } from './recommend/recommender.js';
+import { BatchedWrites } from './store/batched-writes.js';
 import { ConversationRepository } from './store/conversation.repository.js';
 import { LastSearchRepository } from './store/last-search.repository.js';
 import { PendingDeliveryRepository } from './store/pending-delivery.repository.js';
@@ -46,6 +47,8 @@ export function createChatService(deps: ChatDeps): ChatService {
   const now = deps.now ?? (() => new Date());
   const lexicon = cachedLexicon(deps.catalog, now);
   const pending = new PendingDeliveryRepository(db);
+  // One writer for the chat's tables, so the writes of turns running at the same time share a transaction.
+  const writes = new BatchedWrites(db);
   const notifierDeps: NotifierDeps = {
     pending,
     lexicon,
@@ -57,11 +60,11 @@ export function createChatService(deps: ChatDeps): ChatService {
     model: deps.model,
     lexicon,
     recommender: createRecommender(deps.catalog),
-    lastSearches: new LastSearchRepository(db, now),
+    lastSearches: new LastSearchRepository(db, now, writes),
     notifier: diningSuggestedNotifier(notifierDeps),
     tables: deps.catalog,
   });
-  const conversationRepository = new ConversationRepository(db);
+  const conversationRepository = new ConversationRepository(db, writes);
   const states = new DialogStateStore(deps.cache, { idleTtlMs: deps.idleTtlMs, now });
   const conversations = new ConversationService(
     conversationRepository,

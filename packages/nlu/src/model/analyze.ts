@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   timeZone: string;
   /** Per-sentence gazetteer counts to discount (leave-one-out during training). */
   own?: Map<string, number>;
+  /** Builtins already extracted from this text with these options (saves extracting them again). */
+  builtins?: BuiltinEntity[];
   /** Training only: returns true to hide a curated gazetteer match, so the tagger also learns from context. */
   drop?: () => boolean;
 }
@@ -44,7 +46,7 @@ export function tokenRange(tokens: Token[], start: number, end: number): [number
 
 export function analyze(text: string, gazetteer: Gazetteer, opts: AnalyzeOptions): Analysis {
   const tokens = tokenize(text);
-  const builtins = extractBuiltins(text, opts);
+  const builtins = opts.builtins ?? extractBuiltins(text, opts);
   const drop = opts.drop;
   const all = gazetteer.match(tokens, opts.own);
   // Built-in lists ("@country") never coincide with a slot label, so only dataset lists are dropped.

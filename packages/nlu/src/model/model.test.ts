@@ -86,3 +86,50 @@ describe('trained model', () => {
     expect(JSON.stringify(train(bot, { seed: 3 }).toJSON())).toBe(JSON.stringify(model.toJSON()));
   });
 });
+
+describe('parse of short texts said again', () => {
+  const texts = [
+    'tomorrow at 7',
+    'Tomorrow',
+    '8pm',
+    'for 2',
+    'yes',
+    'a table in Soho tomorrow',
+    'next friday at 9',
+  ];
+  const days = ['2024-03-09T15:00:00Z', '2024-03-10T23:30:00Z', '2024-07-01T06:00:00Z'];
+
+  it('gives what a model that never saw the text gives, whatever the day and time zone', () => {
+    for (const day of days) {
+      for (const timeZone of ['Europe/London', 'America/New_York']) {
+        const at = { referenceDate: new Date(day), timeZone };
+        for (const text of texts) {
+          const fresh = NluModel.fromJSON(model.toJSON()).parse(text, at);
+          expect(model.parse(text, at)).toEqual(fresh);
+          expect(model.parse(text, at)).toEqual(fresh);
+        }
+      }
+    }
+  });
+
+  it('resolves relative dates against each parse its own reference date', () => {
+    const a = model.parse('tomorrow at 7', {
+      referenceDate: new Date('2024-03-09T15:00:00Z'),
+      timeZone: 'UTC',
+    });
+    const b = model.parse('tomorrow at 7', {
+      referenceDate: new Date('2024-03-20T15:00:00Z'),
+      timeZone: 'UTC',
+    });
+    expect(a.builtins).not.toEqual(b.builtins);
+    expect(b.intent).toEqual(a.intent);
+  });
+
+  it('hands out results a caller can change without changing the next parse', () => {
+    const first = model.parse('yes', opts);
+    first.intent.name = 'changed';
+    first.intents.length = 0;
+    expect(model.parse('yes', opts).intent.name).not.toBe('changed');
+    expect(model.parse('yes', opts).intents.length).toBeGreaterThan(0);
+  });
+});

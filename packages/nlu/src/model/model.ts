@@ -1,10 +1,12 @@
 // The trained NLU model: parses utterances and serializes to compact JSON.
+
+import { extractBuiltins } from '../builtins/index.js';
 import { IntentClassifier, type IntentClassifierJSON } from '../classifier/intent-classifier.js';
 import { Gazetteer, type GazetteerJSON } from '../features/gazetteer.js';
 import { intentFeatures } from '../features/intent-features.js';
 import { CORE_WORD_FEATURES } from '../features/token-features.js';
 import { SlotTagger, type SlotTaggerJSON } from '../tagger/slot-tagger.js';
-import type { ParsedEntity, ParseOptions, ParseResult } from '../types.js';
+import type { BuiltinEntity, IntentScore, ParsedEntity, ParseOptions, ParseResult } from '../types.js';
 import { hash32 } from '../util/hash.js';
 import { analyze } from './analyze.js';
 
@@ -45,7 +47,28 @@ export function withIntent(row: Uint32Array, intent: string): Uint32Array {
   return out;
 }
 
+/** What a parse decides from the words and the builtins' places alone: the same whenever those are the same. */
+interface Decision {
+  intent: IntentScore;
+  intents: IntentScore[];
+  outOfScope: boolean;
+  /** Tagged slots as character ranges, with the gazetteer's canonical value. */
+  slots: { entity: string; start: number; end: number; canonical: string | undefined }[];
+  /** Kind and place of each builtin the decision was made with. */
+  places: string;
+}
+
+const placesOf = (builtins: BuiltinEntity[]) =>
+  builtins.map((b) => `${b.kind}@${b.start}-${b.end}`).join(' ');
+
+/** Texts up to this long (quick replies, short answers) keep their parse decision in the model's cache. */
+export const PARSE_CACHE_MAX_TEXT = 40;
+const PARSE_CACHE_ENTRIES = 4096;
+
 export class NluModel {
+  /** Decisions for short texts by time zone and text, least recently used first. */
+  private readonly decisions = new Map<string, Decision>();
+
   constructor(private readonly parts: ModelParts) {}
 
   get intents(): string[] {
@@ -54,17 +77,61 @@ export class NluModel {
 
   /**
    * Classifies the intent and extracts slots and builtin entities.
+   * Short texts ("Tomorrow", "8pm", "yes") reuse the classification and tagging of an earlier parse of the
+   * same text when the builtins are found in the same places; the builtins themselves (dates relative to
+   * `referenceDate`) are extracted afresh on every parse, so the result is the same as without the cache.
    * @example
    * const r = model.parse('table for 4 in Chelsea tomorrow', { timeZone: 'Europe/London' });
    * r.intent.name; // "book_table"
    * r.entities; // [{ entity: "area", value: "Chelsea", start: 15, end: 22 }]
    */
   parse(text: string, opts: ParseOptions = {}): ParseResult {
-    const { classifier, taggers, gazetteer, outOfScopeThreshold, outOfScopeIntent } = this.parts;
-    const a = analyze(text, gazetteer, {
+    const builtinOptions = {
       referenceDate: opts.referenceDate ?? new Date(),
       timeZone: opts.timeZone ?? 'UTC',
+    };
+    const builtins = extractBuiltins(text, builtinOptions);
+    const places = placesOf(builtins);
+    const cacheable = text.length <= PARSE_CACHE_MAX_TEXT;
+    const key = `${builtinOptions.timeZone}\u0000${text}`;
+    let decision = cacheable ? this.decisions.get(key) : undefined;
+    if (decision?.places === places) {
+      this.decisions.delete(key);
+      this.decisions.set(key, decision);
+    } else {
+      decision = this.decide(text, builtins, builtinOptions, places);
+      if (cacheable) {
+        this.decisions.set(key, decision);
+        if (this.decisions.size > PARSE_CACHE_ENTRIES)
+          this.decisions.delete(this.decisions.keys().next().value as string);
+      }
+    }
+    const entities: ParsedEntity[] = decision.slots.map(({ entity, start, end, canonical }) => {
+      const value = text.slice(start, end);
+      const e: ParsedEntity = { entity, value, start, end };
+      const builtin = builtins.find((b) => b.start < end && start < b.end && b.kind !== 'number');
+      if (canonical !== undefined && canonical !== value) e.resolved = canonical;
+      else if (builtin) e.resolved = builtin.value;
+      return e;
     });
+    return {
+      text,
+      intent: { ...decision.intent },
+      intents: decision.intents.map((i) => ({ ...i })),
+      outOfScope: decision.outOfScope,
+      entities,
+      builtins,
+    };
+  }
+
+  private decide(
+    text: string,
+    builtins: BuiltinEntity[],
+    options: { referenceDate: Date; timeZone: string },
+    places: string,
+  ): Decision {
+    const { classifier, taggers, gazetteer, outOfScopeThreshold, outOfScopeIntent } = this.parts;
+    const a = analyze(text, gazetteer, { ...options, builtins });
     const intents = classifier.rank(intentFeatures(a.tokens, a.kinds));
     const intent = intents[0]!;
     const outOfScope = intent.name === outOfScopeIntent || intent.confidence < outOfScopeThreshold;
@@ -74,18 +141,12 @@ export class NluModel {
       tagger = taggers.get('*');
       feats = feats.map((row) => withIntent(row, intent.name));
     }
-    const entities: ParsedEntity[] = (tagger?.tag(feats, intent.name) ?? []).map((r) => {
+    const slots = (tagger?.tag(feats, intent.name) ?? []).map((r) => {
       const start = a.tokens[r.start]!.start;
       const end = a.tokens[r.end - 1]!.end;
-      const value = text.slice(start, end);
-      const e: ParsedEntity = { entity: r.entity, value, start, end };
-      const canonical = gazetteer.resolve(r.entity, value);
-      const builtin = a.builtins.find((b) => b.start < end && start < b.end && b.kind !== 'number');
-      if (canonical !== undefined && canonical !== value) e.resolved = canonical;
-      else if (builtin) e.resolved = builtin.value;
-      return e;
+      return { entity: r.entity, start, end, canonical: gazetteer.resolve(r.entity, text.slice(start, end)) };
     });
-    return { text, intent, intents: intents.slice(0, 5), outOfScope, entities, builtins: a.builtins };
+    return { intent, intents: intents.slice(0, 5), outOfScope, slots, places };
   }
 
   toJSON(): ModelJSON {

@@ -34,12 +34,17 @@ export function describeTime(time: string): string {
   return `${hour}${m === 0 ? '' : `:${String(m).padStart(2, '0')}`}${h < 12 ? 'am' : 'pm'}`;
 }
 
-/** True for an IANA zone Intl knows; the formatter it builds is cached, so repeated checks are cheap. */
+const knownZones = new Set<string>();
+
+/** True for an IANA zone Intl knows; a zone found valid once is remembered (checked on every turn). */
 export function isValidTimeZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true;
   try {
     localMoment(new Date(0), timeZone);
-    return true;
   } catch {
     return false;
   }
+  // Bounded: a client may send any string, and only valid ones are kept.
+  if (knownZones.size < 1000) knownZones.add(timeZone);
+  return true;
 }

@@ -1,5 +1,7 @@
 // Conversations and their messages in SQL: the history the owner can read back, page by page.
 import type { ChatDb, ConversationTable } from '../chat.tables.js';
+import { BatchedWrites } from './batched-writes.js';
+import { precompile } from './precompiled.js';
 
 export interface StoredMessage {
   author: 'user' | 'concierge';
@@ -12,84 +14,135 @@ export interface ConversationUpdate {
   kind?: 'shopping' | 'dining';
 }
 
+type Update = ReturnType<typeof compileQueries>['bump'][number];
+
+/** The statements of a turn's writes, compiled once per database. */
+function compileQueries(db: ChatDb) {
+  const bumpWith = (title: boolean, kind: boolean) =>
+    precompile(
+      [
+        'count',
+        'next',
+        'at',
+        'id',
+        ...(title ? (['title'] as const) : []),
+        ...(kind ? (['kind'] as const) : []),
+      ],
+      (p) =>
+        db
+          .updateTable('chat_conversation')
+          .set({
+            message_count: p.next,
+            updated_at: p.at,
+            ...(title ? { title: p.title } : {}),
+            ...(kind ? { kind: p.kind } : {}),
+          })
+          .where('id', '=', p.id)
+          .where('message_count', '=', p.count),
+    );
+  return {
+    /** Indexed by `2 * (title set) + (kind set)`. */
+    bump: [bumpWith(false, false), bumpWith(false, true), bumpWith(true, false), bumpWith(true, true)],
+    head: precompile(['id'], (p) =>
+      db.selectFrom('chat_conversation').select(['message_count', 'title', 'kind']).where('id', '=', p.id),
+    ),
+    insertMessage: precompile(['conversation_id', 'seq', 'author', 'message', 'created_at'], (p) =>
+      db.insertInto('chat_message').values({
+        conversation_id: p.conversation_id,
+        seq: p.seq,
+        author: p.author,
+        message: p.message,
+        created_at: p.created_at,
+      }),
+    ),
+    create: precompile(['id', 'owner_id', 'at'], (p) =>
+      db.insertInto('chat_conversation').values({
+        id: p.id,
+        owner_id: p.owner_id,
+        title: null,
+        kind: null,
+        started_at: p.at,
+        updated_at: p.at,
+        message_count: 0,
+      }),
+    ),
+  };
+}
+
 export class ConversationRepository {
-  constructor(private readonly db: ChatDb) {}
+  private readonly queries: ReturnType<typeof compileQueries>;
+
+  /** `writes` groups the writes of concurrent turns into shared transactions (one per event-loop turn). */
+  constructor(
+    private readonly db: ChatDb,
+    private readonly writes: BatchedWrites = new BatchedWrites(db),
+  ) {
+    this.queries = compileQueries(db);
+  }
 
   get(id: string): Promise<ConversationTable | undefined> {
     return this.db.selectFrom('chat_conversation').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   async create(id: string, ownerId: string, at: Date): Promise<void> {
-    const now = at.toISOString();
-    await this.db
-      .insertInto('chat_conversation')
-      .values({
-        id,
-        owner_id: ownerId,
-        title: null,
-        kind: null,
-        started_at: now,
-        updated_at: now,
-        message_count: 0,
-      })
-      .execute();
+    const values = { id, owner_id: ownerId, at: at.toISOString() };
+    await this.writes.run((trx) => trx.executeQuery(this.queries.create(values)));
   }
 
   /**
    * Appends messages after the last one and returns the new message count; callers hold the conversation's
    * lock, so `seq` cannot collide. `knownCount` (the count after the previous append, kept with the dialog
    * state) saves reading the conversation row first; the update checks it, so a stale one costs a read.
+   * Appends of concurrent turns share a transaction (see `BatchedWrites`); each still commits or fails whole.
+   * `newFor` creates the conversation, owned by that user, in the same write (its first turn).
    */
-  async append(
+  append(
     id: string,
     messages: StoredMessage[],
     at: Date,
     update: ConversationUpdate,
     knownCount?: number,
+    newFor?: string,
   ): Promise<number> {
     const created_at = at.toISOString();
-    return this.db.transaction().execute(async (trx) => {
-      const bump = (count: number, title: string | null | undefined, kind: string | null | undefined) =>
-        trx
-          .updateTable('chat_conversation')
-          .set({
-            message_count: count + messages.length,
-            updated_at: created_at,
-            ...(title !== undefined ? { title } : {}),
-            ...(kind ? { kind: kind as ConversationTable['kind'] } : {}),
-          })
-          .where('id', '=', id)
-          .where('message_count', '=', count)
-          .executeTakeFirst();
+    const { bump, head, insertMessage, create } = this.queries;
+    return this.writes.run(async (trx) => {
+      if (newFor !== undefined) {
+        await trx.executeQuery(create({ id, owner_id: newFor, at: created_at }));
+        knownCount = 0;
+      }
+      const setCount = async (
+        count: number,
+        title: string | null | undefined,
+        kind: string | null | undefined,
+      ) => {
+        const query: Update = bump[(title !== undefined ? 2 : 0) + (kind ? 1 : 0)]!;
+        const result = await trx.executeQuery(
+          query({ count, next: count + messages.length, at: created_at, id, title, kind }),
+        );
+        return Number(result.numAffectedRows ?? 0n) > 0;
+      };
       let count = knownCount;
       // The first messages name the conversation; later ones never rename it.
       const fresh =
         count !== undefined &&
-        Number(
-          (await bump(count, count === 0 ? (update.title ?? null) : undefined, update.kind)).numUpdatedRows,
-        ) > 0;
+        (await setCount(count, count === 0 ? (update.title ?? null) : undefined, update.kind));
       if (!fresh) {
-        const row = await trx
-          .selectFrom('chat_conversation')
-          .select(['message_count', 'title', 'kind'])
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
+        const row = (await trx.executeQuery(head({ id }))).rows[0];
+        if (!row) throw new Error(`no conversation ${id}`);
         count = Number(row.message_count);
-        await bump(count, row.title ?? update.title ?? null, update.kind ?? row.kind);
+        await setCount(count, row.title ?? update.title ?? null, update.kind ?? row.kind);
       }
-      if (messages.length > 0) {
-        await trx
-          .insertInto('chat_message')
-          .values(
-            messages.map((m, i) => ({
-              conversation_id: id,
-              seq: count! + i,
-              author: m.author,
-              message: JSON.stringify(m.message),
-              created_at,
-            })),
-          )
-          .execute();
+      for (const [i, m] of messages.entries()) {
+        await trx.executeQuery(
+          insertMessage({
+            conversation_id: id,
+            seq: count! + i,
+            author: m.author,
+            message: JSON.stringify(m.message),
+            created_at,
+          }),
+        );
       }
       return count! + messages.length;
     });

@@ -1,0 +1,86 @@
+// Profiling aid for the chat benchmark (issue 3): starts the built program (or another build), warms it up like
+// bench/chat-http.bench.ts, then loads it for a while and prints latencies next to the server's event-loop delay.
+// Run: npx tsx --tsconfig tsconfig.json bench/tools/chat-profile.ts [seconds]
+//   CHAT_PROFILE_PROGRAM=<dir>/bin/concierge.js   another build
+//   CHAT_PROFILE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   flags for the server's node
+//   CHAT_PROFILE_ENV="CONCIERGE_CACHE=redis REDIS_URL=..."   extra environment for the server
+// Besides turns/s and latencies it prints the server's CPU time per turn (less dependent on the machine's load
+// than turns/s) and the event loop's delay per second during the measured run (bench/tools/event-loop-delay.cjs).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { turnRequests } from '../chat-http.bench.js';
+import { load } from '../lib/load.js';
+import { start, waitFor } from '../lib/processes.js';
+
+/** User plus system CPU time of a process, in milliseconds (Linux). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+const seconds = Number(process.argv[2] ?? 10);
+const program = process.env.CHAT_PROFILE_PROGRAM ?? 'bin/concierge.js';
+const nodeArgs = (process.env.CHAT_PROFILE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const extraEnv = Object.fromEntries(
+  (process.env.CHAT_PROFILE_ENV ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
+const port = 3290;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-profile-'));
+const eldFile = path.join(dataDir, 'event-loop-delay.log');
+const sut = start(
+  'node',
+  [
+    '--require',
+    path.resolve('bench/tools/event-loop-delay.cjs'),
+    ...nodeArgs,
+    program,
+    'start',
+    '--seed-if-empty',
+  ],
+  {
+    CONCIERGE_DATA_DIR: dataDir,
+    CONCIERGE_PORT: String(port),
+    CONCIERGE_LOG_LEVEL: 'warn',
+    ELD_FILE: eldFile,
+    ...extraEnv,
+  },
+  port,
+);
+try {
+  await waitFor(`${sut.url}/readyz`, 60_000);
+  const res = await fetch(`${sut.url}/v1/auth/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'demo@concierge.local', password: 'Concierge-demo-1' }),
+  });
+  const token = ((await res.json()) as { accessToken: string }).accessToken;
+  await load({ url: `${sut.url}/v1/nlu`, method: 'POST', requests: turnRequests(token), seconds: 3 });
+  const began = Date.now();
+  const cpuBefore = cpuMs(sut.child.pid!);
+  const r = await load({ url: `${sut.url}/v1/nlu`, method: 'POST', requests: turnRequests(token), seconds });
+  const cpu = cpuMs(sut.child.pid!) - cpuBefore;
+  console.log(
+    `${program}: ${Math.round(r.rps)} turns/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors + r.non2xx} failed; ` +
+      `server CPU ${(cpu / r.sent).toFixed(3)} ms per turn (${((100 * cpu) / (r.seconds * 1000)).toFixed(0)} % of a core); load ${os.loadavg()[0]!.toFixed(1)}`,
+  );
+  const perSecond = fs
+    .readFileSync(eldFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' ').map(Number))
+    .filter(([at]) => at! > began + 1000 && at! <= Date.now());
+  const range = (i: number) => {
+    const values = perSecond.map((s) => s[i]!);
+    return `${Math.min(...values)}–${Math.max(...values)}`;
+  };
+  console.log(
+    `event-loop delay per second while measured: p50 ${range(1)} ms, p99 ${range(2)} ms, max ${range(3)} ms`,
+  );
+} finally {
+  await sut.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
