@@ -2,7 +2,15 @@
 import { eventually } from '@concierge/platform/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventProblems } from '../testing/event-schemas.js';
-import { buyer, call, type OpenOrders, openOrders, place, stockOf } from '../testing/orders.fixture.js';
+import {
+  buyer,
+  call,
+  fastOptions,
+  type OpenOrders,
+  openOrders,
+  place,
+  stockOf,
+} from '../testing/orders.fixture.js';
 
 let open: OpenOrders;
 afterEach(() => open.close());
@@ -129,7 +137,9 @@ describe('payment worker', () => {
 
 describe('an order cancelled while it is being paid', () => {
   it('is refunded and its stock given back', async () => {
-    open = await openOrders({ stock: 5 });
+    // The payment calls get the production-like budget: this test is about the cancellation, and on a
+    // loaded machine the fast fixture's 200 ms can run out around the cancel, the charge or the refund.
+    open = await openOrders({ stock: 5, orders: { ...fastOptions, paymentTimeoutMs: 5_000 } });
     const charge = open.payments.charge.bind(open.payments);
     open.payments.charge = async (request, options) => {
       await call(open.sut, 'cancelOrder', { caller: buyer, params: { orderId: request.idempotencyKey } });
