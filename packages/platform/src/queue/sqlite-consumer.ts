@@ -93,6 +93,7 @@ export class SqliteConsumer<T> implements Consumer {
   private claim(limit: number): number {
     const now = Date.now();
     const token = `${processTag}.${++tokens}`;
+    if (!this.deps.statements.ready.get({ queue: this.queue, now })) return 0;
     const args = { queue: this.queue, now, leaseUntil: now + this.visibilityMs, token, limit };
     const rows = this.deps.db.transaction(() => this.deps.statements.claim.all(args)).immediate();
     for (const row of rows.sort((a, b) => a.seq - b.seq)) {

@@ -56,6 +56,10 @@ export function prepareQueueStatements(db: Database.Database) {
       `INSERT INTO ${m} (queue, id, body, headers, attempts, enqueued_at, available_at)
        VALUES (@queue, @id, @body, @headers, 0, @enqueuedAt, @availableAt) ON CONFLICT (queue, id) DO NOTHING`,
     ),
+    // A read first: an idle consumer's poll then costs no write transaction (and no write lock).
+    ready: db.prepare<{ queue: string; now: number }, { one: number }>(
+      `SELECT 1 AS one FROM ${m} WHERE queue = @queue AND available_at <= @now LIMIT 1`,
+    ),
     // One statement claims a batch: the lease is `available_at` moved to the end of the visibility timeout.
     claim: db.prepare<
       { queue: string; now: number; leaseUntil: number; token: string; limit: number },
