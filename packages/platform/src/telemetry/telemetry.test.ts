@@ -87,6 +87,29 @@ describe('trace context', () => {
     }
   });
 
+  it('records nothing under a caller that did not sample, and passes that decision on', async () => {
+    const unsampledTrace = '5bf92f3577b34da6a3ce929d0e0e4737';
+    const unsampled = `00-${unsampledTrace}-00f067aa0ba902b8-00`;
+    const fixture = tempSqliteStore();
+    const sut = tracedQueue(createSqliteQueue({ database: await fixture.open() }), tracer, 'test');
+    const seen: QueueMessage[] = [];
+    const consumer = sut.consume('unsampled', async (m) => {
+      seen.push(m);
+    });
+    const answer = await inSpan(tracer, 'work', {}, parentFrom(unsampled), async (span) => {
+      await sut.send('unsampled', { n: 1 }, { headers: { traceparent: traceparentOf(span) } });
+      return 'done';
+    });
+    await eventually(async () => expect(seen).toHaveLength(1), { timeoutMs: 5000 });
+    await consumer.stop();
+    await sut.close();
+    await fixture.dispose();
+    expect(answer).toBe('done');
+    expect(seen[0]!.headers.traceparent).toMatch(new RegExp(`^00-${unsampledTrace}-[0-9a-f]{16}-00$`));
+    const spans = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === unsampledTrace);
+    expect(spans).toEqual([]);
+  });
+
   it('puts trace_id and span_id on log lines written inside a span, and nothing outside', async () => {
     const lines: Record<string, unknown>[] = [];
     const stream = new Writable({

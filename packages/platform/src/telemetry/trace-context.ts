@@ -6,6 +6,7 @@ import {
   type Span,
   type SpanOptions,
   SpanStatusCode,
+  TraceFlags,
   type Tracer,
   trace,
 } from '@opentelemetry/api';
@@ -39,10 +40,38 @@ export function traceLogFields(): Record<string, string> {
 }
 
 /**
+ * The span of `parent` when it is valid and not sampled. Under parent-based sampling (what `createTracing`
+ * sets up) none of its descendants is recorded, so there is nothing to start and no context to carry.
+ */
+function unsampledParent(parent: Context): Span | undefined {
+  const span = trace.getSpan(parent);
+  if (!span) return undefined;
+  const c = span.spanContext();
+  return (c.traceFlags & TraceFlags.SAMPLED) === 0 && trace.isSpanContextValid(c) ? span : undefined;
+}
+
+/**
  * Runs `fn` inside a new span (the active one while it runs) under `parent`; a throw marks the span
  * as failed and goes on.
+ *
+ * Under a parent that is not sampled, `fn` runs directly with the parent's own (non-recording) span: no
+ * span is started and no context entered, so an unsampled request costs little more than an untraced one,
+ * and what `fn` passes on (`traceparentOf(span)`) still says "not sampled" to the next process. Log lines
+ * inside carry trace ids only for sampled work.
  */
-export async function inSpan<T>(
+export function inSpan<T>(
+  tracer: Tracer,
+  name: string,
+  options: SpanOptions,
+  parent: Context,
+  fn: (span: Span) => Promise<T>,
+): Promise<T> {
+  const unsampled = unsampledParent(parent);
+  if (unsampled) return fn(unsampled);
+  return inRecordedSpan(tracer, name, options, parent, fn);
+}
+
+async function inRecordedSpan<T>(
   tracer: Tracer,
   name: string,
   options: SpanOptions,
