@@ -161,7 +161,8 @@ describe('gateway built from an OpenAPI document', () => {
     expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(api.headers['x-content-type-options']).toBe('nosniff');
     expect(api.headers['x-frame-options']).toBe('DENY');
-    expect(api.headers['strict-transport-security']).toContain('max-age=');
+    // Served over plain http here: no HSTS (RFC 6797 §7.2); with an https public URL it is sent (below).
+    expect(api.headers['strict-transport-security']).toBeUndefined();
     expect(api.headers['x-dns-prefetch-control']).toBeUndefined();
     const page = await sut.app.inject({ url: '/orders/123', headers: { accept: 'text/html' } });
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
@@ -169,6 +170,22 @@ describe('gateway built from an OpenAPI document', () => {
     expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
     const reference = await sut.app.inject('/docs/');
     expect(reference.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('sends HSTS when the public URL is https (TLS ends at a proxy in front)', async () => {
+    const behindTls = await buildGateway({
+      document: indexDocument(fixtureApi),
+      logger: createLogger({ level: 'silent', format: 'json' }),
+      authenticator: demoAuthenticator(operator),
+      services: [widgets],
+      httpsPublic: true,
+    });
+    try {
+      const res = await behindTls.app.inject('/healthz');
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    } finally {
+      await behindTls.app.close();
+    }
   });
 
   it('serves /openapi.json and a local API reference', async () => {

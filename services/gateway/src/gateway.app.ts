@@ -10,7 +10,7 @@ import { operationHandler } from './http/dispatch.js';
 import { registerDocs } from './http/docs.js';
 import { installErrorHandling } from './http/errors.js';
 import { keepRawJsonBody } from './http/raw-body.js';
-import { apiHeaders, documentHeaders } from './http/security-headers.js';
+import { apiHeaders, documentHeaders, hsts } from './http/security-headers.js';
 import { registerStaticSite } from './http/static-site.js';
 import { finishRequest, type GatewayTelemetry, routeTelemetry, startRequestSpan } from './http/telemetry.js';
 import type { ApiDocument } from './openapi/document.js';
@@ -32,6 +32,11 @@ export interface GatewayOptions {
   webDir?: string;
   /** Metrics per route and a server span per request; nothing is installed for what is absent. */
   telemetry?: GatewayTelemetry;
+  /**
+   * The public URL is https (a TLS-terminating proxy in front): send HSTS on every answer. Without it,
+   * only answers served over https here carry it (never plain http, RFC 6797 §7.2).
+   */
+  httpsPublic?: boolean;
 }
 
 export interface Gateway {
@@ -65,10 +70,12 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   app.decorateRequest('caller', null);
   app.decorateRequest('span', null);
   const telemetry = options.telemetry;
+  const httpsPublic = options.httpsPublic === true;
   const tracer = telemetry?.tracer;
   // Callback-style hooks: the two run on every request, and an async hook costs a promise each time.
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(request.routeOptions.config.api ? apiHeaders : documentHeaders);
+    if (httpsPublic || request.protocol === 'https') reply.headers(hsts);
     reply.header('x-request-id', request.id);
     if (tracer) startRequestSpan(request, tracer);
     done();

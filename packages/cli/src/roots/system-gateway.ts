@@ -13,6 +13,7 @@ export async function buildSystemGateway(system: System, logger: Logger): Promis
     bodyLimit: system.config.http.bodyLimit,
     corsOrigins: system.config.http.corsOrigins,
     webDir: system.webDir,
+    httpsPublic: system.config.http.publicUrl?.startsWith('https://') === true,
     ...(system.telemetry?.gateway ? { telemetry: system.telemetry.gateway } : {}),
   });
   await system.identity.mount(gateway.app);

@@ -26,7 +26,6 @@ export const documentHeaders: Readonly<Record<string, string>> = Object.freeze({
   'cross-origin-resource-policy': 'same-origin',
   'origin-agent-cluster': '?1',
   'referrer-policy': 'no-referrer',
-  'strict-transport-security': 'max-age=31536000; includeSubDomains',
   'x-content-type-options': 'nosniff',
   'x-dns-prefetch-control': 'off',
   'x-download-options': 'noopen',
@@ -37,7 +36,12 @@ export const documentHeaders: Readonly<Record<string, string>> = Object.freeze({
 
 export const apiHeaders: Readonly<Record<string, string>> = Object.freeze({
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'strict-transport-security': 'max-age=31536000; includeSubDomains',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
 });
+
+/**
+ * RFC 6797 §7.2: HSTS must not be sent over plain http, where a browser ignores it anyway. The gateway
+ * adds it to answers it serves over https; behind a TLS-terminating proxy the proxy sends it.
+ */
+export const hsts = { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } as const;
