@@ -74,7 +74,12 @@ function concretePath(template: string, params: unknown): string {
  */
 export function createAuthorizer(options: AuthorizerOptions): Authenticator {
   const schemes = schemeKinds(options.document);
-  const bearerToken = (r: FastifyRequest) => /^Bearer (.+)$/i.exec(r.headers.authorization ?? '')?.[1];
+  // `Bearer <token>`, scheme case-insensitive; a prefix test, not a regular expression over the whole token.
+  const bearerToken = (r: FastifyRequest) => {
+    const header = r.headers.authorization;
+    if (header === undefined || header.length <= 7 || header.slice(0, 7).toLowerCase() !== 'bearer ') return;
+    return header.slice(7);
+  };
   const apiKeyOf = (r: FastifyRequest, s: SchemeInfo) => {
     const v = r.headers[s.header ?? 'x-api-key'];
     return typeof v === 'string' && v !== '' ? v : undefined;
