@@ -27,6 +27,11 @@ export interface PaymentProcessor {
   charge(request: ChargeRequest, options?: CallOptions): Promise<ChargeResult>;
   /** Gives a succeeded charge back (an order cancelled while it was being paid). */
   refund?(chargeId: string, options?: CallOptions): Promise<void>;
+  /**
+   * The charge an earlier call with this idempotency key made, if any: for a call whose answer was lost
+   * (a timeout) on an order cancelled before the retry, which must be refunded rather than forgotten.
+   */
+  findCharge?(idempotencyKey: string, options?: CallOptions): Promise<ChargeResult | undefined>;
 }
 
 /**

@@ -41,6 +41,16 @@ export class SandboxLedger {
     return toResult(bumped);
   }
 
+  /** The charge made under `key`, without counting a request. */
+  async byKey(key: string): Promise<ChargeResult | undefined> {
+    const row = await this.db
+      .selectFrom('payments_sandbox_charge')
+      .selectAll()
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    return row && toResult(row);
+  }
+
   /** Records the charge unless a concurrent call with the same key got there first; answers the winner. */
   async record(
     request: ChargeRequest,

@@ -86,5 +86,11 @@ export function createSandboxProcessor(options: SandboxOptions): SandboxProcesso
         throw new PaymentError('the payment processor is unavailable (503)', true, 'service_unavailable');
       await ledger.refund(chargeId);
     },
+    async findCharge(idempotencyKey, call = {}) {
+      await pause(options.latencyMs ?? 0, call.signal);
+      if (outage)
+        throw new PaymentError('the payment processor is unavailable (503)', true, 'service_unavailable');
+      return ledger.byKey(idempotencyKey);
+    },
   };
 }

@@ -40,6 +40,32 @@ describe('stripe processor', () => {
     expect(seen.init?.signal).toBeInstanceOf(AbortSignal);
   });
 
+  it('labels each intent with its key and finds it again by search (a call whose answer was lost)', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    const created = createStripeProcessor({
+      secretKey: 'sk_test_x',
+      fetch: fakeFetch(200, { id: 'pi_1', status: 'succeeded' }, seen),
+    });
+    await created.charge(request);
+    expect(new URLSearchParams(String(seen.init?.body)).get('metadata[concierge_key]')).toBe('ord_1');
+    const found = createStripeProcessor({
+      secretKey: 'sk_test_x',
+      fetch: fakeFetch(200, { object: 'search_result', data: [{ id: 'pi_1', status: 'succeeded' }] }, seen),
+    });
+    expect(await found.findCharge?.("ord_'1")).toEqual({ chargeId: 'pi_1', status: 'succeeded' });
+    const url = new URL(seen.url!);
+    expect(url.pathname).toBe('/v1/payment_intents/search');
+    expect(url.searchParams.get('query')).toBe("metadata['concierge_key']:'ord_\\'1'");
+    expect(seen.init?.method).toBe('GET');
+    const none = createStripeProcessor({ secretKey: 'sk', fetch: fakeFetch(200, { data: [] }) });
+    expect(await none.findCharge?.('ord_2')).toBeUndefined();
+    const down = createStripeProcessor({
+      secretKey: 'sk',
+      fetch: fakeFetch(503, { error: { message: 'no' } }),
+    });
+    await expect(down.findCharge?.('ord_3')).rejects.toMatchObject({ transient: true });
+  });
+
   it('maps a card error (402) to a decline with its code', async () => {
     const body = {
       error: {

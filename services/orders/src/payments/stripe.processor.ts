@@ -85,6 +85,23 @@ export function createStripeProcessor(options: StripeOptions): PaymentProcessor 
     return response.ok ? body : mapFailure(response.status, body);
   }
 
+  async function get<T>(path: string, call: CallOptions): Promise<T | PaymentError | ChargeResult> {
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method: 'GET',
+        headers: { authorization: `Bearer ${options.secretKey}` },
+        signal,
+      });
+    } catch (error) {
+      return new PaymentError(`Stripe unreachable: ${String(error)}`, true, 'network_error');
+    }
+    const body = (await response.json().catch(() => ({}))) as T & StripeError;
+    return response.ok ? body : mapFailure(response.status, body);
+  }
+
   return {
     async charge(request: ChargeRequest, call: CallOptions = {}): Promise<ChargeResult> {
       const answer = await post<PaymentIntent>(
@@ -98,6 +115,8 @@ export function createStripeProcessor(options: StripeOptions): PaymentProcessor 
           'payment_method_data[card][token]': request.token,
           'automatic_payment_methods[enabled]': 'true',
           'automatic_payment_methods[allow_redirects]': 'never',
+          // Lets `findCharge` find the intent of a call whose answer was lost.
+          'metadata[concierge_key]': request.idempotencyKey,
         },
         request.idempotencyKey,
         call,
@@ -112,6 +131,21 @@ export function createStripeProcessor(options: StripeOptions): PaymentProcessor 
     async refund(chargeId, call = {}) {
       const answer = await post('/v1/refunds', { payment_intent: chargeId }, `refund_${chargeId}`, call);
       if (answer instanceof PaymentError) throw answer;
+    },
+    // Stripe's search API; Stripe documents it as eventually consistent (new intents can take up to a
+    // minute to appear), so the caller looks again on its next attempt, as the worker's retries do.
+    async findCharge(idempotencyKey, call = {}) {
+      const query = `metadata['concierge_key']:'${idempotencyKey.replace(/'/g, "\\'")}'`;
+      const answer = await get<{ data?: PaymentIntent[] }>(
+        `/v1/payment_intents/search?${new URLSearchParams({ query, limit: '1' })}`,
+        call,
+      );
+      if (answer instanceof PaymentError) throw answer;
+      const intent = 'data' in answer ? answer.data?.[0] : undefined;
+      if (!intent) return undefined;
+      return intent.status === 'succeeded'
+        ? { chargeId: intent.id, status: 'succeeded' }
+        : { chargeId: intent.id, status: 'declined', declineCode: intent.status };
     },
   };
 }

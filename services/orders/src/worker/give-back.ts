@@ -16,9 +16,19 @@ export interface GiveBackDeps {
  */
 export async function giveBack(deps: GiveBackDeps, order: Pick<OrderTable, 'id' | 'status' | 'payment_id'>) {
   const refund = deps.payments.refund?.bind(deps.payments);
-  if (order.status === 'cancelled' && order.payment_id && refund) {
-    const chargeId = order.payment_id;
-    await withTimeout(deps.paymentTimeoutMs, (options) => refund(chargeId, options));
+  const find = deps.payments.findCharge?.bind(deps.payments);
+  if (order.status === 'cancelled' && refund) {
+    let chargeId = order.payment_id;
+    // No charge noted: an earlier attempt may still have charged and lost its answer (a timeout) before
+    // the order was cancelled. The order id was its idempotency key; ask the processor.
+    if (!chargeId && find) {
+      const earlier = await withTimeout(deps.paymentTimeoutMs, (options) => find(order.id, options));
+      if (earlier?.status === 'succeeded') chargeId = earlier.chargeId;
+    }
+    if (chargeId) {
+      const id = chargeId;
+      await withTimeout(deps.paymentTimeoutMs, (options) => refund(id, options));
+    }
   }
   await deps.catalog.releaseStock({ orderId: order.id });
 }

@@ -1,6 +1,7 @@
 // The payment worker end to end: confirm, decline, sold out, transient retries, outage, timeout to DLQ.
 import { eventually } from '@concierge/platform/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PaymentError } from '../payments/payment.port.js';
 import { eventProblems } from '../testing/event-schemas.js';
 import {
   buyer,
@@ -132,6 +133,37 @@ describe('payment worker', () => {
     await eventually(async () => expect(await open.queue.depth('orders.placed')).toBe(0));
     expect(await stockOf(open)).toBe(5);
     expect(await open.payments.ledger.all()).toEqual([]);
+  });
+});
+
+describe('a charge whose answer was lost', () => {
+  it('is found and refunded when the order is cancelled before the retry', async () => {
+    open = await openOrders({ stock: 5, orders: { ...fastOptions, paymentTimeoutMs: 5_000 } });
+    const charge = open.payments.charge.bind(open.payments);
+    let first = true;
+    open.payments.charge = async (request, options) => {
+      const result = await charge(request, options);
+      if (!first) return result;
+      first = false;
+      // The processor charged, but its answer never arrived; the customer cancels before the retry.
+      await call(open.sut, 'cancelOrder', { caller: buyer, params: { orderId: request.idempotencyKey } });
+      throw new PaymentError('the payment processor did not answer', true, 'timeout');
+    };
+    const id = await place(open);
+    open.orders.relays.start();
+    open.orders.worker.start();
+    await eventually(async () =>
+      expect(await open.payments.ledger.all()).toEqual([
+        expect.objectContaining({
+          idempotency_key: id,
+          status: 'succeeded',
+          refunded_at: expect.any(String),
+        }),
+      ]),
+    );
+    await eventually(async () => expect(await stockOf(open)).toBe(5));
+    expect((await order(id)).status).toBe('cancelled');
+    expect(ofType('order.confirmed')).toEqual([]);
   });
 });
 
