@@ -8,7 +8,6 @@ import type { ServiceMigrations, SqlStore } from '../ports/sql-store.js';
 import { GroupCommitDriver, type GroupCommitOptions } from './group-commit-driver.js';
 import { migrateService } from './migrate.js';
 import { serialized } from './serialized.js';
-import { hardLimitPages, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:` for a private in-memory database. */
@@ -17,11 +16,6 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Limits of a commit group (see group-commit-driver.ts and decision 0010). */
   groupCommit?: GroupCommitOptions;
-  /**
-   * Checkpoint the WAL on a thread of its own instead of inside a commit (`wal-checkpointer.ts`).
-   * On by default for files; `false` leaves SQLite's automatic checkpoints in place.
-   */
-  checkpointThread?: boolean;
 }
 
 export interface SqliteStore extends SqlStore {
@@ -32,8 +26,6 @@ export interface SqliteStore extends SqlStore {
    * the raw connection (the durable queue): such a write made while a group is open joins the group.
    */
   committed(): Promise<void>;
-  /** WAL checkpoints run by the checkpoint thread so far (0 when it is off or was never needed). */
-  walCheckpoints(): number;
 }
 
 /** Opens (creating folders as needed) the SQLite database and tunes it for a service workload. */
@@ -45,11 +37,6 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-  let checkpointer: WalCheckpointer | undefined;
-  if (options.file !== ':memory:' && options.checkpointThread !== false) {
-    raw.pragma(`wal_autocheckpoint = ${hardLimitPages}`);
-    checkpointer = startWalCheckpointer({ file: options.file, busyTimeoutMs: options.busyTimeoutMs });
-  }
   const driver = new GroupCommitDriver(raw, options.groupCommit);
   // biome-ignore lint/suspicious/noExplicitAny: services narrow the schema type
   const db = new Kysely<any>({
@@ -83,13 +70,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     raw,
     groupCommit: driver,
     committed: () => driver.committed(),
-    walCheckpoints: () => checkpointer?.checkpoints ?? 0,
     migrate,
     async check() {
       await sql`select 1`.execute(db);
     },
     async close() {
-      await checkpointer?.stop();
       await db.destroy();
     },
   };
