@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError, type Caller, createLogger, type ServiceModule } from '@concierge/platform';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureApi } from './__fixtures__/fixture-api.js';
 import { demoAuthenticator } from './auth/authenticator.js';
@@ -170,6 +171,26 @@ describe('gateway built from an OpenAPI document', () => {
     expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
     const reference = await sut.app.inject('/docs/');
     expect(reference.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('writes one access line per request carrying the request id it answered with', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const logged = await buildGateway({
+      document: indexDocument(fixtureApi),
+      logger,
+      authenticator: demoAuthenticator(operator),
+      services: [widgets],
+    });
+    try {
+      const res = await logged.app.inject({ url: '/healthz', headers: { 'x-request-id': 'trace-me-1' } });
+      expect(res.headers['x-request-id']).toBe('trace-me-1');
+      const access = lines.filter((l) => l.msg === 'request');
+      expect(access).toHaveLength(1);
+      expect(access[0]).toMatchObject({ reqId: 'trace-me-1', method: 'GET', url: '/healthz', status: 200 });
+    } finally {
+      await logged.app.close();
+    }
   });
 
   it('sends HSTS when the public URL is https (TLS ends at a proxy in front)', async () => {
