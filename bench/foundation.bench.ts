@@ -19,7 +19,7 @@ async function httpRatios(dataDir: string): Promise<BenchRow[]> {
   const hello = start('node', ['bench/fixtures/hello-server.mjs'], { PORT: '3191' }, 3191);
   await waitFor(`${hello.url}/hello`);
   process.stderr.write('baseline: bare Fastify hello...\n');
-  const base = await load({ url: `${hello.url}/hello` });
+  const base = await load({ url: `${hello.url}/hello`, warmupSeconds: 3 });
   await hello.stop();
 
   const sut = start('node', conciergeArgs, env(dataDir, 3192), 3192);
@@ -27,7 +27,7 @@ async function httpRatios(dataDir: string): Promise<BenchRow[]> {
   const page = (await (await fetch(`${sut.url}/v1/products?limit=1`)).json()) as { items: { id: string }[] };
   const productId = page.items[0]?.id;
   process.stderr.write('gateway GET /v1/products/{id}...\n');
-  const get = await load({ url: `${sut.url}/v1/products/${productId}` });
+  const get = await load({ url: `${sut.url}/v1/products/${productId}`, warmupSeconds: 3 });
   process.stderr.write('gateway validated, JWT-authenticated POST /v1/products...\n');
   const body = JSON.stringify({
     name: 'Bench bouquet',
@@ -44,6 +44,7 @@ async function httpRatios(dataDir: string): Promise<BenchRow[]> {
   });
   const { accessToken } = (await signIn.json()) as { accessToken: string };
   const post = await load({
+    warmupSeconds: 3,
     url: `${sut.url}/v1/products`,
     method: 'POST',
     body,

@@ -20,7 +20,7 @@ async function authenticatedRatios(dataDir: string): Promise<BenchRow[]> {
   const hello = start('node', ['bench/fixtures/hello-server.mjs'], { PORT: '3195' }, 3195);
   await waitFor(`${hello.url}/hello`);
   process.stderr.write('baseline: bare Fastify hello...\n');
-  const base = await load({ url: `${hello.url}/hello` });
+  const base = await load({ url: `${hello.url}/hello`, warmupSeconds: 3 });
   await hello.stop();
 
   const sut = start(
@@ -47,6 +47,7 @@ async function measure(url: string, base: LoadResult): Promise<BenchRow[]> {
   );
   process.stderr.write('gateway GET /v1/me, bearer JWT...\n');
   const jwt = await load({
+    warmupSeconds: 3,
     url: `${url}/v1/me`,
     headers: { authorization: `Bearer ${tokens.accessToken}` },
   });
@@ -70,7 +71,7 @@ async function measure(url: string, base: LoadResult): Promise<BenchRow[]> {
   if (check.status !== 200)
     throw new Error(`signed GET /v1/me answered ${check.status}: ${await check.text()}`);
   process.stderr.write('gateway GET /v1/me, SigV4 with temporary credentials...\n');
-  const sigv4 = await load({ url: `${url}${signed.url}`, headers: signed.headers });
+  const sigv4 = await load({ url: `${url}${signed.url}`, headers: signed.headers, warmupSeconds: 3 });
 
   const errs = jwt.errors + jwt.non2xx + sigv4.errors + sigv4.non2xx;
   if (errs > 0) process.stderr.write(`warning: ${errs} failed requests during the gateway runs\n`);

@@ -31,7 +31,7 @@ async function run(dataDir: string, productId: string, extra: Record<string, str
   const sut = start('node', conciergeArgs, env, 3195);
   try {
     await waitFor(`${sut.url}/readyz`, 60_000);
-    return await load({ url: `${sut.url}/v1/products/${productId}` });
+    return await load({ url: `${sut.url}/v1/products/${productId}`, warmupSeconds: 3 });
   } finally {
     await sut.stop();
   }

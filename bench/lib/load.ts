@@ -25,9 +25,17 @@ export interface LoadOptions {
   amount?: number;
   /** Seconds before an unanswered request counts as a timeout (autocannon's default is 10). */
   timeoutSeconds?: number;
+  /**
+   * Seconds of the same load, not measured, before the measured run: the JIT, Fastify's lazily compiled
+   * validators and serializers and the caches reach their steady state, as they would in a server that
+   * has been up for a while. Every side of a ratio gets the same warm-up.
+   */
+  warmupSeconds?: number;
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
+  if (options.warmupSeconds && !options.amount)
+    await load({ ...options, seconds: options.warmupSeconds, warmupSeconds: 0 });
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',

@@ -193,6 +193,46 @@ describe('gateway built from an OpenAPI document', () => {
     }
   });
 
+  it('answers CORS for the configured origins only, and sends no CORS headers when none are', async () => {
+    const withCors = await buildGateway({
+      document: indexDocument(fixtureApi),
+      logger: createLogger({ level: 'silent', format: 'json' }),
+      authenticator: demoAuthenticator(operator),
+      services: [widgets],
+      corsOrigins: ['https://shop.example'],
+    });
+    try {
+      const preflight = await withCors.app.inject({
+        method: 'OPTIONS',
+        url: '/v1/widgets',
+        headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.statusCode).toBe(204);
+      expect(preflight.headers['access-control-allow-origin']).toBe('https://shop.example');
+      const allowed = await withCors.app.inject({
+        url: '/healthz',
+        headers: { origin: 'https://shop.example' },
+      });
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://shop.example');
+      const other = await withCors.app.inject({
+        url: '/healthz',
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await withCors.app.close();
+    }
+    const none = await sut.app.inject({ url: '/healthz', headers: { origin: 'https://shop.example' } });
+    expect(none.statusCode).toBe(200);
+    expect(none.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await sut.app.inject({
+      method: 'OPTIONS',
+      url: '/v1/widgets',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('sends HSTS when the public URL is https (TLS ends at a proxy in front)', async () => {
     const behindTls = await buildGateway({
       document: indexDocument(fixtureApi),

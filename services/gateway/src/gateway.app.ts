@@ -96,7 +96,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     done();
   });
 
-  await app.register(cors, { origin: options.corsOrigins?.length ? options.corsOrigins : false });
+  // CORS only when origins are configured: the web app is served from the gateway's own origin, and an
+  // unconfigured plugin still ran a hook on every request (4 % of a cached read's CPU).
+  if (options.corsOrigins?.length) await app.register(cors, { origin: options.corsOrigins });
   installErrorHandling(app, options.document, options.webDir ? 'index.html' : undefined);
 
   const services = [
