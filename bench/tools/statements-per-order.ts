@@ -4,14 +4,10 @@
 // where the WAL writes happen. With a concurrency above 1 the checkouts overlap as under load.
 // npx tsx --tsconfig tsconfig.json bench/tools/statements-per-order.ts [orders] [concurrency]
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createLogger, loadConfig } from '@concierge/platform';
 import { eventually } from '@concierge/platform/testing';
 import Database from 'better-sqlite3';
-import { seedDemoAccounts } from '../../packages/cli/src/roots/demo-accounts.js';
-import { assembleSystem, migrateAll } from '../../packages/cli/src/roots/embedded.root.js';
-import { buildSystemGateway } from '../../packages/cli/src/roots/system-gateway.js';
+import { openInProcessSystem } from '../lib/in-process-system.js';
 
 const n = Number(process.argv[2] ?? 200);
 const concurrency = Number(process.argv[3] ?? 1);
@@ -36,21 +32,10 @@ for (const method of ['run', 'get', 'all', 'iterate']) {
 }
 let counting = false;
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statements-'));
-const logger = createLogger({ level: 'silent', format: 'json' });
-const system = await assembleSystem(loadConfig({ CONCIERGE_DATA_DIR: dataDir }), logger);
-await migrateAll(system);
-await system.catalog.seed({ products: 10, restaurants: 5 });
-await seedDemoAccounts(system.identity.identity);
-await system.start();
-const sut = await buildSystemGateway(system, logger);
-const token = (
-  await sut.app.inject({
-    method: 'POST',
-    url: '/v1/auth/signin',
-    payload: { email: 'demo@concierge.local', password: 'Concierge-demo-1' },
-  })
-).json().accessToken;
+const { dataDir, system, sut, token } = await openInProcessSystem('statements-', {
+  products: 10,
+  restaurants: 5,
+});
 const productId = (await sut.app.inject('/v1/products?inStock=true&limit=1')).json().items[0].id;
 const deliveryDate = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
 await system.catalog.module.operations.updateProduct!({

@@ -3,14 +3,9 @@
 // per-turn work that does not depend on the machine's load, unlike turns per second.
 // npx tsx --tsconfig tsconfig.json bench/tools/statements-per-turn.ts [rounds] [conversations at a time]
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createLogger, loadConfig } from '@concierge/platform';
 import Database from 'better-sqlite3';
-import { seedDemoAccounts } from '../../packages/cli/src/roots/demo-accounts.js';
-import { assembleSystem, migrateAll } from '../../packages/cli/src/roots/embedded.root.js';
-import { buildSystemGateway } from '../../packages/cli/src/roots/system-gateway.js';
 import { chatScripts } from '../chat-http.bench.js';
+import { openInProcessSystem } from '../lib/in-process-system.js';
 
 const rounds = Number(process.argv[2] ?? 20);
 const parallel = Number(process.argv[3] ?? 1);
@@ -34,21 +29,10 @@ for (const method of ['run', 'get', 'all', 'iterate']) {
 }
 let counting = false;
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statements-turn-'));
-const logger = createLogger({ level: 'silent', format: 'json' });
-const system = await assembleSystem(loadConfig({ CONCIERGE_DATA_DIR: dataDir }), logger);
-await migrateAll(system);
-await system.catalog.seed({ products: 60, restaurants: 600 });
-await seedDemoAccounts(system.identity.identity);
-await system.start();
-const sut = await buildSystemGateway(system, logger);
-const token = (
-  await sut.app.inject({
-    method: 'POST',
-    url: '/v1/auth/signin',
-    payload: { email: 'demo@concierge.local', password: 'Concierge-demo-1' },
-  })
-).json().accessToken;
+const { dataDir, system, sut, token } = await openInProcessSystem('statements-turn-', {
+  products: 60,
+  restaurants: 600,
+});
 
 async function replay(): Promise<number> {
   let turns = 0;

@@ -57,24 +57,25 @@ export function createStripeProcessor(options: StripeOptions): PaymentProcessor 
   const base = options.baseUrl ?? 'https://api.stripe.com';
   const doFetch = options.fetch ?? fetch;
 
-  async function post<T>(
+  /** One call to Stripe with the secret key and a deadline; an answer, a mapped failure or a PaymentError. */
+  async function send<T>(
     path: string,
-    form: Record<string, string>,
-    key: string,
+    init: { method: 'GET' } | { method: 'POST'; form: Record<string, string>; key: string },
     call: CallOptions,
   ): Promise<T | PaymentError | ChargeResult> {
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
     const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { authorization: `Bearer ${options.secretKey}` };
+    if (init.method === 'POST') {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      headers['idempotency-key'] = init.key;
+    }
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${options.secretKey}`,
-          'content-type': 'application/x-www-form-urlencoded',
-          'idempotency-key': key,
-        },
-        body: new URLSearchParams(form),
+        method: init.method,
+        headers,
+        ...(init.method === 'POST' ? { body: new URLSearchParams(init.form) } : {}),
         signal,
       });
     } catch (error) {
@@ -85,22 +86,9 @@ export function createStripeProcessor(options: StripeOptions): PaymentProcessor 
     return response.ok ? body : mapFailure(response.status, body);
   }
 
-  async function get<T>(path: string, call: CallOptions): Promise<T | PaymentError | ChargeResult> {
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, {
-        method: 'GET',
-        headers: { authorization: `Bearer ${options.secretKey}` },
-        signal,
-      });
-    } catch (error) {
-      return new PaymentError(`Stripe unreachable: ${String(error)}`, true, 'network_error');
-    }
-    const body = (await response.json().catch(() => ({}))) as T & StripeError;
-    return response.ok ? body : mapFailure(response.status, body);
-  }
+  const post = <T>(path: string, form: Record<string, string>, key: string, call: CallOptions) =>
+    send<T>(path, { method: 'POST', form, key }, call);
+  const get = <T>(path: string, call: CallOptions) => send<T>(path, { method: 'GET' }, call);
 
   return {
     async charge(request: ChargeRequest, call: CallOptions = {}): Promise<ChargeResult> {
