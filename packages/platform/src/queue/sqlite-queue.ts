@@ -18,7 +18,7 @@ export interface SqliteQueueOptions {
    * The database (or the SQLite store owning it); the queue never closes it. With a store that groups
    * commits, a send made while a group is open resolves once that group has committed.
    */
-  database: Database.Database | { raw: Database.Database; committed?: () => Promise<void> };
+  database: Database.Database | { raw: Database.Database; groupCommit?: { committed(): Promise<void> } };
   /** Defaults for every `consume` call of this queue. */
   consumeDefaults?: ConsumeOptions;
   /** Receives database failures of the polling loop, which it survives by polling again. */
@@ -47,7 +47,7 @@ function toDeadLetter(row: DeadLetterRow): DeadLetter {
  */
 export function createSqliteQueue(options: SqliteQueueOptions): Queue {
   const db = 'raw' in options.database ? options.database.raw : options.database;
-  const committed = 'raw' in options.database ? options.database.committed : undefined;
+  const group = 'raw' in options.database ? options.database.groupCommit : undefined;
   const statements = prepareQueueStatements(db);
   const consumers = new Set<SqliteConsumer<unknown>>();
   const wake = (queue: string) => {
@@ -84,7 +84,7 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
         availableAt: now + Math.max(0, opts.delayMs ?? 0),
       });
       if (!opts.delayMs) wake(queue);
-      if (committed) await committed();
+      if (group) await group.committed();
       return id;
     },
     consume<T>(queue: string, handler: MessageHandler<T>, opts: ConsumeOptions = {}): Consumer {
@@ -115,12 +115,12 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
       async replay(queue, id) {
         const replayed = replay.immediate(queue, id);
         if (replayed) wake(queue);
-        if (committed) await committed();
+        if (group) await group.committed();
         return replayed;
       },
       async discard(queue, id) {
         const discarded = statements.deadDelete.run(queue, id).changes > 0;
-        if (committed) await committed();
+        if (group) await group.committed();
         return discarded;
       },
       async count(queue) {

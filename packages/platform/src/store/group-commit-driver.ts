@@ -163,7 +163,10 @@ export class GroupCommitDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw(`release ${quote(name)}`));
   }
 
-  /** Resolves once everything written so far is committed (at once when no group is open). */
+  /**
+   * Resolves once everything written so far is committed (at once when no group is open): for code that
+   * writes on the raw connection (the durable queue), whose writes join an open group.
+   */
   committed(): Promise<void> {
     return this.group?.done ?? Promise.resolve();
   }

@@ -21,11 +21,6 @@ export interface SqliteStoreOptions {
 export interface SqliteStore extends SqlStore {
   raw: Database.Database;
   groupCommit: GroupCommitDriver;
-  /**
-   * Resolves once every write made so far on this connection is committed. For code that writes on
-   * the raw connection (the durable queue): such a write made while a group is open joins the group.
-   */
-  committed(): Promise<void>;
 }
 
 /** Opens (creating folders as needed) the SQLite database and tunes it for a service workload. */
@@ -69,7 +64,6 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db,
     raw,
     groupCommit: driver,
-    committed: () => driver.committed(),
     migrate,
     async check() {
       await sql`select 1`.execute(db);

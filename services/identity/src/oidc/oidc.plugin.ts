@@ -28,13 +28,15 @@ export async function registerOidc(app: FastifyInstance, options: OidcMountOptio
   const firstParty = new Set(options.firstPartyClients ?? ['concierge-web']);
   let made: Promise<Provider> | undefined;
   const provider = (): Promise<Provider> => {
+    if (made) return made;
     const given = options.provider;
-    made ??= typeof given === 'function' ? given() : Promise.resolve(given);
+    const making = typeof given === 'function' ? given() : Promise.resolve(given);
     // A failed start is not kept: the next request tries again.
-    made.catch(() => {
-      made = undefined;
+    making.catch(() => {
+      if (made === making) made = undefined;
     });
-    return made;
+    made = making;
+    return making;
   };
   let callback: ReturnType<Provider['callback']> | undefined;
 
