@@ -47,8 +47,9 @@ export function createChatService(deps: ChatDeps): ChatService {
   const now = deps.now ?? (() => new Date());
   const lexicon = cachedLexicon(deps.catalog, now);
   const pending = new PendingDeliveryRepository(db);
-  // One writer for the chat's tables, so the writes of turns running at the same time share a transaction.
-  const writes = new BatchedWrites(db);
+  // One writer for the chat's tables, so the writes of turns running at the same time share a transaction
+  // (on SQLite the store's group commit does that).
+  const writes = new BatchedWrites(db, { direct: deps.store.dialect === 'sqlite' });
   const notifierDeps: NotifierDeps = {
     pending,
     lexicon,

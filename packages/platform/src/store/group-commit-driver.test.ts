@@ -1,5 +1,6 @@
 // Group commit in the SQLite store: concurrent units share commits, yet each keeps its own outcome, and
 // nobody hears "done" before another connection can read the data.
+import net from 'node:net';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -90,13 +91,55 @@ it('fails a single statement alone: a duplicate key beside good writes', async (
   expect([committed('x'), committed('taken'), committed('y')]).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
 });
 
-it('answers a read taken while a group is open only after that group commits', async () => {
-  const write = store.db.insertInto('gc_item').values({ id: 'w', n: 5 }).execute();
-  const read = store.db.selectFrom('gc_item').select('n').where('id', '=', 'w').executeTakeFirst();
-  const row = await read;
-  expect(row).toEqual({ n: 5 });
-  expect(committed('w')).toEqual({ n: 5 });
-  await write;
+it('commits a write made in the check phase before the I/O of the next turn of the event loop', async () => {
+  // A socket pair: data written now is read in the next turn's poll phase.
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const client = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1');
+  const peer = await new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+  await new Promise((resolve) => client.once('connect', resolve));
+  try {
+    const order: string[] = [];
+    await new Promise<void>((done) => {
+      peer.once('data', () => order.push('next I/O'));
+      setImmediate(async () => {
+        const write = store.db.insertInto('gc_item').values({ id: 'c', n: 1 }).execute();
+        client.write('x');
+        // Once the write is in its group: the rest of a busy check phase, as under load (more than the
+        // millisecond the commit's timer needs).
+        while (!store.raw.inTransaction) await Promise.resolve();
+        const until = performance.now() + 3;
+        while (performance.now() < until);
+        await write;
+        order.push('write answered');
+        setTimeout(done, 20);
+      });
+    });
+    expect(order).toEqual(['write answered', 'next I/O']);
+    expect(committed('c')).toEqual({ n: 1 });
+  } finally {
+    client.destroy();
+    peer.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+it('makes a read wait while a unit holds the connection inside its transaction, and never shows it half done', async () => {
+  await store.db.insertInto('gc_item').values({ id: 'r', n: 1 }).execute();
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const unit = store.db.transaction().execute(async (trx) => {
+    await trx.updateTable('gc_item').set({ n: 2 }).where('id', '=', 'r').execute();
+    await held;
+    await trx.updateTable('gc_item').set({ n: 3 }).where('id', '=', 'r').execute();
+  });
+  await new Promise((resolve) => setImmediate(resolve));
+  const read = store.db.selectFrom('gc_item').select('n').where('id', '=', 'r').executeTakeFirst();
+  release();
+  expect(await read).toEqual({ n: 3 });
+  await unit;
 });
 
 it('keeps transactions apart: a unit never sees another half done', async () => {

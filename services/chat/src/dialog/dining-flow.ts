@@ -112,8 +112,11 @@ export async function complete(t: Turn): Promise<TurnResult> {
     address: restaurantAddress(r),
     rating: r.rating,
   }));
-  await t.notifier.suggested(search, state, suggestions);
-  await t.lastSearches.save(state.userId, search);
+  // Together, so both writes share one commit.
+  await Promise.all([
+    t.notifier.suggested(search, state, suggestions),
+    t.lastSearches.save(state.userId, search),
+  ]);
   const relaxed = picks.some((p) => p.match !== 'exact') ? ' Some are nearby or open at other times.' : '';
   const unbooked = state.booking ? `I couldn't book a table for ${described} anywhere. ` : '';
   const replies = [

@@ -62,7 +62,10 @@ export function diningSuggestedNotifier(deps: NotifierDeps): DiningNotifier {
         data: diningSuggestedData(search, state, suggestions, await deps.lexicon()),
       };
       await deps.pending.add(event);
-      await publishRecorded(deps, event);
+      // Published after the turn has its answer: the recorded row is the promise to deliver, and the publish
+      // and its mark would otherwise hold the turn for two more commits. A failed publish stays pending for
+      // `publishPending`, and the subscribers deduplicate by event id.
+      void publishRecorded(deps, event);
     },
   };
 }

@@ -1,6 +1,6 @@
 // `conversation.dining_suggested`: pending without a bus, published (and marked) with one, backlog drained later.
 import { createMemoryEventBus, type EventEnvelope } from '@concierge/platform';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
 
 let open: OpenChat | undefined;
@@ -34,8 +34,9 @@ describe('dining suggestions event', () => {
     });
     open = await openChat({ events: bus });
     await dine(open);
+    // Published just after the turn's answer, then marked.
+    await vi.waitFor(async () => expect((await rows(open!))[0]?.published_at).not.toBeNull());
     expect(seen).toHaveLength(1);
-    expect((await rows(open))[0]?.published_at).not.toBeNull();
     await open.store.db.updateTable('chat_pending_delivery').set({ published_at: null }).execute();
     expect(await open.chat.publishPending()).toBe(1);
     expect(seen.map((e) => e.id)).toEqual([seen[0]!.id, seen[0]!.id]);

@@ -1,9 +1,11 @@
 // Group commit for the chat's small writes: the writes that concurrent turns ask for while a batch is being
 // gathered run in one transaction, in the order they were asked for, so fifty turns cost one commit instead
 // of fifty (on SQLite a commit is most of a turn's SQL time: every dirty page goes to the WAL again).
-// On SQLite the store's group commit (decision 0010) would share the commit anyway; this class still runs
-// a batch as one transaction instead of one savepoint per write, and it is the only batching the chat has
-// on PostgreSQL, where it also keeps concurrent appends to one conversation in the order asked.
+// It is the only batching the chat has on PostgreSQL, where it also keeps concurrent appends to one
+// conversation in the order asked. On SQLite the store groups commits itself (decision 0010), and there
+// gathering here would only cost time: a batch gathered until the loop's check phase opens its store group
+// there, and that group commits only on the loop's next turn, after all the I/O of that turn. So with
+// `direct` each write runs at once in a transaction of its own and joins the store's group.
 import type { Transaction } from 'kysely';
 import type { ChatDb, ChatTables } from '../chat.tables.js';
 
@@ -22,9 +24,15 @@ export class BatchedWrites {
 
   constructor(
     private readonly db: ChatDb,
-    /** Most writes in one transaction; the rest wait for the next one. */
-    private readonly maxBatch = 256,
-  ) {}
+    options: { maxBatch?: number; direct?: boolean } = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 256;
+    this.direct = options.direct ?? false;
+  }
+  /** Most writes in one transaction; the rest wait for the next one. */
+  private readonly maxBatch: number;
+  /** Each write at once in a transaction of its own (for a store that groups commits itself). */
+  private readonly direct: boolean;
 
   /**
    * Runs `write` in a transaction shared with the other writes asked for in the same turn of the event loop,
@@ -32,6 +40,7 @@ export class BatchedWrites {
    * back and every write of it runs again in a transaction of its own, so the others still commit.
    */
   run<T>(write: (trx: ChatTransaction) => Promise<T>): Promise<T> {
+    if (this.direct) return this.db.transaction().execute(write);
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
       this.schedule();

@@ -11,15 +11,21 @@ import { LastSearchRepository } from '../store/last-search.repository.js';
 const at = new Date('2026-03-10T19:00:00Z');
 const said = (text: string) => ({ author: 'user' as const, message: { text } });
 
-export function historyWritesSuite(name: string, open: () => Promise<SqlStore>, close: () => Promise<void>) {
-  describe(`chat history writes (${name})`, () => {
+export function historyWritesSuite(
+  name: string,
+  open: () => Promise<SqlStore>,
+  close: () => Promise<void>,
+  /** `direct`: each write in its own transaction, grouped by the store (how the chat runs on SQLite). */
+  options: { direct?: boolean } = {},
+) {
+  describe(`chat history writes (${name}${options.direct ? ', direct' : ''})`, () => {
     let conversations: ConversationRepository;
     let lastSearches: LastSearchRepository;
     beforeAll(async () => {
       const store = await open();
       await store.migrate(chatMigrations);
       const db = store.db as ChatDb;
-      const writes = new BatchedWrites(db);
+      const writes = new BatchedWrites(db, options);
       conversations = new ConversationRepository(db, writes);
       lastSearches = new LastSearchRepository(db, () => at, writes);
     });
