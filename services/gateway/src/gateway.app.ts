@@ -114,7 +114,10 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       url: operation.path.replace(/\{(\w+)\}/g, ':$1'),
       schema: routeSchema(options.document.raw, pathItem, pathItem[operation.method.toLowerCase()]),
       config: { api: true, ...(telemetry ? { telemetry: routeTelemetry(operation, telemetry) } : {}) },
-      preValidation: authenticateHook(operation, options.authenticator),
+      // An operation open to anyone has no hook (an async hook costs a promise per request); the caller stays null.
+      ...(options.authenticator.identifies?.(operation) === false && operation.roles.length === 0
+        ? {}
+        : { preValidation: authenticateHook(operation, options.authenticator) }),
       handler: operationHandler(operation, operation.service === 'gateway' ? gatewayClient : client),
     });
   }

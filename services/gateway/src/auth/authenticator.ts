@@ -6,6 +6,11 @@ import type { OperationInfo } from '../openapi/document.js';
 export interface Authenticator {
   /** Resolves the caller, null for an anonymous call the operation allows; throws AppError otherwise. */
   authenticate(request: FastifyRequest, operation: OperationInfo): Promise<Caller | null>;
+  /**
+   * False when `authenticate` would answer an anonymous caller for every request of the operation (no
+   * security requirement): the gateway then skips the call. Absent means it always asks.
+   */
+  identifies?(operation: OperationInfo): boolean;
 }
 
 /**

@@ -141,6 +141,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authenticator {
   }
 
   return {
+    identifies: (operation) => operation.security.length > 0,
     async authenticate(request, operation) {
       if (operation.security.length === 0) return null;
       let anonymous = false;
