@@ -4,6 +4,7 @@
 //   CHAT_PROFILE_PROGRAM=<dir>/bin/concierge.js   another build
 //   CHAT_PROFILE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   flags for the server's node
 //   CHAT_PROFILE_ENV="CONCIERGE_CACHE=redis REDIS_URL=..."   extra environment for the server
+//   CHAT_PROFILE_LOOP_TURNS=1   also print how many turns of the event loop the turns spanned (loop-turns.cjs)
 // Besides turns/s and latencies it prints the server's CPU time per turn (less dependent on the machine's load
 // than turns/s) and the event loop's delay per second during the measured run (bench/tools/event-loop-delay.cjs).
 import fs from 'node:fs';
@@ -31,11 +32,13 @@ const extraEnv = Object.fromEntries(
 const port = 3290;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-profile-'));
 const eldFile = path.join(dataDir, 'event-loop-delay.log');
+const loopTurnsFile = process.env.CHAT_PROFILE_LOOP_TURNS ? path.join(dataDir, 'loop-turns.txt') : undefined;
 const sut = start(
   'node',
   [
     '--require',
     path.resolve('bench/tools/event-loop-delay.cjs'),
+    ...(loopTurnsFile ? ['--require', path.resolve('bench/tools/loop-turns.cjs')] : []),
     ...nodeArgs,
     program,
     'start',
@@ -46,6 +49,7 @@ const sut = start(
     CONCIERGE_PORT: String(port),
     CONCIERGE_LOG_LEVEL: 'warn',
     ELD_FILE: eldFile,
+    ...(loopTurnsFile ? { LOOP_TURNS_FILE: loopTurnsFile } : {}),
     ...extraEnv,
   },
   port,
@@ -59,10 +63,18 @@ try {
   });
   const token = ((await res.json()) as { accessToken: string }).accessToken;
   await load({ url: `${sut.url}/v1/nlu`, method: 'POST', requests: turnRequests(token), seconds: 3 });
+  if (loopTurnsFile) sut.child.kill('SIGUSR2');
   const began = Date.now();
   const cpuBefore = cpuMs(sut.child.pid!);
   const r = await load({ url: `${sut.url}/v1/nlu`, method: 'POST', requests: turnRequests(token), seconds });
   const cpu = cpuMs(sut.child.pid!) - cpuBefore;
+  if (loopTurnsFile) {
+    fs.rmSync(loopTurnsFile, { force: true });
+    sut.child.kill('SIGUSR2');
+    while (!fs.existsSync(loopTurnsFile)) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    process.stdout.write(fs.readFileSync(loopTurnsFile, 'utf8'));
+  }
   console.log(
     `${program}: ${Math.round(r.rps)} turns/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors + r.non2xx} failed; ` +
       `server CPU ${(cpu / r.sent).toFixed(3)} ms per turn (${((100 * cpu) / (r.seconds * 1000)).toFixed(0)} % of a core); load ${os.loadavg()[0]!.toFixed(1)}`,
