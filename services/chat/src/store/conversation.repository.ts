@@ -17,6 +17,9 @@ export interface ConversationUpdate {
 type Update = ReturnType<typeof compileQueries>['bump'][number];
 
 /** The statements of a turn's writes, compiled once per database. */
+const messageColumns = ['conversation_id', 'seq', 'author', 'message', 'created_at'] as const;
+const maxMessagesPerInsert = 8;
+
 function compileQueries(db: ChatDb) {
   const bumpWith = (title: boolean, kind: boolean) =>
     precompile(
@@ -40,21 +43,28 @@ function compileQueries(db: ChatDb) {
           .where('id', '=', p.id)
           .where('message_count', '=', p.count),
     );
+  const insertRows = (n: number) => {
+    const names = Array.from({ length: n }, (_, i) => messageColumns.map((c) => `${c}${i}`)).flat();
+    return precompile(names, (p) =>
+      db.insertInto('chat_message').values(
+        Array.from({ length: n }, (_, i) => ({
+          conversation_id: p[`conversation_id${i}`]!,
+          seq: p[`seq${i}`]!,
+          author: p[`author${i}`]!,
+          message: p[`message${i}`]!,
+          created_at: p[`created_at${i}`]!,
+        })),
+      ),
+    );
+  };
   return {
     /** Indexed by `2 * (title set) + (kind set)`. */
     bump: [bumpWith(false, false), bumpWith(false, true), bumpWith(true, false), bumpWith(true, true)],
     head: precompile(['id'], (p) =>
       db.selectFrom('chat_conversation').select(['message_count', 'title', 'kind']).where('id', '=', p.id),
     ),
-    insertMessage: precompile(['conversation_id', 'seq', 'author', 'message', 'created_at'], (p) =>
-      db.insertInto('chat_message').values({
-        conversation_id: p.conversation_id,
-        seq: p.seq,
-        author: p.author,
-        message: p.message,
-        created_at: p.created_at,
-      }),
-    ),
+    /** One statement for the `n` messages of a turn (a user's text and the replies): `n` of 1 to 8. */
+    insertMessages: Array.from({ length: maxMessagesPerInsert }, (_, i) => insertRows(i + 1)),
     create: precompile(['id', 'owner_id', 'at'], (p) =>
       db.insertInto('chat_conversation').values({
         id: p.id,
@@ -105,7 +115,7 @@ export class ConversationRepository {
     newFor?: string,
   ): Promise<number> {
     const created_at = at.toISOString();
-    const { bump, head, insertMessage, create } = this.queries;
+    const { bump, head, insertMessages, create } = this.queries;
     return this.writes.run(async (trx) => {
       if (newFor !== undefined) {
         await trx.executeQuery(create({ id, owner_id: newFor, at: created_at }));
@@ -133,16 +143,17 @@ export class ConversationRepository {
         count = Number(row.message_count);
         await setCount(count, row.title ?? update.title ?? null, update.kind ?? row.kind);
       }
-      for (const [i, m] of messages.entries()) {
-        await trx.executeQuery(
-          insertMessage({
-            conversation_id: id,
-            seq: count! + i,
-            author: m.author,
-            message: JSON.stringify(m.message),
-            created_at,
-          }),
-        );
+      for (let from = 0; from < messages.length; from += maxMessagesPerInsert) {
+        const rows = messages.slice(from, from + maxMessagesPerInsert);
+        const values: Record<string, unknown> = {};
+        rows.forEach((m, i) => {
+          values[`conversation_id${i}`] = id;
+          values[`seq${i}`] = count! + from + i;
+          values[`author${i}`] = m.author;
+          values[`message${i}`] = JSON.stringify(m.message);
+          values[`created_at${i}`] = created_at;
+        });
+        await trx.executeQuery(insertMessages[rows.length - 1]!(values));
       }
       return count! + messages.length;
     });

@@ -98,6 +98,14 @@ export function historyWritesSuite(
       expect(await conversations.append('cnv_ok2', [said('later')], at, {}, 1)).toBe(2);
     });
 
+    it('keeps every message of a long answer, in order', async () => {
+      await conversations.create('cnv_long', 'usr_a', at);
+      const texts = Array.from({ length: 19 }, (_, i) => `line ${i}`);
+      expect(await conversations.append('cnv_long', texts.map(said), at, {}, 0)).toBe(19);
+      expect(await conversations.append('cnv_long', [said('after')], at, {}, 19)).toBe(20);
+      expect(await conversations.messages('cnv_long')).toEqual([...texts, 'after'].map((text) => ({ text })));
+    });
+
     it('creates a new conversation with its first messages, in the same write', async () => {
       const [count] = await Promise.all([
         conversations.append(
