@@ -192,7 +192,10 @@ export async function runEval(
   return result;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+// Run as a script (`node --import tsx packages/nlu/src/cli/eval.ts …`). Inside the `concierge` bundle every
+// module shares the bundle's URL, so `node dist/concierge.mjs nlu eval …` must not also run this.
+const self = fileURLToPath(import.meta.url);
+if (process.argv[1] === self && /^eval\.[cm]?[jt]s$/.test(basename(self))) {
   runEval(process.argv.slice(2)).catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exitCode = 1;

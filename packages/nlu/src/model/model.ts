@@ -10,9 +10,16 @@ import type { BuiltinEntity, IntentScore, ParsedEntity, ParseOptions, ParseResul
 import { hash32 } from '../util/hash.js';
 import { analyze } from './analyze.js';
 
+/**
+ * Bumped whenever the features a model is scored with change, so a model saved by an older version is
+ * refused (and retrained by its owner) rather than scored with features it was not trained on.
+ * 2: function words weigh less in the intent features.
+ */
+export const MODEL_VERSION = 2;
+
 export interface ModelJSON {
   format: 'concierge-nlu';
-  version: 1;
+  version: typeof MODEL_VERSION;
   outOfScopeThreshold: number;
   outOfScopeIntent?: string;
   classifier: IntentClassifierJSON;
@@ -153,7 +160,7 @@ export class NluModel {
     const { classifier, taggers, gazetteer, outOfScopeThreshold, outOfScopeIntent } = this.parts;
     const json: ModelJSON = {
       format: 'concierge-nlu',
-      version: 1,
+      version: MODEL_VERSION,
       outOfScopeThreshold,
       classifier: classifier.toJSON(),
       taggers: Object.fromEntries([...taggers].map(([k, t]) => [k, t.toJSON()])),
@@ -169,8 +176,11 @@ export class NluModel {
    * const model = NluModel.fromJSON(JSON.parse(readFileSync('model.json', 'utf8')));
    */
   static fromJSON(json: ModelJSON): NluModel {
-    if (json.format !== 'concierge-nlu' || json.version !== 1)
-      throw new Error('not a concierge-nlu v1 model');
+    if (json.format !== 'concierge-nlu') throw new Error('not a concierge-nlu model');
+    if (json.version !== MODEL_VERSION)
+      throw new Error(
+        `concierge-nlu model version ${json.version}, this engine reads version ${MODEL_VERSION}: retrain it`,
+      );
     const parts: ModelParts = {
       classifier: IntentClassifier.fromJSON(json.classifier),
       taggers: new Map(Object.entries(json.taggers).map(([k, t]) => [k, SlotTagger.fromJSON(t)])),
