@@ -1,5 +1,6 @@
 // Accounts and their links to outside identity providers.
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { AccountRow, IdentityDatabase } from './identity.schema.js';
 
 export interface Account {
@@ -29,8 +30,55 @@ function toAccount(row: AccountRow): Account {
   };
 }
 
+export interface AccountRepositoryOptions {
+  /**
+   * How long `findRecent` reuses an account it read (default 1000 ms, 0 turns it off). A change made through
+   * this repository is seen at once; a change made by another process within this time.
+   */
+  recentMs?: number;
+  /** Accounts kept at most (least recently used leave first). Default 10,000. */
+  recentMax?: number;
+}
+
+/** Shared between callers, so nobody may change it in place. */
+function freeze(account: Account): Account {
+  Object.freeze(account.roles);
+  return Object.freeze(account);
+}
+
 export class AccountRepository {
-  constructor(private readonly db: Kysely<IdentityDatabase>) {}
+  readonly #recent: LRUCache<string, Account> | undefined;
+  /** Bumped by every change: a read that started before a change must not store what it read. */
+  #generation = 0;
+
+  constructor(
+    private readonly db: Kysely<IdentityDatabase>,
+    options: AccountRepositoryOptions = {},
+  ) {
+    const ttl = options.recentMs ?? 1000;
+    this.#recent = ttl > 0 ? new LRUCache({ max: options.recentMax ?? 10_000, ttl }) : undefined;
+  }
+
+  /**
+   * The account as read at most `recentMs` ago, for answers that only show it (the caller's profile).
+   * Decisions (sign-in, refresh, issuing credentials) read it afresh with `findById`.
+   */
+  async findRecent(id: string): Promise<Account | undefined> {
+    const recent = this.#recent;
+    if (!recent) return this.findById(id);
+    const hit = recent.get(id);
+    if (hit) return hit;
+    const generation = this.#generation;
+    const account = await this.findById(id);
+    if (account && generation === this.#generation) recent.set(id, freeze(account));
+    return account;
+  }
+
+  /** Drops the account from `findRecent`'s memory; every change below calls it once committed. */
+  forget(id: string): void {
+    this.#generation++;
+    this.#recent?.delete(id);
+  }
 
   async findByEmail(email: string): Promise<Account | undefined> {
     const row = await this.db
@@ -96,6 +144,7 @@ export class AccountRepository {
       })
       .where('id', '=', id)
       .execute();
+    this.forget(id);
   }
 
   /** Disables (`at`) or enables (`null`) the account; false when there is no such account. */
@@ -105,6 +154,7 @@ export class AccountRepository {
       .set({ disabled_at: at, updated_at: new Date().toISOString() })
       .where('id', '=', id)
       .executeTakeFirst();
+    this.forget(id);
     return Number(result.numUpdatedRows) === 1;
   }
 
