@@ -87,12 +87,15 @@ try {
         if (only && name !== only) continue;
         const pid = target.sut.child.pid!;
         const before = cpuMs(pid);
+        const client = process.cpuUsage();
         const r = await load({ ...run, seconds });
         const cpu = cpuMs(pid) - before;
+        const { user, system } = process.cpuUsage(client);
         console.log(
           `round ${round} ${target.program} ${name}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms, ` +
             `${r.errors + r.non2xx} failed; server CPU ${((cpu * 1000) / r.sent).toFixed(1)} µs/request ` +
-            `(${((100 * cpu) / (r.seconds * 1000)).toFixed(0)} % of a core); load ${os.loadavg()[0]!.toFixed(1)}`,
+            `(${((100 * cpu) / (r.seconds * 1000)).toFixed(0)} % of a core), load generator ` +
+            `${((user + system) / r.sent).toFixed(1)} µs/request; load ${os.loadavg()[0]!.toFixed(1)}`,
         );
       }
     }

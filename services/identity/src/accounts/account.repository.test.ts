@@ -47,7 +47,7 @@ describe('AccountRepository.findRecent (the profile read of getMe)', () => {
     const { refreshToken } = await fx.identity.sessions.signIn('ann@example.com', password);
     await fx.identity.repository.findRecent(userId);
     await elsewhere(`update identity_account set name = 'Renamed' where id = '${userId}'`);
-    await fx.identity.sessions.signOut(refreshToken);
+    await fx.identity.sessions.signOut(refreshToken!);
     expect(await fx.identity.accounts.profile(userId)).toMatchObject({ name: 'Renamed' });
   });
 
