@@ -6,6 +6,7 @@
 //   IDENTITY_PROFILE_PROGRAMS=bin/concierge.js,/tmp/old/concierge.mjs   the builds to compare (default: this one)
 //   IDENTITY_PROFILE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   flags for every server's node
 //   IDENTITY_PROFILE_ONLY=jwt|sigv4   one of the two paths
+//   IDENTITY_PROFILE_ENV="CONCIERGE_LOG_LEVEL=warn ..."   extra environment for every server
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,13 +37,19 @@ const rounds = Number(process.argv[3] ?? 1);
 const programs = (process.env.IDENTITY_PROFILE_PROGRAMS ?? 'bin/concierge.js').split(',');
 const nodeArgs = (process.env.IDENTITY_PROFILE_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const only = process.env.IDENTITY_PROFILE_ONLY;
+const extraEnv = Object.fromEntries(
+  (process.env.IDENTITY_PROFILE_ENV ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
 
 async function open(program: string, port: number): Promise<Target> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'identity-profile-'));
   const sut = start(
     'node',
     [...nodeArgs, program, 'start', '--seed-if-empty'],
-    { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_FORMAT: 'json' },
+    { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_FORMAT: 'json', ...extraEnv },
     port,
   );
   await waitFor(`${sut.url}/readyz`, 60_000);
