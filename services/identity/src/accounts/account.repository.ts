@@ -74,7 +74,7 @@ export class AccountRepository {
     return account;
   }
 
-  /** Drops the account from `findRecent`'s memory; every change below calls it once committed. */
+  /** Drops the account from `findRecent`'s memory; every change below calls it once its write is done. */
   forget(id: string): void {
     this.#generation++;
     this.#recent?.delete(id);
@@ -133,29 +133,36 @@ export class AccountRepository {
     id: string,
     changes: Partial<Pick<Account, 'emailVerified' | 'passwordHash' | 'name' | 'phone'>>,
   ): Promise<void> {
-    await this.db
-      .updateTable('identity_account')
-      .set({
-        ...(changes.emailVerified === undefined ? {} : { email_verified: changes.emailVerified ? 1 : 0 }),
-        ...(changes.passwordHash === undefined ? {} : { password_hash: changes.passwordHash }),
-        ...(changes.name === undefined ? {} : { name: changes.name }),
-        ...(changes.phone === undefined ? {} : { phone: changes.phone }),
-        updated_at: new Date().toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
-    this.forget(id);
+    try {
+      await this.db
+        .updateTable('identity_account')
+        .set({
+          ...(changes.emailVerified === undefined ? {} : { email_verified: changes.emailVerified ? 1 : 0 }),
+          ...(changes.passwordHash === undefined ? {} : { password_hash: changes.passwordHash }),
+          ...(changes.name === undefined ? {} : { name: changes.name }),
+          ...(changes.phone === undefined ? {} : { phone: changes.phone }),
+          updated_at: new Date().toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+    } finally {
+      // Also after a failed write: a read on the same connection may have seen it before it rolled back.
+      this.forget(id);
+    }
   }
 
   /** Disables (`at`) or enables (`null`) the account; false when there is no such account. */
   async setDisabled(id: string, at: string | null): Promise<boolean> {
-    const result = await this.db
-      .updateTable('identity_account')
-      .set({ disabled_at: at, updated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .executeTakeFirst();
-    this.forget(id);
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db
+        .updateTable('identity_account')
+        .set({ disabled_at: at, updated_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.forget(id);
+    }
   }
 
   async findLinked(provider: string, subject: string): Promise<Account | undefined> {
