@@ -114,6 +114,7 @@ export async function assembleIdentity({
     logger: logger.child({ service: 'identity' }),
     tokens,
     refreshTtlSeconds: config.identity.refreshTtlSeconds,
+    accountCacheMs: config.identity.accountCacheMs,
     operations: {
       ...credentialOperations({
         broker,

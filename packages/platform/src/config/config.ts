@@ -37,6 +37,7 @@ const conciergeVars = z
     CONCIERGE_SERVICE_TIMEOUT_MS: positiveInt.default(10_000),
     CONCIERGE_BODY_LIMIT: positiveInt.default(1_048_576),
     CONCIERGE_CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
+    CONCIERGE_ACCOUNT_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     CONCIERGE_CORS_ORIGINS: list.default([]),
     CONCIERGE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
     CONCIERGE_WEB_DIR: z.string().min(1).optional(),
@@ -126,6 +127,8 @@ function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>, 
       guestAccess: c.CONCIERGE_GUEST_ACCESS === 'true',
       tokenTtlSeconds: c.CONCIERGE_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: c.CONCIERGE_REFRESH_TTL_SECONDS,
+      /** How long a process reuses an account read for the caller's profile; its own changes show at once. */
+      accountCacheMs: c.CONCIERGE_ACCOUNT_CACHE_MS,
     },
     services: c.CONCIERGE_SERVICES,
     /** How long a process reuses a product it read; changes made by the same process show at once. */

@@ -63,6 +63,7 @@ const missing: Record<SchemeKind, () => AppError> = {
 
 /** `/v1/orders/{orderId}` + params → `/v1/orders/ord_1`: the route Fastify matched, so encoding tricks cannot dodge a policy. */
 function concretePath(template: string, params: unknown): string {
+  if (!template.includes('{')) return template;
   const values = (params ?? {}) as Record<string, string>;
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => values[name] ?? '');
 }

@@ -1,5 +1,6 @@
 // Accounts and their links to outside identity providers.
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { AccountRow, IdentityDatabase } from './identity.schema.js';
 
 export interface Account {
@@ -29,8 +30,55 @@ function toAccount(row: AccountRow): Account {
   };
 }
 
+export interface AccountRepositoryOptions {
+  /**
+   * How long `findRecent` reuses an account it read (default 1000 ms, 0 turns it off). A change made through
+   * this repository is seen at once; a change made by another process within this time.
+   */
+  recentMs?: number;
+  /** Accounts kept at most (least recently used leave first). Default 10,000. */
+  recentMax?: number;
+}
+
+/** Shared between callers, so nobody may change it in place. */
+function freeze(account: Account): Account {
+  Object.freeze(account.roles);
+  return Object.freeze(account);
+}
+
 export class AccountRepository {
-  constructor(private readonly db: Kysely<IdentityDatabase>) {}
+  readonly #recent: LRUCache<string, Account> | undefined;
+  /** Bumped by every change: a read that started before a change must not store what it read. */
+  #generation = 0;
+
+  constructor(
+    private readonly db: Kysely<IdentityDatabase>,
+    options: AccountRepositoryOptions = {},
+  ) {
+    const ttl = options.recentMs ?? 1000;
+    this.#recent = ttl > 0 ? new LRUCache({ max: options.recentMax ?? 10_000, ttl }) : undefined;
+  }
+
+  /**
+   * The account as read at most `recentMs` ago, for answers that only show it (the caller's profile).
+   * Decisions (sign-in, refresh, issuing credentials) read it afresh with `findById`.
+   */
+  async findRecent(id: string): Promise<Account | undefined> {
+    const recent = this.#recent;
+    if (!recent) return this.findById(id);
+    const hit = recent.get(id);
+    if (hit) return hit;
+    const generation = this.#generation;
+    const account = await this.findById(id);
+    if (account && generation === this.#generation) recent.set(id, freeze(account));
+    return account;
+  }
+
+  /** Drops the account from `findRecent`'s memory; every change below calls it once its write is done. */
+  forget(id: string): void {
+    this.#generation++;
+    this.#recent?.delete(id);
+  }
 
   async findByEmail(email: string): Promise<Account | undefined> {
     const row = await this.db
@@ -85,27 +133,36 @@ export class AccountRepository {
     id: string,
     changes: Partial<Pick<Account, 'emailVerified' | 'passwordHash' | 'name' | 'phone'>>,
   ): Promise<void> {
-    await this.db
-      .updateTable('identity_account')
-      .set({
-        ...(changes.emailVerified === undefined ? {} : { email_verified: changes.emailVerified ? 1 : 0 }),
-        ...(changes.passwordHash === undefined ? {} : { password_hash: changes.passwordHash }),
-        ...(changes.name === undefined ? {} : { name: changes.name }),
-        ...(changes.phone === undefined ? {} : { phone: changes.phone }),
-        updated_at: new Date().toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
+    try {
+      await this.db
+        .updateTable('identity_account')
+        .set({
+          ...(changes.emailVerified === undefined ? {} : { email_verified: changes.emailVerified ? 1 : 0 }),
+          ...(changes.passwordHash === undefined ? {} : { password_hash: changes.passwordHash }),
+          ...(changes.name === undefined ? {} : { name: changes.name }),
+          ...(changes.phone === undefined ? {} : { phone: changes.phone }),
+          updated_at: new Date().toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+    } finally {
+      // Also after a failed write: a read on the same connection may have seen it before it rolled back.
+      this.forget(id);
+    }
   }
 
   /** Disables (`at`) or enables (`null`) the account; false when there is no such account. */
   async setDisabled(id: string, at: string | null): Promise<boolean> {
-    const result = await this.db
-      .updateTable('identity_account')
-      .set({ disabled_at: at, updated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db
+        .updateTable('identity_account')
+        .set({ disabled_at: at, updated_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.forget(id);
+    }
   }
 
   async findLinked(provider: string, subject: string): Promise<Account | undefined> {

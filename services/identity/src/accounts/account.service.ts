@@ -102,8 +102,9 @@ export class AccountService {
     await this.deps.failures.clear(email);
   }
 
+  /** Read through the repository's short-lived memory (`findRecent`): it only shows the account. */
   async profile(accountId: string): Promise<Profile> {
-    const account = await this.deps.accounts.findById(accountId);
+    const account = await this.deps.accounts.findRecent(accountId);
     if (!account) throw AppError.notFound('the account');
     return {
       id: account.id,

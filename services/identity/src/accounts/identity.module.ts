@@ -28,6 +28,11 @@ export interface IdentityOptions {
   codeValidHours?: number;
   maxCodeAttempts?: number;
   defaultRoles?: string[];
+  /**
+   * How long the caller's profile (`getMe`) reuses an account read (default 1000 ms, 0 turns it off); a
+   * change made by this process shows at once. See `AccountRepository.findRecent`.
+   */
+  accountCacheMs?: number;
   /** More `identity` operations (credentials, API keys) served by the same module. */
   operations?: Record<string, OperationHandler>;
   now?: () => Date;
@@ -48,7 +53,7 @@ export function createIdentity(options: IdentityOptions): Identity {
   const db = options.store.db as Kysely<IdentityDatabase>;
   const now = options.now ?? (() => new Date());
   const codeValidHours = options.codeValidHours ?? 24;
-  const repository = new AccountRepository(db);
+  const repository = new AccountRepository(db, { recentMs: options.accountCacheMs ?? 1000 });
   const refreshTokens = new RefreshTokenRepository(db);
   const failures = new SignInFailureRepository(db);
   const hasher = createPasswordHasher(options.scryptCost);

@@ -105,7 +105,9 @@ export class SessionService {
   /** Revokes the token's family; unknown tokens are ignored so the answer tells nothing. */
   async signOut(token: string): Promise<void> {
     const row = await this.find(token);
-    if (row) await this.deps.refreshTokens.revokeFamily(row.family_id, this.deps.now().toISOString());
+    if (!row) return;
+    await this.deps.refreshTokens.revokeFamily(row.family_id, this.deps.now().toISOString());
+    this.deps.accounts.forget(row.account_id);
   }
 
   private async newRefreshToken(accountId: string, familyId: string, expiresAt: string): Promise<string> {

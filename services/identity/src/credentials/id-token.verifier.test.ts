@@ -74,6 +74,17 @@ describe('ID token verification', () => {
     clock -= 120_000;
   });
 
+  it('verifies a token that differs from a cached one only before its signature on its own', async () => {
+    const jwt = await token().sign(privateKey);
+    expect(await reason(jwt)).toBe('accepted');
+    const [header, , signature] = jwt.split('.');
+    const payload = Buffer.from(JSON.stringify({ sub: 'usr_admin', roles: ['operator'] })).toString(
+      'base64url',
+    );
+    expect(await reason(`${header}.${payload}.${signature}`)).toBe('UNAUTHORIZED:signature');
+    expect(await sut.verify(jwt)).toMatchObject({ sub: 'usr_1', roles: ['customer'] });
+  });
+
   it('refuses a token signed by another key', async () => {
     const other = await generateKeyPair('RS256');
     expect(await reason(await token().sign(other.privateKey))).toBe('UNAUTHORIZED:signature');

@@ -119,3 +119,75 @@ describe('policy evaluation', () => {
     expect(evaluate([allowAll, deny], 'r', { 'aws:SourceIp': '10.9.9.9' })).toBe('Allow');
   });
 });
+
+describe('remembered decisions', () => {
+  const engine = (roles: Record<string, PolicyDocument>, now = () => Date.parse('2026-11-27T12:00:00Z')) =>
+    createPolicyEngine({ region: 'us-east-1', accountId: '1', apiId: 'a', stage: 'v1', roles, now });
+  const doc = (...Statement: PolicyDocument['Statement'][]) =>
+    ({ Version: '2012-10-17', Statement: Statement.flat() }) as PolicyDocument;
+
+  it('a policy that depends on the caller is evaluated for each caller, not reused across them', () => {
+    const own = {
+      Effect: 'Allow',
+      Action: '*',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JS template
+      Resource: 'arn:*/GET/v1/users/${aws:userid}',
+    } as const;
+    const sut = engine({ self: doc(own) });
+    const ask = (userId: string) =>
+      sut.decide({ role: 'self', method: 'GET', path: '/v1/users/usr_1', userId });
+    expect(ask('usr_1')).toBe('Allow');
+    expect(ask('usr_2')).toBe('ImplicitDeny');
+    expect(ask('usr_1')).toBe('Allow');
+  });
+
+  it('a conditional policy is evaluated with each request’s context (source address, time)', () => {
+    let at = Date.parse('2026-11-27T12:00:00Z');
+    const sut = engine(
+      {
+        office: doc(allowAll, {
+          Effect: 'Deny',
+          Action: '*',
+          Resource: '*',
+          Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+        }),
+        until2027: doc({
+          ...allowAll,
+          Condition: { DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } },
+        }),
+      },
+      () => at,
+    );
+    const ask = (role: string, sourceIp: string) =>
+      sut.decide({ role, method: 'POST', path: '/v1/checkout', userId: 'u', sourceIp });
+    expect(ask('office', '10.1.1.1')).toBe('Allow');
+    expect(ask('office', '203.0.113.9')).toBe('ExplicitDeny');
+    expect(ask('until2027', '10.1.1.1')).toBe('Allow');
+    at = Date.parse('2027-01-02T00:00:00Z');
+    expect(ask('until2027', '10.1.1.1')).toBe('ImplicitDeny');
+  });
+
+  it('gives the same answers from memory as the first time, per method and path', () => {
+    const sut = engine({
+      customer: doc({ Effect: 'Allow', Action: '*', NotResource: 'arn:*/*/DELETE/v1/orders/*' }),
+    });
+    const ask = (method: string, path: string) => sut.decide({ role: 'customer', method, path, userId: 'u' });
+    for (let i = 0; i < 2; i++) {
+      expect(ask('GET', '/v1/orders/o1')).toBe('Allow');
+      expect(ask('DELETE', '/v1/orders/o1')).toBe('ImplicitDeny');
+      expect(ask('delete', '/v1/orders/o1')).toBe('ImplicitDeny');
+    }
+  });
+
+  it('is not changed by editing the policy object it was given', () => {
+    const roles = { customer: doc({ Effect: 'Allow', Action: '*', Resource: 'arn:*/*/GET/*' }) };
+    const sut = engine(roles);
+    (roles.customer.Statement as { Resource: string }[])[0]!.Resource = '*';
+    expect(sut.decide({ role: 'customer', method: 'POST', path: '/v1/checkout', userId: 'u' })).toBe(
+      'ImplicitDeny',
+    );
+    expect(sut.decide({ role: 'constructor', method: 'GET', path: '/v1/me', userId: 'u' })).toBe(
+      'ImplicitDeny',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 // The SigV4 canonical request, built from the request exactly as it arrived, byte for byte as AWS's signers build it.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** RFC 3986 escaping as AWS does it: encodeURIComponent plus `!'()*`. */
 export function uriEscape(value: string): string {
@@ -10,10 +10,17 @@ export function uriEscape(value: string): string {
 }
 
 /**
+ * A path of unreserved characters in non-empty segments, none `.` or `..`: normalizing and escaping leave it
+ * as it is, which is the common case (`/v1/orders/ord_1`).
+ */
+const plainPath = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9\-._~]+)*\/?$/;
+
+/**
  * Every service but S3 signs the path encoded twice: the client's already-encoded path, normalized (empty,
  * `.` and `..` segments resolved), is escaped once more.
  */
 export function canonicalPath(rawPath: string): string {
+  if (plainPath.test(rawPath)) return rawPath;
   const segments: string[] = [];
   for (const segment of rawPath.split('/')) {
     if (segment === '' || segment === '.') continue;
@@ -48,9 +55,12 @@ export function canonicalQuery(pairs: Array<[string, string]>): string {
     .join('&');
 }
 
+const needsFolding = /[\r\n\t]| {2}/;
+
 /** Header value as signed: duplicates joined by commas, outer space trimmed, inner runs collapsed. */
 export function canonicalHeaderValue(value: string | string[]): string {
   const joined = Array.isArray(value) ? value.join(',') : value;
+  if (!needsFolding.test(joined)) return joined.trim();
   return joined
     .replace(/[\r\n]/g, ' ')
     .replace(/[ \t]+/g, ' ')
@@ -72,6 +82,7 @@ export function canonicalRequest(parts: CanonicalParts): string {
   return `${parts.method}\n${parts.path}\n${parts.query}\n${headers}\n${parts.signedHeaders.join(';')}\n${parts.payloadHash}`;
 }
 
+/** One-shot `crypto.hash`: no Hash object per call. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }

@@ -42,12 +42,34 @@ function headerList(value: string): string[] {
   return names;
 }
 
+/**
+ * The header exactly as AWS's signers write it; anything else (other order, spacing, characters) goes
+ * through the general parser below, which this one agrees with wherever both accept.
+ */
+const usualHeader =
+  /^AWS4-HMAC-SHA256 Credential=([^/,;=\s]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request, ?SignedHeaders=((?:[a-z0-9-]+;)*[a-z0-9-]+), ?Signature=([0-9a-f]{64})$/;
+
 /** Parses `AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`. */
 export function fromAuthorizationHeader(
   authorization: string,
   amzDate: string | undefined,
   sessionToken: string | undefined,
 ): SignatureParts {
+  const usual = amzDate ? usualHeader.exec(authorization) : null;
+  if (usual) {
+    const parts: SignatureParts = {
+      form: 'header',
+      accessKeyId: usual[1]!,
+      scopeDate: usual[2]!,
+      region: usual[3]!,
+      service: usual[4]!,
+      signedHeaders: usual[5]!.split(';'),
+      signature: usual[6]!,
+      amzDate: amzDate!,
+    };
+    if (sessionToken) parts.sessionToken = sessionToken;
+    return parts;
+  }
   if (!authorization.startsWith(`${algorithm} `)) {
     throw invalidSignature(`Only ${algorithm} signatures are accepted`, 'algorithm');
   }

@@ -1,5 +1,5 @@
-// Derives the SigV4 signing key with node:crypto, remembering the last few so a burst from one
-// caller costs one HMAC per request instead of five.
+// Derives the SigV4 signing key with node:crypto, remembering it per secret so a burst from one caller
+// costs one HMAC per request instead of five.
 import { createHmac } from 'node:crypto';
 
 export interface SigningKeyCache {
@@ -10,22 +10,29 @@ export function hmac(key: string | Buffer, data: string): Buffer {
   return createHmac('sha256', key).update(data, 'utf8').digest();
 }
 
-/** A bounded LRU of derived keys: Map keeps insertion order, so re-inserting on a hit makes it recent. */
+interface Derived {
+  date: string;
+  region: string;
+  service: string;
+  key: Buffer;
+}
+
+/**
+ * The last key derived for each secret, at most `maxEntries` secrets (the oldest leave first). Keyed by the
+ * secret alone: the lookup hands over the same string each time, whose hash V8 keeps, while a key built from
+ * secret and scope would be a new string to hash on every request. A secret's scope changes once a day.
+ */
 export function createSigningKeyCache(maxEntries = 1000): SigningKeyCache {
-  const keys = new Map<string, Buffer>();
+  const keys = new Map<string, Derived>();
   return {
     get(secret, date, region, service) {
-      const id = `${date}/${region}/${service}/${secret}`;
-      const hit = keys.get(id);
-      if (hit) {
-        keys.delete(id);
-        keys.set(id, hit);
-        return hit;
-      }
-      const derived = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
-      keys.set(id, derived);
+      const hit = keys.get(secret);
+      if (hit && hit.date === date && hit.region === region && hit.service === service) return hit.key;
+      const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
+      keys.delete(secret);
+      keys.set(secret, { date, region, service, key });
       if (keys.size > maxEntries) keys.delete(keys.keys().next().value as string);
-      return derived;
+      return key;
     },
   };
 }

@@ -99,6 +99,31 @@ describe('SigV4 verification against AWS signer output', () => {
     expect(await reason(asReceived(req))).toBe('accepted');
   });
 
+  it('builds the canonical path and header values as AWS does, in the plain shape and the unusual ones', async () => {
+    const paths = [
+      '/v1/orders/ord_1',
+      '/v1/a.b/_~-x/',
+      '/',
+      '/v1/.../x',
+      '/v1/.well-known',
+      '/v1//orders',
+      '/v1/./orders/../orders',
+      '/v1/products/caf%C3%A9',
+      "/v1/it's(1)",
+    ];
+    for (const path of paths) {
+      expect([path, await reason(asReceived(await sign({ method: 'GET', path })))]).toEqual([
+        path,
+        'accepted',
+      ]);
+    }
+    const notes = ['plain', ' padded ', 'two  spaces', 'a\tb'];
+    for (const note of notes) {
+      const req = await sign({ method: 'GET', path: '/v1/orders', headers: { 'x-concierge-note': note } });
+      expect([note, await reason(asReceived(req))]).toEqual([note, 'accepted']);
+    }
+  });
+
   it('refuses a request without any signature', async () => {
     expect(await reason({ method: 'GET', url: '/v1/orders', headers: { host: 'localhost' } })).toBe(
       'MISSING_AUTHENTICATION_TOKEN',

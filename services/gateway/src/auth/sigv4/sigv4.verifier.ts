@@ -175,12 +175,15 @@ export function createSigV4Verifier<T extends SigningSecret>(
         : Buffer.alloc(0);
       const matches = (expected: Buffer) =>
         given.length === expected.length && timingSafeEqual(given, expected);
-      const portless = withoutHostPort(parts.signedHeaders, headerValues);
-      if (!matches(signatureFor(headerValues)) && !(portless && matches(signatureFor(portless)))) {
-        throw invalidSignature(
-          'The request signature we calculated does not match the signature you provided',
-          'mismatch',
-        );
+      // The port-less Host is only tried when the signature over the Host header as sent does not match.
+      if (!matches(signatureFor(headerValues))) {
+        const portless = withoutHostPort(parts.signedHeaders, headerValues);
+        if (!portless || !matches(signatureFor(portless))) {
+          throw invalidSignature(
+            'The request signature we calculated does not match the signature you provided',
+            'mismatch',
+          );
+        }
       }
       await replay.check(request.method, parts.signature, usableUntil, at);
       return { accessKeyId: parts.accessKeyId, credentials, form: parts.form };

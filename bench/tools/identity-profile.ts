@@ -1,0 +1,115 @@
+// Profiling aid for the identity benchmark (issue 5): starts one or more builds of the program side by side,
+// then loads `GET /v1/me` on each in turn (bearer JWT, then SigV4 with temporary credentials), round after
+// round, and prints the server's CPU time per request: an interleaved A/B comparison that depends far less on
+// the machine's load than requests per second do.
+// Run: npx tsx --tsconfig tsconfig.json bench/tools/identity-profile.ts [seconds] [rounds]
+//   IDENTITY_PROFILE_PROGRAMS=bin/concierge.js,/tmp/old/concierge.mjs   the builds to compare (default: this one)
+//   IDENTITY_PROFILE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   flags for every server's node
+//   IDENTITY_PROFILE_ONLY=jwt|sigv4   one of the two paths
+//   IDENTITY_PROFILE_ENV="CONCIERGE_LOG_LEVEL=warn ..."   extra environment for every server
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { awsSign } from '../../services/gateway/src/auth/__fixtures__/aws-signer.js';
+import { load } from '../lib/load.js';
+import { type Running, start, waitFor } from '../lib/processes.js';
+
+/** User plus system CPU time of a process, in milliseconds (Linux). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+async function json<T>(res: Response): Promise<T> {
+  if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+interface Target {
+  program: string;
+  sut: Running;
+  dataDir: string;
+  runs: Record<string, { url: string; headers: Record<string, string> }>;
+}
+
+const seconds = Number(process.argv[2] ?? 10);
+const rounds = Number(process.argv[3] ?? 1);
+const programs = (process.env.IDENTITY_PROFILE_PROGRAMS ?? 'bin/concierge.js').split(',');
+const nodeArgs = (process.env.IDENTITY_PROFILE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const only = process.env.IDENTITY_PROFILE_ONLY;
+const extraEnv = Object.fromEntries(
+  (process.env.IDENTITY_PROFILE_ENV ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
+
+async function open(program: string, port: number): Promise<Target> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'identity-profile-'));
+  const sut = start(
+    'node',
+    [...nodeArgs, program, 'start', '--seed-if-empty'],
+    { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_FORMAT: 'json', ...extraEnv },
+    port,
+  );
+  await waitFor(`${sut.url}/readyz`, 60_000);
+  const tokens = await json<{ accessToken: string; idToken: string }>(
+    await fetch(`${sut.url}/v1/auth/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'demo@concierge.local', password: 'Concierge-demo-1' }),
+    }),
+  );
+  const { credentials } = await json<{
+    credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+  }>(
+    await fetch(`${sut.url}/v1/identity/credentials`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.idToken}` },
+      body: '{}',
+    }),
+  );
+  const signed = await awsSign(
+    { method: 'GET', path: '/v1/me', headers: { host: new URL(sut.url).host } },
+    { credentials, tokenUnsigned: true },
+  );
+  const runs = {
+    jwt: { url: `${sut.url}/v1/me`, headers: { authorization: `Bearer ${tokens.accessToken}` } },
+    sigv4: { url: `${sut.url}${signed.url}`, headers: signed.headers },
+  };
+  for (const [name, run] of Object.entries(runs)) {
+    const res = await fetch(run.url, { headers: run.headers });
+    if (res.status !== 200) throw new Error(`${program} ${name}: ${res.status} ${await res.text()}`);
+    await load({ ...run, seconds: 3 });
+  }
+  return { program, sut, dataDir, runs };
+}
+
+const targets: Target[] = [];
+try {
+  for (const [i, program] of programs.entries()) targets.push(await open(program, 3300 + i));
+  for (let round = 1; round <= rounds; round++) {
+    for (const target of targets) {
+      for (const [name, run] of Object.entries(target.runs)) {
+        if (only && name !== only) continue;
+        const pid = target.sut.child.pid!;
+        const before = cpuMs(pid);
+        const client = process.cpuUsage();
+        const r = await load({ ...run, seconds });
+        const cpu = cpuMs(pid) - before;
+        const { user, system } = process.cpuUsage(client);
+        console.log(
+          `round ${round} ${target.program} ${name}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms, ` +
+            `${r.errors + r.non2xx} failed; server CPU ${((cpu * 1000) / r.sent).toFixed(1)} µs/request ` +
+            `(${((100 * cpu) / (r.seconds * 1000)).toFixed(0)} % of a core), load generator ` +
+            `${((user + system) / r.sent).toFixed(1)} µs/request; load ${os.loadavg()[0]!.toFixed(1)}`,
+        );
+      }
+    }
+  }
+} finally {
+  for (const target of targets) {
+    await target.sut.stop();
+    fs.rmSync(target.dataDir, { recursive: true, force: true });
+  }
+}
