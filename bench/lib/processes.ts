@@ -22,7 +22,25 @@ export async function waitFor(url: string, timeoutMs = 20_000): Promise<number> 
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
 }
 
+/**
+ * True when some process listens on `port` (Linux, from /proc/net): a benchmark started there would measure
+ * that process instead of its own server, which failed to bind.
+ */
+function listening(port: number): boolean {
+  const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')} `;
+  return ['/proc/net/tcp', '/proc/net/tcp6'].some((file) => {
+    if (!fs.existsSync(file)) return false;
+    // Columns: sl local_address rem_address st ...; st 0A is LISTEN.
+    return fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .some((line) => line.split(/\s+/)[4] === '0A' && line.includes(hex));
+  });
+}
+
 export function start(command: string, args: string[], env: Record<string, string>, port: number): Running {
+  if (listening(port))
+    throw new Error(`port ${port} is taken by another process: stop it, or the benchmark measures it`);
   const log = fs.openSync('/dev/null', 'w');
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', log, 'pipe'] });
   let stderr = '';
