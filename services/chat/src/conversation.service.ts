@@ -78,8 +78,17 @@ export class ConversationService {
       const state = live ?? newDialogState(conversationId, userId, now);
       if (created) state.historyCount = 0;
       const replies: Reply[] = [];
+      // Writes the flows hand over run with the history append below, in the same commit; a failing one
+      // still fails the turn.
+      const deferred: Promise<unknown>[] = [];
+      const defer = (write: Promise<unknown>) => {
+        write.catch(() => {});
+        deferred.push(write);
+      };
       for (const text of request.texts)
-        replies.push(...(await this.dialog.respond(state, { text, now, timeZone, caller: who })).replies);
+        replies.push(
+          ...(await this.dialog.respond(state, { text, now, timeZone, caller: who, defer })).replies,
+        );
       const at = now.toISOString();
       const messages = replies.slice(-20).map((r) => toWire(r, newId(), at));
       const history = [
@@ -87,14 +96,18 @@ export class ConversationService {
         ...messages.map((m) => ({ author: 'concierge' as const, message: m })),
       ];
       const kind = kindOf(state);
-      state.historyCount = await this.conversations.append(
-        conversationId,
-        history,
-        now,
-        { title: request.texts[0]!.slice(0, 120), ...(kind ? { kind } : {}) },
-        state.historyCount,
-        created ? userId : undefined,
-      );
+      const [count] = await Promise.all([
+        this.conversations.append(
+          conversationId,
+          history,
+          now,
+          { title: request.texts[0]!.slice(0, 120), ...(kind ? { kind } : {}) },
+          state.historyCount,
+          created ? userId : undefined,
+        ),
+        ...deferred,
+      ]);
+      state.historyCount = count;
       await this.states.save(state);
       return { conversationId, replies, messages };
     });

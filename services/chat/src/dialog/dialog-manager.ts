@@ -26,6 +26,8 @@ export interface TurnInput {
   now: Date;
   timeZone: string;
   caller: Caller;
+  /** See `Turn.defer`; absent, the flows wait for their writes themselves. */
+  defer?: (write: Promise<unknown>) => void;
 }
 
 export class DialogManager {
@@ -49,6 +51,7 @@ export class DialogManager {
       lastSearches: this.deps.lastSearches,
       notifier: this.deps.notifier,
       tables: this.deps.tables,
+      ...(input.defer ? { defer: input.defer } : {}),
     });
   }
 }

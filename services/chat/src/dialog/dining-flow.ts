@@ -7,7 +7,7 @@ import { absorbDining } from './dining-absorb.js';
 import { confirmation, describeSearch, missingSlot, question, slotNamed } from './dining-questions.js';
 import { reprompt, resetFlow } from './fallback.js';
 import { quickReplies, restaurantCard, say } from './replies.js';
-import type { Turn, TurnResult } from './turn.types.js';
+import { afterAnswer, type Turn, type TurnResult } from './turn.types.js';
 import { answer } from './yes-no.js';
 
 /** Asks for the next missing value, or for confirmation once none is missing. */
@@ -100,7 +100,7 @@ export async function complete(t: Turn): Promise<TurnResult> {
   if (state.booking) {
     const booked = await bookBestPick(t, search, picks);
     if (booked) {
-      await t.lastSearches.save(state.userId, search);
+      await afterAnswer(t, t.lastSearches.save(state.userId, search));
       resetFlow(t);
       state.offered = undefined;
       return booked;
@@ -112,11 +112,14 @@ export async function complete(t: Turn): Promise<TurnResult> {
     address: restaurantAddress(r),
     rating: r.rating,
   }));
-  // Together, so both writes share one commit.
-  await Promise.all([
-    t.notifier.suggested(search, state, suggestions),
-    t.lastSearches.save(state.userId, search),
-  ]);
+  // Together, and with the turn's history, so the writes share one commit.
+  await afterAnswer(
+    t,
+    Promise.all([
+      t.notifier.suggested(search, state, suggestions),
+      t.lastSearches.save(state.userId, search),
+    ]),
+  );
   const relaxed = picks.some((p) => p.match !== 'exact') ? ' Some are nearby or open at other times.' : '';
   const unbooked = state.booking ? `I couldn't book a table for ${described} anywhere. ` : '';
   const replies = [

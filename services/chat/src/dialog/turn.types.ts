@@ -41,6 +41,17 @@ export interface Turn {
   lastSearches: LastSearches;
   notifier: DiningNotifier;
   tables: TableBooker;
+  /**
+   * Hands over a write the answer does not depend on (the last search, a pending delivery): the turn waits
+   * for it together with its history write, so both share one commit instead of one after the other.
+   */
+  defer?: (write: Promise<unknown>) => void;
+}
+
+/** Waits for `write` now, or hands it to the turn (see `Turn.defer`). */
+export async function afterAnswer(t: Turn, write: Promise<unknown>): Promise<void> {
+  if (t.defer) t.defer(write);
+  else await write;
 }
 
 export interface TurnResult {

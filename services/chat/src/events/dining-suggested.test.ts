@@ -1,5 +1,5 @@
 // `conversation.dining_suggested`: pending without a bus, published (and marked) with one, backlog drained later.
-import { createMemoryEventBus, type EventEnvelope } from '@concierge/platform';
+import { createMemoryEventBus, type EventEnvelope, type SqliteStore } from '@concierge/platform';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
 
@@ -24,6 +24,19 @@ describe('dining suggestions event', () => {
     expect(event.data).toMatchObject({ cuisine: 'thai', area: 'SoHo', time: '19:00', phone: '+12125550199' });
     expect(event.data).not.toHaveProperty('email');
     expect(event.data.suggestions).toHaveLength(3);
+  });
+
+  it('is recorded in the same commit as the turn that answers it, with the last search and the history', async () => {
+    open = await openChat();
+    const say = talk(open);
+    await say('thai in soho for 2 tomorrow at 7pm, text me at +1 212 555 0199');
+    const store = open.store as SqliteStore;
+    const before = store.groupCommit.stats.commits;
+    await say('yes');
+    expect(store.groupCommit.stats.commits - before).toBe(1);
+    expect(await rows(open)).toHaveLength(1);
+    const last = await open.store.db.selectFrom('chat_last_search').selectAll().execute();
+    expect(last).toHaveLength(1);
   });
 
   it('is published through the bus and marked, and a backlog is drained by publishPending', async () => {
