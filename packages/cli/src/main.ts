@@ -1,4 +1,5 @@
 // The `concierge` command line: start the system, migrate, seed, manage users and API keys; each command says what it does.
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Command } from 'commander';
 import { apiKeyUsage, createApiKey, listApiKeys, revokeApiKey } from './commands/api-keys.command.js';
 import { type DlqAction, dlqCommand } from './commands/dlq.command.js';
@@ -27,7 +28,10 @@ program
   .command('start')
   .description('Start the whole system in one process (embedded mode) and print the URL to open')
   .option('--seed-if-empty', 'load the demo catalog when the catalog is empty')
-  .action((opts: { seedIfEmpty?: boolean }) => runCommand(() => startCommand(opts)));
+  .action((opts: { seedIfEmpty?: boolean }) =>
+    // This module is also the background thread's entry (see roots/background.thread.ts).
+    runCommand(() => startCommand({ ...opts, backgroundEntry: new URL(import.meta.url) })),
+  );
 
 program
   .command('up')
@@ -143,4 +147,7 @@ apiKeys
     runCommand(() => apiKeyUsage(keyId, opts)),
   );
 
-await program.parseAsync(process.argv);
+if (!isMainThread && workerData?.role === 'concierge-background') {
+  const { runBackgroundThread } = await import('./roots/background.thread.js');
+  await runBackgroundThread(parentPort!, workerData);
+} else await program.parseAsync(process.argv);

@@ -32,6 +32,7 @@ export type { ChannelSender } from './channels/channel.js';
 export type { WebhookChannelOptions } from './channels/webhook.channel.js';
 export type { Delivery } from './deliveries/delivery.mapper.js';
 export { deliverQueue } from './deliveries/delivery.worker.js';
+export { LiveHub } from './live/live-hub.js';
 export type { NotificationsDeps } from './notifications.deps.js';
 export type { Preferences } from './preferences/preference.types.js';
 export {
@@ -81,7 +82,7 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
   const deliveries = new DeliveryRepository(db);
   const preferences = new PreferenceRepository(db);
   const liveLog = new LiveLogRepository(db, deps.liveLogSize ?? 200);
-  const hub = new LiveHub();
+  const hub = deps.hub ?? new LiveHub();
   const enqueuer = new DeliveryEnqueuer(deps.queue, deliveries, now);
   const channels = {
     email: emailChannel(deps.mailer),

@@ -1,6 +1,7 @@
 // What the notifications service needs from its host: ports, channel settings and tunables with defaults.
 import type { EventBus, Logger, Mailer, Queue, RetryPolicy, SqlStore } from '@concierge/platform';
 import type { WebhookChannelOptions } from './channels/webhook.channel.js';
+import type { LiveHub } from './live/live-hub.js';
 import type { SmsProvider } from './sms/sms-provider.port.js';
 
 export interface NotificationsDeps {
@@ -21,6 +22,11 @@ export interface NotificationsDeps {
   sweepIntervalMs?: number;
   /** Live events kept per user for Last-Event-ID resumption; default 200. */
   liveLogSize?: number;
+  /**
+   * Wakes this process's open live streams when a consumer appended to a user's log; a host whose
+   * consumers run elsewhere passes the hub they notify (default: a hub of this instance).
+   */
+  hub?: LiveHub;
   /** SSE comment interval; default 15 s. */
   heartbeatMs?: number;
   /** SSE log poll interval when no in-process wake-up came; default 2 s. */

@@ -74,7 +74,7 @@ export function createOrdersService(deps: OrdersDeps): OrdersService {
     timeoutMs: options.relayTimeoutMs ?? 5_000,
     ...(deps.logger ? { logger: deps.logger } : {}),
   });
-  const written = () => relays.wake();
+  const written = deps.onWritten ?? (() => relays.wake());
   const window = { timeZone: options.timeZone ?? 'America/New_York', days: options.deliveryWindowDays ?? 30 };
   const policy = { ...defaultRetention, ...options.retention };
   const keyTtlMs = policy.idempotencyKeyMs;

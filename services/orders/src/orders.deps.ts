@@ -29,6 +29,11 @@ export interface OrdersDeps {
   payments: PaymentProcessor;
   logger?: Pick<Logger, 'error' | 'warn' | 'info'>;
   options?: OrdersOptions;
+  /**
+   * Called after each commit that wrote outbox rows; defaults to waking this instance's relays. A host
+   * whose relays run elsewhere (the embedded mode's background thread) wakes them there.
+   */
+  onWritten?: () => void;
   /** Defaults to the system clock. */
   now?: () => Date;
   /** Defaults to `prefixedId`. */

@@ -9,8 +9,11 @@ export interface Setup {
   system: System;
 }
 
-/** `serving`: a long-running process (metrics and traces as configured); one-shot commands have neither. */
-export async function setup(options: { serving?: boolean } = {}): Promise<Setup> {
+/**
+ * `serving`: a long-running process (metrics and traces as configured); one-shot commands have neither.
+ * `backgroundEntry`: the module a background thread starts from (see assembleSystem).
+ */
+export async function setup(options: { serving?: boolean; backgroundEntry?: URL } = {}): Promise<Setup> {
   const defaults = { CONCIERGE_LOG_FORMAT: process.stdout.isTTY ? 'pretty' : 'json' };
   const config = loadConfig({ ...defaults, ...process.env });
   const telemetry = options.serving ? await createTelemetry(config) : undefined;
@@ -19,5 +22,6 @@ export async function setup(options: { serving?: boolean } = {}): Promise<Setup>
     format: config.log.format,
     ...(telemetry?.logMixin ? { mixin: telemetry.logMixin } : {}),
   });
-  return { config, logger, system: await assembleSystem(config, logger, telemetry) };
+  const background = options.backgroundEntry ? { backgroundEntry: options.backgroundEntry } : {};
+  return { config, logger, system: await assembleSystem(config, logger, telemetry, background) };
 }

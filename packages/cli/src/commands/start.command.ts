@@ -11,12 +11,21 @@ async function ready(checks: { check(): Promise<void> }[]): Promise<void> {
   await Promise.all(checks.map((c) => c.check()));
 }
 
-export async function startCommand(opts: { seedIfEmpty?: boolean }): Promise<void> {
+export interface StartOptions {
+  seedIfEmpty?: boolean;
+  /** The program's entry module, which the embedded mode starts again as its background thread. */
+  backgroundEntry?: URL;
+}
+
+export async function startCommand(opts: StartOptions): Promise<void> {
   const services = loadConfig(process.env).services;
   // Named services: one process of the distributed topology (see docs/distributed.md).
   if (!(services.length === 1 && services[0] === 'all')) return serveServices(loadConfig(process.env));
   const started = Date.now();
-  const { config, logger, system } = await setup({ serving: true });
+  const { config, logger, system } = await setup({
+    serving: true,
+    ...(opts.backgroundEntry ? { backgroundEntry: opts.backgroundEntry } : {}),
+  });
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
   shutdown.installSignalHandlers();
   try {

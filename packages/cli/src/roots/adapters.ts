@@ -11,14 +11,20 @@ import {
   createSqliteStore,
   type Logger,
   type Mailer,
+  type SqliteStoreOptions,
   type SqlStore,
 } from '@concierge/platform';
 
-export function createStore(config: ConciergeConfig, logger: Logger): SqlStore {
+/** `groupCommit`: limits of the SQLite store's commit groups, and a write lock shared with other threads. */
+export function createStore(
+  config: ConciergeConfig,
+  logger: Logger,
+  groupCommit?: SqliteStoreOptions['groupCommit'],
+): SqlStore {
   if (config.store.kind === 'postgres') {
     return createPostgresStore({ connectionString: config.store.databaseUrl!, logger });
   }
-  return createSqliteStore({ file: config.store.sqliteFile });
+  return createSqliteStore({ file: config.store.sqliteFile, ...(groupCommit ? { groupCommit } : {}) });
 }
 
 export function createCache(config: ConciergeConfig, logger: Logger): Cache {

@@ -4,24 +4,27 @@ import path from 'node:path';
 import { createCatalogService } from '@concierge/catalog';
 import { createChatService, inProcessCatalogClient, loadChatModel } from '@concierge/chat';
 import { type ApiDocument, loadApiDocument, type ReadinessCheck } from '@concierge/gateway';
-import { deliverQueue } from '@concierge/notifications';
+import { deliverQueue, LiveHub } from '@concierge/notifications';
 import {
   createInProcessCatalogClient,
   createOrdersService,
   createSandboxProcessor,
   ordersPlacedQueue,
 } from '@concierge/orders';
-import type {
-  Cache,
-  ConciergeConfig,
-  Logger,
-  Mailer,
-  ServiceMigrations,
-  ServiceModule,
-  SqlStore,
+import {
+  type Cache,
+  type ConciergeConfig,
+  createSharedWriteLock,
+  createWriteLockState,
+  type Logger,
+  type Mailer,
+  type ServiceMigrations,
+  type ServiceModule,
+  type SqlStore,
 } from '@concierge/platform';
 import { apiDocumentFile, installRoot } from '../locate.js';
 import { createCache, createMailer, createStore } from './adapters.js';
+import { type BackgroundHandle, startBackground } from './background-handle.js';
 import { assembleIdentity, type IdentityParts } from './identity.root.js';
 import { type Messaging, openMessaging } from './messaging.js';
 import { createNotifications } from './notifications.root.js';
@@ -48,21 +51,63 @@ export interface System {
   close(): Promise<void>;
 }
 
+export interface AssembleOptions {
+  /**
+   * The built program's entry module: with it, an embedded system on a SQLite file runs its relays, payment
+   * worker and notification consumers on a worker thread started from it (unless `CONCIERGE_BACKGROUND` is
+   * `inline`, or telemetry is on: the thread's work is not instrumented). Without it, on the event loop.
+   */
+  backgroundEntry?: URL;
+}
+
+/** The thread needs the built program and a file both threads can open; its work is not traced. */
+function backgroundThreadEntry(
+  config: ConciergeConfig,
+  telemetry: Telemetry | undefined,
+  options: AssembleOptions,
+): URL | undefined {
+  const entry = options.backgroundEntry;
+  const embedded = config.store.kind === 'sqlite' && config.queue.kind === 'sqlite';
+  const observed = telemetry?.metrics || telemetry?.tracing;
+  if (!entry || !embedded || config.background !== 'thread' || observed) return undefined;
+  return /\.m?js$/.test(entry.pathname) ? entry : undefined;
+}
+
 export async function assembleSystem(
   config: ConciergeConfig,
   logger: Logger,
   telemetry?: Telemetry,
+  options: AssembleOptions = {},
 ): Promise<System> {
   const root = installRoot();
+  const threadEntry = backgroundThreadEntry(config, telemetry, options);
+  let background: BackgroundHandle | undefined;
+  const hub = threadEntry ? new LiveHub() : undefined;
+  // Checkouts (here) go before the thread's writes whenever both wait for the file's write lock.
+  const writeLockState = threadEntry ? createWriteLockState() : undefined;
   const document = loadApiDocument(apiDocumentFile(root));
-  const store = createStore(config, logger);
+  const store = createStore(
+    config,
+    logger,
+    writeLockState
+      ? { writeLock: createSharedWriteLock({ state: writeLockState, priority: true }) }
+      : undefined,
+  );
   const cache = createCache(config, logger);
   const mailer = createMailer(config, logger);
   const catalog = createCatalogService({ store, productCacheMs: config.catalog.productCacheMs });
   const messaging = instrumented(await openMessaging(config, logger, store), telemetry);
   const identity = await assembleIdentity({ config, logger, store, cache, mailer, document });
   // Deliveries to the file outbox (or SMTP) are I/O waits: many may be in flight at once.
-  const notifications = createNotifications({ config, logger, store, mailer, concurrency: 32, ...messaging });
+  const notifications = createNotifications({
+    config,
+    logger,
+    store,
+    mailer,
+    concurrency: 32,
+    ...(hub ? { hub } : {}),
+    ...messaging,
+  });
   const payments = createSandboxProcessor({ store });
   const orders = createOrdersService({
     store,
@@ -71,6 +116,7 @@ export async function assembleSystem(
     catalog: createInProcessCatalogClient(catalog.module),
     payments,
     logger: logger.child({ service: 'orders' }),
+    ...(threadEntry ? { onWritten: () => background?.wake() } : {}),
   });
   const chat = createChatService({
     store,
@@ -118,8 +164,29 @@ export async function assembleSystem(
       { name: 'cache', check: () => cache.check() },
       { name: 'mail', check: () => mailer.check() },
       { name: 'queue', check: () => messaging.queue.check() },
+      ...(threadEntry
+        ? [
+            {
+              name: 'background',
+              check: () => background?.check() ?? Promise.reject(new Error('not started')),
+            },
+          ]
+        : []),
     ],
     async start() {
+      if (threadEntry && hub) {
+        background = await startBackground({
+          entry: threadEntry,
+          config,
+          writeLock: writeLockState!,
+          logger,
+          onLive: (userId) => hub.notify(userId),
+        });
+        // Chat publishes here; its dining suggestions are consumed by notifications on the thread.
+        messaging.events.subscribe('conversation.*', (event) => background!.publish(event));
+        await chat.publishPending();
+        return;
+      }
       // Subscribers first, so the events the relays publish find them.
       await notifications.start();
       await chat.publishPending();
@@ -128,6 +195,11 @@ export async function assembleSystem(
       orders.retention.start();
     },
     async stop() {
+      if (background) {
+        await background.stop();
+        // Nothing of it runs here but the live streams, which this ends.
+        return notifications.stop();
+      }
       await orders.retention.stop();
       await orders.worker.stop();
       await orders.relays.stop();

@@ -1,6 +1,6 @@
 // Wires the notifications service: mail through the configured mailer, SMS through the sandbox provider
 // (records deliveries, splits segments as SNS does), webhooks signed with a key made at first start.
-import { createNotificationsService, createSandboxSmsProvider } from '@concierge/notifications';
+import { createNotificationsService, createSandboxSmsProvider, type LiveHub } from '@concierge/notifications';
 import type { ConciergeConfig, EventBus, Logger, Mailer, Queue, SqlStore } from '@concierge/platform';
 import { loadSecretKey } from './secret-key.js';
 
@@ -13,6 +13,8 @@ export interface NotificationsDeps {
   events: EventBus;
   /** Deliveries in flight at once (default 4). */
   concurrency?: number;
+  /** The live-stream wake-ups (default: the service's own). */
+  hub?: LiveHub;
 }
 
 export function createNotifications({
@@ -23,9 +25,11 @@ export function createNotifications({
   queue,
   events,
   concurrency,
+  hub,
 }: NotificationsDeps) {
   return createNotificationsService({
     ...(concurrency ? { concurrency } : {}),
+    ...(hub ? { hub } : {}),
     store,
     events,
     queue,

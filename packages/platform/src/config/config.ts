@@ -40,6 +40,7 @@ const conciergeVars = z
     CONCIERGE_ACCOUNT_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     CONCIERGE_CORS_ORIGINS: list.default([]),
     CONCIERGE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    CONCIERGE_BACKGROUND: z.enum(['thread', 'inline']).default('thread'),
     CONCIERGE_WEB_DIR: z.string().min(1).optional(),
     CONCIERGE_SMTP_URL: z
       .string()
@@ -146,6 +147,11 @@ function shape(c: z.infer<typeof conciergeVars>, s: z.infer<typeof serverVars>, 
     serviceUrls: parseServiceUrls(c.CONCIERGE_SERVICE_URLS),
     serviceTimeoutMs: c.CONCIERGE_SERVICE_TIMEOUT_MS,
     shutdownTimeoutMs: c.CONCIERGE_SHUTDOWN_TIMEOUT_MS,
+    /**
+     * Where the embedded mode's relays, payment worker and notification consumers run: on a worker thread
+     * with its own SQLite connection (`thread`), or on the HTTP event loop (`inline`).
+     */
+    background: c.CONCIERGE_BACKGROUND,
   } as const;
 }
 

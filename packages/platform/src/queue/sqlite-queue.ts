@@ -18,7 +18,12 @@ export interface SqliteQueueOptions {
    * The database (or the SQLite store owning it); the queue never closes it. With a store that groups
    * commits, a send made while a group is open resolves once that group has committed.
    */
-  database: Database.Database | { raw: Database.Database; groupCommit?: { committed(): Promise<void> } };
+  database:
+    | Database.Database
+    | {
+        raw: Database.Database;
+        groupCommit?: { committed(): Promise<void>; write?<T>(write: () => T): Promise<T> };
+      };
   /** Defaults for every `consume` call of this queue. */
   consumeDefaults?: ConsumeOptions;
   /** Receives database failures of the polling loop, which it survives by polling again. */
@@ -75,14 +80,18 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
     async send<T>(queue: string, body: T, opts: SendOptions = {}): Promise<string> {
       const id = opts.id ?? newId();
       const now = Date.now();
-      statements.insert.run({
+      const row = {
         queue,
         id,
         body: JSON.stringify(body ?? null),
         headers: JSON.stringify(opts.headers ?? {}),
         enqueuedAt: now,
         availableAt: now + Math.max(0, opts.delayMs ?? 0),
-      });
+      };
+      // Through the store's driver: between its units (never inside another caller's transaction) and
+      // sharing their commit, instead of a commit of its own per message.
+      if (group?.write) await group.write(() => statements.insert.run(row));
+      else statements.insert.run(row);
       if (!opts.delayMs) wake(queue);
       if (group) await group.committed();
       return id;

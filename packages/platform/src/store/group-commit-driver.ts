@@ -11,6 +11,7 @@ import {
   type QueryResult,
   SelectQueryNode,
 } from 'kysely';
+import type { WriteLock } from './shared-write-lock.js';
 import { cachingStatements } from './statement-cache.js';
 
 export interface GroupCommitOptions {
@@ -18,6 +19,11 @@ export interface GroupCommitOptions {
   maxUnits?: number;
   /** Commit once a group has been open this long (ms), even if more are waiting. Default 10. */
   maxOpenMs?: number;
+  /**
+   * Taken before each group's BEGIN and given back after its COMMIT or ROLLBACK, when other threads of
+   * the process write the same file (see shared-write-lock.ts).
+   */
+  writeLock?: WriteLock;
 }
 
 /** Counters for tests and diagnostics. */
@@ -67,6 +73,7 @@ export class GroupCommitDriver implements Driver {
   private readonly statements;
   private readonly maxUnits: number;
   private readonly maxOpenMs: number;
+  private readonly writeLock: WriteLock | undefined;
   private locked = false;
   private readonly waiters: (() => void)[] = [];
   private group: Group | undefined;
@@ -80,6 +87,7 @@ export class GroupCommitDriver implements Driver {
     this.statements = cachingStatements(raw);
     this.maxUnits = options.maxUnits ?? 1000;
     this.maxOpenMs = options.maxOpenMs ?? 10;
+    this.writeLock = options.writeLock;
     this.control = {
       begin: raw.prepare('BEGIN IMMEDIATE'),
       commit: raw.prepare('COMMIT'),
@@ -169,6 +177,29 @@ export class GroupCommitDriver implements Driver {
    */
   committed(): Promise<void> {
     return this.group?.done ?? Promise.resolve();
+  }
+
+  /**
+   * Runs `write` on the raw connection as a unit of its own (between other units, never inside one's
+   * transaction) in the open group, opening one if needed; resolves with its result once that group has
+   * committed. For code that writes outside Kysely (the durable queue's sends).
+   */
+  async write<T>(write: () => T): Promise<T> {
+    await this.lock();
+    let group = this.group;
+    let result: T;
+    try {
+      if (!group && !this.raw.inTransaction) group = this.openGroup();
+      result = write();
+    } catch (error) {
+      this.checkGroup(error);
+      this.unlock();
+      throw error;
+    }
+    if (group) group.units++;
+    this.unlock();
+    if (group) await group.done;
+    return result;
   }
 
   /** Commits what is pending, then closes the database. */
@@ -269,7 +300,12 @@ export class GroupCommitDriver implements Driver {
   /** Hands the connection to the next waiter (FIFO), or frees it and commits the group soon. */
   private unlock(): void {
     const group = this.group;
-    if (group && (group.units >= this.maxUnits || performance.now() - group.openedAt >= this.maxOpenMs))
+    if (
+      group &&
+      (group.units >= this.maxUnits ||
+        performance.now() - group.openedAt >= this.maxOpenMs ||
+        this.writeLock?.contended())
+    )
       this.commitGroup();
     const next = this.waiters.shift();
     if (next) next();
@@ -306,7 +342,13 @@ export class GroupCommitDriver implements Driver {
   };
 
   private openGroup(): Group {
-    this.control.begin.run();
+    this.writeLock?.acquire();
+    try {
+      this.control.begin.run();
+    } catch (error) {
+      this.writeLock?.release();
+      throw error;
+    }
     let resolve!: () => void;
     let reject!: (error: unknown) => void;
     const done = new Promise<void>((res, rej) => {
@@ -327,11 +369,16 @@ export class GroupCommitDriver implements Driver {
       if (!this.raw.inTransaction) throw rolledBack();
       this.control.commit.run();
     } catch (error) {
-      if (this.raw.inTransaction) this.control.rollback.run();
+      try {
+        if (this.raw.inTransaction) this.control.rollback.run();
+      } finally {
+        this.writeLock?.release();
+      }
       this.stats.aborted++;
       group.reject(error);
       return;
     }
+    this.writeLock?.release();
     this.stats.commits++;
     this.stats.units += group.units;
     group.resolve();
@@ -342,6 +389,7 @@ export class GroupCommitDriver implements Driver {
     const group = this.group;
     if (!group || this.raw.inTransaction) return;
     this.group = undefined;
+    this.writeLock?.release();
     this.stats.aborted++;
     group.reject(error);
   }

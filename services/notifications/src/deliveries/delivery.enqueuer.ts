@@ -19,7 +19,10 @@ export class DeliveryEnqueuer {
     let total = 0;
     for (;;) {
       const ids = await this.deliveries.unqueued(100, eventId);
-      for (const id of ids) await this.queue.send<DeliverMessage>(deliverQueue, { deliveryId: id }, { id });
+      // At once: the sends of an embedded queue share one commit.
+      await Promise.all(
+        ids.map((id) => this.queue.send<DeliverMessage>(deliverQueue, { deliveryId: id }, { id })),
+      );
       await this.deliveries.markEnqueued(ids, this.now().toISOString());
       total += ids.length;
       if (ids.length < 100) return total;

@@ -30,7 +30,9 @@ export function createRelays(deps: RelayDeps): Relays {
   const queue = new OutboxRelay(deps.outbox, {
     ...common,
     kind: 'queue',
-    // The row id is the message id: a resend after a crash enqueues the message once.
+    // Orders are independent of each other: a batch is sent at once, and its sends share a commit.
+    concurrent: true,
+    // The row id is the message id: a resend after a crash (or of a batch partly sent) enqueues it once.
     deliver: async (row) => {
       const send = deps.queue.send(row.topic, JSON.parse(row.payload), {
         id: row.id,

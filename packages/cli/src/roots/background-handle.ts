@@ -1,0 +1,145 @@
+// The HTTP thread's side of the background thread: starts it, forwards wake-ups and chat events to it,
+// restarts it (a bounded number of times) if it dies, and stops it with a drain (decision 0011).
+import { Worker } from 'node:worker_threads';
+import { type ConciergeConfig, type EventEnvelope, type Logger, resetWriteLock } from '@concierge/platform';
+import type { BackgroundData, FromBackground, ToBackground } from './background.thread.js';
+
+export interface BackgroundHandle {
+  /** New outbox rows were committed: the relays deliver now instead of at their next poll. */
+  wake(): void;
+  /** Publishes an event on the thread's bus (where the notifications consumers are); resolves when handled. */
+  publish(event: EventEnvelope): Promise<void>;
+  /** Throws while the thread is not running (readiness). */
+  check(): Promise<void>;
+  /** Stops taking messages, waits for those in flight and closes the thread's connection. */
+  stop(): Promise<void>;
+}
+
+export interface BackgroundHandleOptions {
+  /** The program's entry module; it runs `runBackgroundThread` when started as this thread. */
+  entry: URL;
+  config: ConciergeConfig;
+  /** The write lock's state, shared with the thread's store. */
+  writeLock: SharedArrayBuffer;
+  logger: Pick<Logger, 'error' | 'warn'>;
+  /** Live-stream wake-ups from the thread's consumers. */
+  onLive(userId: string): void;
+  startTimeoutMs?: number;
+  publishTimeoutMs?: number;
+  /** Restarts after the thread died unexpectedly; then the readiness check fails. */
+  maxRestarts?: number;
+}
+
+export async function startBackground(options: BackgroundHandleOptions): Promise<BackgroundHandle> {
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+  const publishTimeoutMs = options.publishTimeoutMs ?? 30_000;
+  const maxRestarts = options.maxRestarts ?? 5;
+  const waiting = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  let nextId = 0;
+  let restarts = 0;
+  let stopping = false;
+  let worker: Worker | undefined;
+  let wakeQueued = false;
+  let onStopped: (() => void) | undefined;
+
+  const post = (message: ToBackground) => worker?.postMessage(message);
+
+  const spawn = () =>
+    new Promise<void>((resolve, reject) => {
+      const data: BackgroundData = {
+        role: 'concierge-background',
+        config: options.config,
+        writeLock: options.writeLock,
+      };
+      const thread = new Worker(options.entry, { workerData: data });
+      const timer = setTimeout(() => {
+        reject(new Error(`the background thread did not start within ${startTimeoutMs} ms`));
+        void thread.terminate();
+      }, startTimeoutMs);
+      thread.on('message', (message: FromBackground) => {
+        if (message.kind === 'started') {
+          clearTimeout(timer);
+          resolve();
+        } else if (message.kind === 'live') for (const userId of message.userIds) options.onLive(userId);
+        else if (message.kind === 'published') {
+          const waiter = waiting.get(message.id);
+          waiting.delete(message.id);
+          if (message.error) waiter?.reject(new Error(message.error));
+          else waiter?.resolve();
+        } else if (message.kind === 'stopped') onStopped?.();
+      });
+      thread.on('error', (error) => options.logger.error({ err: error }, 'background thread failed'));
+      thread.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the background thread exited with code ${code} while starting`));
+        if (worker === thread) worker = undefined;
+        // It may have died holding the write lock.
+        resetWriteLock(options.writeLock);
+        for (const waiter of waiting.values()) waiter.reject(new Error('the background thread exited'));
+        waiting.clear();
+        if (stopping) return;
+        if (restarts >= maxRestarts) {
+          options.logger.error({ code, restarts }, 'background thread exited; not restarting it again');
+          return;
+        }
+        restarts++;
+        options.logger.warn({ code, restarts }, 'background thread exited; restarting it');
+        setTimeout(() => {
+          if (!stopping)
+            spawn().catch((error) =>
+              options.logger.error({ err: error }, 'background thread restart failed'),
+            );
+        }, 1000).unref();
+      });
+      worker = thread;
+    });
+
+  await spawn();
+  return {
+    wake() {
+      // One message per turn however many checkouts committed in it.
+      if (wakeQueued) return;
+      wakeQueued = true;
+      setImmediate(() => {
+        wakeQueued = false;
+        post({ kind: 'wake' });
+      });
+    },
+    publish(event) {
+      if (!worker) return Promise.reject(new Error('the background thread is not running'));
+      const id = nextId++;
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          reject(
+            new Error(`the background thread did not take event ${event.id} within ${publishTimeoutMs} ms`),
+          );
+        }, publishTimeoutMs);
+        const settle = (fn: () => void) => () => {
+          clearTimeout(timer);
+          fn();
+        };
+        waiting.set(id, {
+          resolve: settle(resolve),
+          reject: (error) => settle(() => reject(error))(),
+        });
+        post({ kind: 'event', id, event });
+      });
+    },
+    async check() {
+      if (!worker) throw new Error('the background thread is not running');
+    },
+    async stop() {
+      stopping = true;
+      const thread = worker;
+      if (!thread) return;
+      const drained = new Promise<void>((resolve) => {
+        onStopped = resolve;
+        thread.once('exit', () => resolve());
+      });
+      post({ kind: 'stop' });
+      await drained;
+      await thread.terminate();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// A write lock shared by the threads of one process that write the same SQLite file, in front of SQLite's
+// own lock: a waiting thread is woken the moment the holder lets go (SQLite's busy handler polls with
+// sleeps of 1, 2, 5, 10 ms...), and a thread marked `priority` (the one answering requests) goes first.
+
+/** What GroupCommitDriver takes around each physical transaction. */
+export interface WriteLock {
+  /** Blocks (synchronously, bounded) until this thread holds the lock; returns whether it does. */
+  acquire(): boolean;
+  release(): void;
+  /** Whether a thread with priority is waiting: a holder without it commits at its next chance. */
+  contended(): boolean;
+}
+
+export interface SharedWriteLockOptions {
+  /** The state shared by every thread (see `createWriteLockState`). */
+  state: SharedArrayBuffer;
+  /** Threads with priority go before those without whenever both wait. */
+  priority: boolean;
+  /**
+   * Longest wait; after it the thread goes on without the lock, and SQLite's own locking (busy_timeout)
+   * still keeps the writes apart: a holder that died cannot stall the others for longer than this.
+   */
+  maxWaitMs?: number;
+}
+
+const held = 0;
+const priorityWaiters = 1;
+
+export function createWriteLockState(): SharedArrayBuffer {
+  return new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+}
+
+/** Frees the lock whoever holds it: for a host whose thread died while holding it. */
+export function resetWriteLock(state: SharedArrayBuffer): void {
+  const cells = new Int32Array(state);
+  Atomics.store(cells, held, 0);
+  Atomics.notify(cells, held);
+}
+
+export function createSharedWriteLock(options: SharedWriteLockOptions): WriteLock {
+  const cells = new Int32Array(options.state);
+  const maxWaitMs = options.maxWaitMs ?? 1000;
+  let holding = false;
+  return {
+    acquire() {
+      const deadline = performance.now() + maxWaitMs;
+      if (options.priority) Atomics.add(cells, priorityWaiters, 1);
+      try {
+        for (;;) {
+          const left = deadline - performance.now();
+          if (left <= 0) return false;
+          const waiting = options.priority ? 0 : Atomics.load(cells, priorityWaiters);
+          if (waiting > 0) {
+            Atomics.wait(cells, priorityWaiters, waiting, Math.min(left, 5));
+            continue;
+          }
+          if (Atomics.compareExchange(cells, held, 0, 1) === 0) {
+            holding = true;
+            return true;
+          }
+          Atomics.wait(cells, held, 1, Math.min(left, 50));
+        }
+      } finally {
+        if (options.priority && Atomics.sub(cells, priorityWaiters, 1) === 1)
+          Atomics.notify(cells, priorityWaiters);
+      }
+    },
+    contended() {
+      return !options.priority && Atomics.load(cells, priorityWaiters) > 0;
+    },
+    release() {
+      if (!holding) return;
+      holding = false;
+      Atomics.store(cells, held, 0);
+      Atomics.notify(cells, held);
+    },
+  };
+}
