@@ -25,6 +25,25 @@ reply=$(curl -sf -X POST "localhost:$port/v1/nlu" -H "authorization: Bearer $tok
   -d '{"messages":[{"type":"unstructured","unstructured":{"id":"1","text":"hi there","timestamp":"2026-11-27T12:00:00Z"}}]}')
 echo "chat: ${reply:0:160}"
 echo "$reply" | grep -q conversationId
+# A checkout: accepted at once, then paid and confirmed by the background thread (CONCIERGE_BACKGROUND).
+access=$(curl -sf -X POST "localhost:$port/v1/auth/signin" -H 'content-type: application/json' \
+  -d '{"email":"demo@concierge.local","password":"Concierge-demo-1"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
+product=$(curl -sf "localhost:$port/v1/products?inStock=true&limit=1" | node -pe 'JSON.parse(require("fs").readFileSync(0)).items[0].id')
+day=$(node -pe 'new Date(Date.now() + 2 * 86400000).toISOString().slice(0, 10)')
+order=$(curl -sf -X POST "localhost:$port/v1/checkout" -H "authorization: Bearer $access" -H 'content-type: application/json' \
+  -d "{\"productId\":\"$product\",\"deliveryAddress\":\"350 5th Ave, New York, NY 10118\",\"deliveryDate\":\"$day\"}" |
+  node -pe 'JSON.parse(require("fs").readFileSync(0)).orderId')
+status=pending
+for _ in $(seq 1 150); do
+  status=$(curl -sf "localhost:$port/v1/orders/$order" -H "authorization: Bearer $access" | node -pe 'JSON.parse(require("fs").readFileSync(0)).status')
+  [ "$status" = pending ] || break
+  sleep 0.2
+done
+echo "checkout: order $order $status"
+[ "$status" = confirmed ]
+for _ in $(seq 1 150); do grep -qs "$order" "$data"/outbox/* && break; sleep 0.2; done
+grep -qs "$order" "$data"/outbox/*
+echo "checkout: confirmation e-mailed"
 kill -TERM $pid
 wait $pid
 grep -q 'Concierge is ready' "$log"

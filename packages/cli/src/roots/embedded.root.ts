@@ -70,6 +70,7 @@ function backgroundThreadEntry(
   const embedded = config.store.kind === 'sqlite' && config.queue.kind === 'sqlite';
   const observed = telemetry?.metrics || telemetry?.tracing;
   if (!entry || !embedded || config.background !== 'thread' || observed) return undefined;
+  // Node 20 applies no `--import` loader (tsx) to a worker's entry: from TypeScript sources, run inline.
   return /\.m?js$/.test(entry.pathname) ? entry : undefined;
 }
 

@@ -122,4 +122,37 @@ describe('SQLite group commit', () => {
     await write;
     await queue.close();
   });
+
+  it('keeps a queue send made during another caller transaction out of it: its rollback leaves the message', async () => {
+    const queue = createSqliteQueue({ database: store });
+    let sent: Promise<string> | undefined;
+    const failed = store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('item').values({ name: 'undone' }).execute();
+      // The transaction holds the connection across this await: the send waits for it to end.
+      sent = queue.send('jobs', { n: 1 }, { id: 'kept' });
+      await new Promise((resolve) => setImmediate(resolve));
+      throw new Error('changed my mind');
+    });
+    await expect(failed).rejects.toThrow('changed my mind');
+    await sent;
+    const kept = other
+      .prepare('select count(*) as n from platform_queue_message where id = ?')
+      .get('kept') as {
+      n: number;
+    };
+    expect(kept.n).toBe(1);
+    expect(committedNames()).toEqual([]);
+    await queue.close();
+  });
+
+  it('commits the queue sends of one turn together', async () => {
+    const queue = createSqliteQueue({ database: store });
+    const before = store.groupCommit.stats.commits;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => queue.send('jobs', { i })));
+    expect(store.groupCommit.stats.commits - before).toBe(1);
+    expect((other.prepare('select count(*) as n from platform_queue_message').get() as { n: number }).n).toBe(
+      20,
+    );
+    await queue.close();
+  });
 });
