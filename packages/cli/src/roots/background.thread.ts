@@ -1,5 +1,7 @@
 // The embedded mode's background work on a worker thread: the orders relays, payment worker and retention,
 // and the notifications consumers, over the thread's own SQLite connection to the system's file (decision 0011).
+import fs from 'node:fs';
+import os from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { createCatalogService } from '@concierge/catalog';
 import { LiveHub } from '@concierge/notifications';
@@ -42,6 +44,21 @@ export interface BackgroundData {
  */
 const groupLimits = { maxUnits: 200, maxOpenMs: 2 };
 
+/**
+ * When the cores are all busy, requests go first: the thread runs at a lower priority (a nice value of
+ * its own; on Linux `setpriority` of a thread id applies to that thread alone). It still gets every cycle
+ * the HTTP thread leaves, and the backlog it leaves under a spike is drained once the spike is over.
+ */
+function lowerOwnPriority(logger: { warn(o: object, m: string): void }): void {
+  if (!fs.existsSync('/proc/thread-self')) return; // not Linux: the normal priority
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (tid > 0) os.setPriority(tid, 10);
+  } catch (error) {
+    logger.warn({ err: error }, 'background thread runs at the normal priority');
+  }
+}
+
 /** Live-stream wake-ups go to the HTTP thread, where the streams are, once per turn for all users at once. */
 class ForwardingHub extends LiveHub {
   private users = new Set<string>();
@@ -67,6 +84,7 @@ export async function runBackgroundThread(port: MessagePort, data: BackgroundDat
   const logger = createLogger({ level: config.log.level, format: config.log.format }).child({
     thread: 'background',
   });
+  lowerOwnPriority(logger);
   const writeLock = createSharedWriteLock({ state: data.writeLock, priority: false });
   const store = createSqliteStore({
     file: config.store.sqliteFile,
