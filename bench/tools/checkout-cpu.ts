@@ -2,6 +2,7 @@
 // starts `<bundle>` (default dist/concierge.mjs) in a fresh folder, 50 connections for `seconds`, then waits
 // until every order is decided, reading the server's utime+stime (all its threads) from /proc at each step.
 // npx tsx --tsconfig tsconfig.json bench/tools/checkout-cpu.ts [bundle] [seconds] [--prof dir]
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,21 @@ const profIndex = process.argv.indexOf('--prof');
 const profDir = profIndex > 0 ? path.resolve(process.argv[profIndex + 1]!) : undefined;
 const port = 3195;
 const tick = 100; // USER_HZ on Linux
+
+function startLogged(args: string[], env: Record<string, string>, file: string) {
+  const out = fs.openSync(file, 'w');
+  const child = spawn('node', args, { env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
 
 function cpuMs(pid: number, file = `/proc/${pid}/stat`): number {
   const fields = fs.readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
@@ -37,7 +53,15 @@ const signIn = async (base: string, email: string) =>
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkout-cpu-'));
 const env = { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_LEVEL: 'warn' };
 const nodeArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
-const sut = start('node', [...nodeArgs, bundle, 'start', '--seed-if-empty'], env, port);
+// SERVER_LOG=<file>: the server logs at info level (one line per request, too) into that file.
+const serverLog = process.env.SERVER_LOG;
+const sut = serverLog
+  ? startLogged(
+      [...nodeArgs, bundle, 'start', '--seed-if-empty'],
+      { ...env, CONCIERGE_LOG_LEVEL: 'info' },
+      serverLog,
+    )
+  : start('node', [...nodeArgs, bundle, 'start', '--seed-if-empty'], env, port);
 const pid = sut.child.pid!;
 try {
   await waitFor(`${sut.url}/readyz`, 60_000);

@@ -121,6 +121,8 @@ export async function runBackgroundThread(port: MessagePort, data: BackgroundDat
     await messaging.close();
     await mailer.close();
     await store.close();
+    const { acquired, waited, waitedMs } = writeLock.stats;
+    logger.info({ acquired, waited, waitedMs: Math.round(waitedMs) }, 'waits for the shared write lock');
     await flushLogger(logger);
     send({ kind: 'stopped' });
   };

@@ -87,13 +87,8 @@ export async function assembleSystem(
   // Checkouts (here) go before the thread's writes whenever both wait for the file's write lock.
   const writeLockState = threadEntry ? createWriteLockState() : undefined;
   const document = loadApiDocument(apiDocumentFile(root));
-  const store = createStore(
-    config,
-    logger,
-    writeLockState
-      ? { writeLock: createSharedWriteLock({ state: writeLockState, priority: true }) }
-      : undefined,
-  );
+  const writeLock = writeLockState && createSharedWriteLock({ state: writeLockState, priority: true });
+  const store = createStore(config, logger, writeLock ? { writeLock } : undefined);
   const cache = createCache(config, logger);
   const mailer = createMailer(config, logger);
   const catalog = createCatalogService({ store, productCacheMs: config.catalog.productCacheMs });
@@ -198,6 +193,8 @@ export async function assembleSystem(
     async stop() {
       if (background) {
         await background.stop();
+        const { acquired, waited, waitedMs } = writeLock!.stats;
+        logger.info({ acquired, waited, waitedMs: Math.round(waitedMs) }, 'waits for the shared write lock');
         // Nothing of it runs here but the live streams, which this ends.
         return notifications.stop();
       }

@@ -9,6 +9,8 @@ export interface WriteLock {
   release(): void;
   /** Whether a thread with priority is waiting: a holder without it commits at its next chance. */
   contended(): boolean;
+  /** This thread's acquisitions, how many had to wait, and for how long in all (diagnostics). */
+  readonly stats: { acquired: number; waited: number; waitedMs: number };
 }
 
 export interface SharedWriteLockOptions {
@@ -41,9 +43,13 @@ export function createSharedWriteLock(options: SharedWriteLockOptions): WriteLoc
   const cells = new Int32Array(options.state);
   const maxWaitMs = options.maxWaitMs ?? 1000;
   let holding = false;
+  const stats = { acquired: 0, waited: 0, waitedMs: 0 };
   return {
+    stats,
     acquire() {
-      const deadline = performance.now() + maxWaitMs;
+      const started = performance.now();
+      const deadline = started + maxWaitMs;
+      let waited = false;
       if (options.priority) Atomics.add(cells, priorityWaiters, 1);
       try {
         for (;;) {
@@ -51,6 +57,7 @@ export function createSharedWriteLock(options: SharedWriteLockOptions): WriteLoc
           if (left <= 0) return false;
           const waiting = options.priority ? 0 : Atomics.load(cells, priorityWaiters);
           if (waiting > 0) {
+            waited = true;
             Atomics.wait(cells, priorityWaiters, waiting, Math.min(left, 5));
             continue;
           }
@@ -58,9 +65,15 @@ export function createSharedWriteLock(options: SharedWriteLockOptions): WriteLoc
             holding = true;
             return true;
           }
+          waited = true;
           Atomics.wait(cells, held, 1, Math.min(left, 50));
         }
       } finally {
+        stats.acquired++;
+        if (waited) {
+          stats.waited++;
+          stats.waitedMs += performance.now() - started;
+        }
         if (options.priority && Atomics.sub(cells, priorityWaiters, 1) === 1)
           Atomics.notify(cells, priorityWaiters);
       }
