@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { build } from 'esbuild';
 import { build as buildWeb } from 'vite';
 import { parse } from 'yaml';
+import { asciiOnly } from './ascii-bundle.mjs';
 
 const external = [
   'better-sqlite3',
@@ -36,6 +37,10 @@ await build({
     js: "// Built by scripts/build.mjs; do not edit.\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
 });
+fs.writeFileSync(
+  'dist/concierge.mjs',
+  asciiOnly(fs.readFileSync('dist/concierge.mjs', 'utf8'), 'dist/concierge.mjs'),
+);
 // The gateway loads this JSON copy of the contract at start; parsing the YAML would double the start time.
 fs.writeFileSync('dist/openapi.json', JSON.stringify(parse(fs.readFileSync('api/openapi.yaml', 'utf8'))));
 // The web app (Vite, web/vite.config.ts) into dist/web, which the gateway serves in the embedded mode.

@@ -5,7 +5,10 @@ import { type ConciergeConfig, type EventEnvelope, type Logger, resetWriteLock }
 import type { BackgroundData, FromBackground, ToBackground } from './background.thread.js';
 
 export interface BackgroundHandle {
-  /** New outbox rows were committed: the relays deliver now instead of at their next poll. */
+  /**
+   * New work was committed (outbox rows, a queue message): the relays deliver now instead of at their next
+   * poll, and a thread not started yet starts.
+   */
   wake(): void;
   /** Publishes an event on the thread's bus (where the notifications consumers are); resolves when handled. */
   publish(event: EventEnvelope): Promise<void>;
@@ -28,6 +31,11 @@ export interface BackgroundHandleOptions {
   publishTimeoutMs?: number;
   /** Restarts after the thread died unexpectedly; then the readiness check fails. */
   maxRestarts?: number;
+  /**
+   * Start the thread now: work is waiting (see `pendingBackgroundWork`). Otherwise it starts with the first
+   * `wake` or `publish`, so an idle process is one thread (the second one costs 55–75 MB of memory).
+   */
+  startNow?: boolean;
 }
 
 export async function startBackground(options: BackgroundHandleOptions): Promise<BackgroundHandle> {
@@ -39,6 +47,9 @@ export async function startBackground(options: BackgroundHandleOptions): Promise
   let restarts = 0;
   let stopping = false;
   let worker: Worker | undefined;
+  let starting: Promise<void> | undefined;
+  let started = false;
+  let exhausted = false;
   let wakeQueued = false;
   let onStopped: (() => void) | undefined;
 
@@ -79,6 +90,7 @@ export async function startBackground(options: BackgroundHandleOptions): Promise
         waiting.clear();
         if (stopping) return;
         if (restarts >= maxRestarts) {
+          exhausted = true;
           options.logger.error({ code, restarts }, 'background thread exited; not restarting it again');
           return;
         }
@@ -86,7 +98,7 @@ export async function startBackground(options: BackgroundHandleOptions): Promise
         options.logger.warn({ code, restarts }, 'background thread exited; restarting it');
         setTimeout(() => {
           if (!stopping)
-            spawn().catch((error) =>
+            ensure().catch((error) =>
               options.logger.error({ err: error }, 'background thread restart failed'),
             );
         }, 1000).unref();
@@ -94,7 +106,26 @@ export async function startBackground(options: BackgroundHandleOptions): Promise
       worker = thread;
     });
 
-  await spawn();
+  /** The running thread, started (once at a time) if it is not. */
+  const ensure = (): Promise<void> => {
+    if (starting) return starting;
+    if (worker) return Promise.resolve();
+    if (stopping) return Promise.reject(new Error('the background thread is stopping'));
+    if (exhausted) return Promise.reject(new Error('the background thread exited too often'));
+    starting ??= spawn().then(
+      () => {
+        started = true;
+        starting = undefined;
+      },
+      (error: unknown) => {
+        starting = undefined;
+        throw error;
+      },
+    );
+    return starting;
+  };
+
+  if (options.startNow) await ensure();
   return {
     wake() {
       // One message per turn however many checkouts committed in it.
@@ -102,11 +133,14 @@ export async function startBackground(options: BackgroundHandleOptions): Promise
       wakeQueued = true;
       setImmediate(() => {
         wakeQueued = false;
-        post({ kind: 'wake' });
+        // A thread that starts now reads the outbox and the queue first thing: no wake needed.
+        if (worker && !starting) post({ kind: 'wake' });
+        else
+          ensure().catch((error) => options.logger.error({ err: error }, 'background thread did not start'));
       });
     },
-    publish(event) {
-      if (!worker) return Promise.reject(new Error('the background thread is not running'));
+    async publish(event) {
+      await ensure();
       const id = nextId++;
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
@@ -127,10 +161,12 @@ export async function startBackground(options: BackgroundHandleOptions): Promise
       });
     },
     async check() {
-      if (!worker) throw new Error('the background thread is not running');
+      // Not started yet is fine: nothing has asked for it.
+      if (!worker && (started || exhausted)) throw new Error('the background thread is not running');
     },
     async stop() {
       stopping = true;
+      await starting?.catch(() => {});
       const thread = worker;
       if (!thread) return;
       const drained = new Promise<void>((resolve) => {

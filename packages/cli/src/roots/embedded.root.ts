@@ -18,10 +18,12 @@ import {
   createWriteLockState,
   type Logger,
   type Mailer,
+  type Queue,
   type ServiceMigrations,
   type ServiceModule,
   type SqlStore,
 } from '@concierge/platform';
+import { sql } from 'kysely';
 import { apiDocumentFile, installRoot } from '../locate.js';
 import { createCache, createMailer, createStore } from './adapters.js';
 import { type BackgroundHandle, startBackground } from './background-handle.js';
@@ -94,6 +96,8 @@ export async function assembleSystem(
   const catalog = createCatalogService({ store, productCacheMs: config.catalog.productCacheMs });
   const messaging = instrumented(await openMessaging(config, logger, store), telemetry);
   const identity = await assembleIdentity({ config, logger, store, cache, mailer, document });
+  // A message this thread puts on the queue (a dead letter replayed) is for the background thread's consumers.
+  const httpQueue = threadEntry ? wakingQueue(messaging.queue, () => background?.wake()) : messaging.queue;
   // Deliveries to the file outbox (or SMTP) are I/O waits: many may be in flight at once.
   const notifications = createNotifications({
     config,
@@ -103,11 +107,12 @@ export async function assembleSystem(
     concurrency: 32,
     ...(hub ? { hub } : {}),
     ...messaging,
+    queue: httpQueue,
   });
   const payments = createSandboxProcessor({ store });
   const orders = createOrdersService({
     store,
-    queue: messaging.queue,
+    queue: httpQueue,
     events: messaging.events,
     catalog: createInProcessCatalogClient(catalog.module),
     payments,
@@ -177,6 +182,7 @@ export async function assembleSystem(
           writeLock: writeLockState!,
           logger,
           onLive: (userId) => hub.notify(userId),
+          startNow: await pendingBackgroundWork(store),
         });
         // Chat publishes here; its dining suggestions are consumed by notifications on the thread.
         messaging.events.subscribe('conversation.*', (event) => background!.publish(event));
@@ -241,4 +247,44 @@ export async function migrateAll(
   const applied: Record<string, string[]> = {};
   for (const set of system.migrations) applied[set.service] = (await system.store.migrate(set)).applied;
   return applied;
+}
+
+/**
+ * Work for the background thread left by an earlier run: messages on the queue (waiting, delayed or in flight),
+ * outbox rows not relayed, deliveries not handed to the queue. A table that cannot be read counts as work.
+ */
+async function pendingBackgroundWork(store: SqlStore): Promise<boolean> {
+  const checks = [
+    sql`select 1 from platform_queue_message limit 1`,
+    sql`select 1 from orders_outbox where sent_at is null limit 1`,
+    sql`select 1 from notifications_delivery where enqueued_at is null limit 1`,
+  ];
+  for (const check of checks) {
+    try {
+      if ((await check.execute(store.db)).rows.length > 0) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `queue`, waking the background thread after each message this thread sends or replays. */
+function wakingQueue(queue: Queue, wake: () => void): Queue {
+  return {
+    ...queue,
+    async send(name, body, options) {
+      const id = await queue.send(name, body, options);
+      wake();
+      return id;
+    },
+    deadLetters: {
+      ...queue.deadLetters,
+      async replay(name, id) {
+        const replayed = await queue.deadLetters.replay(name, id);
+        if (replayed) wake();
+        return replayed;
+      },
+    },
+  };
 }

@@ -24,7 +24,7 @@ const BOUNDS: [RegExp, MoneyValue['bound']][] = [
 const BOUND = String.raw`(?:(?<bound>under|less than|below|up to|at most|max(?:imum)?|no more than|cheaper than|over|more than|above|at least|min(?:imum)?|around|about|roughly|approximately|~)\s*)?`;
 const MONEY = new RegExp(
   BOUND +
-    String.raw`(?:(?<sym>[$€£])\s?(?<n1>\d+(?:[.,]\d+)?)(?<k1>k)?|(?<n2>${NUMBER_SOURCE})(?<k2>k)?\s?(?<word>dollars?|bucks|usd|euros?|eur|pounds?|quid|gbp)\b)`,
+    String.raw`(?:(?<sym>[$\u20ac\u00a3])\s?(?<n1>\d+(?:[.,]\d+)?)(?<k1>k)?|(?<n2>${NUMBER_SOURCE})(?<k2>k)?\s?(?<word>dollars?|bucks|usd|euros?|eur|pounds?|quid|gbp)\b)`,
   'giu',
 );
 

@@ -15,8 +15,8 @@ export interface Token {
 const TOKEN = new RegExp(
   [
     String.raw`\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}+)?`,
-    String.raw`[\p{L}\p{M}\p{N}_]+(?:(?:[-.]|['’](?![sS]\b))[\p{L}\p{M}\p{N}]+)*`,
-    String.raw`['’][sS]\b`,
+    String.raw`[\p{L}\p{M}\p{N}_]+(?:(?:[-.]|['\u2019](?![sS]\b))[\p{L}\p{M}\p{N}]+)*`,
+    String.raw`['\u2019][sS]\b`,
     String.raw`\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*`,
     String.raw`[^\s]`,
   ].join('|'),

@@ -10,7 +10,7 @@ export const orderConfirmedTemplate: Template<OrderConfirmed> = {
     subject: `Order ${d.orderId} confirmed (${d.confirmationNumber})`,
     text: `Your order ${d.orderId} is confirmed. Confirmation number: ${d.confirmationNumber}.\n${d.quantity} × ${d.productName}, ${formatMoney(d.amount)}, delivered on ${d.deliveryDate}.`,
     html: page(
-      html`<p>Your order <b>${d.orderId}</b> is confirmed. Confirmation number: <b>${d.confirmationNumber}</b>.</p><p>${d.quantity} × ${d.productName}, ${formatMoney(d.amount)}, delivered on ${d.deliveryDate}.</p>`,
+      html`<p>Your order <b>${d.orderId}</b> is confirmed. Confirmation number: <b>${d.confirmationNumber}</b>.</p><p>${d.quantity} &times; ${d.productName}, ${formatMoney(d.amount)}, delivered on ${d.deliveryDate}.</p>`,
     ),
   }),
   sms: (d) => ({

@@ -17,7 +17,7 @@ export const orderPlacedTemplate: Template<OrderPlaced> = {
       .filter(Boolean)
       .join('\n'),
     html: page(
-      html`<p>Thank you! We received your order <b>${d.orderId}</b>: ${d.quantity} × ${d.productName} (${formatMoney(d.amount)}), for delivery on ${d.deliveryDate}.</p>` +
+      html`<p>Thank you! We received your order <b>${d.orderId}</b>: ${d.quantity} &times; ${d.productName} (${formatMoney(d.amount)}), for delivery on ${d.deliveryDate}.</p>` +
         (d.recipient ? html`<p>Recipient: ${d.recipient.name}</p>` : '') +
         (d.cardMessage ? html`<p>Card message: <i>${d.cardMessage}</i></p>` : '') +
         '<p>We will write again once the payment went through.</p>',
