@@ -1,7 +1,7 @@
 // The journeys a customer and an operator take, in Debian's chromium against the real embedded system:
 // every page is checked with axe-core and for CSP violations, and photographed at phone and desktop sizes.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkPage, launch, openTab, type Tab } from './browser.js';
 import { type LiveSystem, startLiveSystem } from './live-system.js';
 import { freePort, type OutsideProvider, startOutsideProvider } from './outside-provider.js';
@@ -216,8 +216,11 @@ describe('a customer', () => {
       .first()
       .click();
     await page.getByRole('heading', { name: 'Checkout' }).waitFor();
-    // The address of the previous order comes back; the day defaults to the shop's today.
-    expect(await page.getByLabel('Street address').inputValue()).toBe('1 Main St');
+    // The address of the previous order comes back (the page asks for it as it opens, so it may land a moment
+    // after the heading); the day defaults to the shop's today.
+    await vi.waitFor(async () => {
+      expect(await page.getByLabel('Street address').inputValue()).toBe('1 Main St');
+    });
     expect(await page.getByLabel('ZIP / postal code').inputValue()).toBe('62701');
     await page.getByLabel("Recipient's name").fill('Sam');
     await page.getByLabel('Card', { exact: true }).selectOption('tok_chargeDeclined');
@@ -290,9 +293,11 @@ describe('a keyboard-only visitor', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Sign in');
     await page.keyboard.press('Enter');
-    // The new page's heading takes the focus; its form follows.
+    // The new page's heading takes the focus (once it has rendered); its form follows.
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    expect(await focused()).toBe('Sign in');
+    await vi.waitFor(async () => {
+      expect(await focused()).toBe('Sign in');
+    });
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('signin-email');
     await page.keyboard.type('demo@concierge.local');
@@ -300,7 +305,9 @@ describe('a keyboard-only visitor', () => {
     await page.keyboard.type('Concierge-demo-1');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Chat with Concierge' }).waitFor();
-    expect(await focused()).toBe('Chat with Concierge');
+    await vi.waitFor(async () => {
+      expect(await focused()).toBe('Chat with Concierge');
+    });
     await page.getByLabel('Message').focus();
     await page.keyboard.type('hello');
     await page.keyboard.press('Enter');
