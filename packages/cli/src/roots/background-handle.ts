@@ -62,7 +62,9 @@ export async function startBackground(options: BackgroundHandleOptions): Promise
         config: options.config,
         writeLock: options.writeLock,
       };
-      const thread = new Worker(options.entry, { workerData: data });
+      // The thread lowers its own priority before it loads the program, so loading it (parsing the bundle,
+      // evaluating its modules) already gives way to requests; background.thread.ts does it again if not.
+      const thread = new Worker(bootstrap(options.entry), { eval: true, workerData: data });
       const timer = setTimeout(() => {
         reject(new Error(`the background thread did not start within ${startTimeoutMs} ms`));
         void thread.terminate();
@@ -178,4 +180,14 @@ export async function startBackground(options: BackgroundHandleOptions): Promise
       await thread.terminate();
     },
   };
+}
+
+/** The thread's first code: nice 10 for its own thread id (Linux), then the program. */
+function bootstrap(entry: URL): string {
+  return [
+    "const fs = require('node:fs');",
+    "const os = require('node:os');",
+    "try { const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop()); if (tid > 0) os.setPriority(tid, 10); } catch {}",
+    `import(${JSON.stringify(entry.href)});`,
+  ].join('\n');
 }
