@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type autocannon from 'autocannon';
 import { type LoadResult, load } from './lib/load.js';
-import { start, waitFor } from './lib/processes.js';
+import { cpuMs, start, waitFor } from './lib/processes.js';
 import type { BenchRow } from './run.js';
 
 /** The conversations each connection replays in turn; every script starts a new conversation. */
@@ -75,16 +75,6 @@ async function replayOnce(base: string, token: string): Promise<void> {
       if (res.status !== 200) throw new Error(`warm-up turn "${text}" answered ${res.status}`);
       conversationId ??= body.conversationId;
     }
-  }
-}
-
-/** User plus system CPU time of a process in milliseconds (Linux `/proc`; 0 elsewhere). */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0;
   }
 }
 

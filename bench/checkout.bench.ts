@@ -34,16 +34,16 @@ function counts(file: string): { total: number; decided: number; p50: number; p9
   return { total, decided: rows.length, p50: at(0.5), p99: at(0.99) };
 }
 
-/** Starts a seeded system in a fresh folder and prepares a product with stock for every order. */
-async function prepared(dataDir: string) {
-  const env = { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_LEVEL: 'warn' };
-  const sut = start('node', ['bin/concierge.js', 'start', '--seed-if-empty'], env, port);
-  await waitFor(`${sut.url}/readyz`, 60_000);
-  const operator = await signIn(sut.url, 'operator@concierge.local');
-  const customer = await signIn(sut.url, 'demo@concierge.local');
-  const page = await json(`${sut.url}/v1/products?inStock=true&limit=1`);
+/**
+ * Prepares a running system for a checkout load: the customer's token and a checkout body for a product whose
+ * stock covers every order. Also used by `bench/tools/checkout-cpu.ts`.
+ */
+export async function prepareCheckouts(url: string): Promise<{ customer: string; body: string }> {
+  const operator = await signIn(url, 'operator@concierge.local');
+  const customer = await signIn(url, 'demo@concierge.local');
+  const page = await json(`${url}/v1/products?inStock=true&limit=1`);
   const productId = (page.items as { id: string }[])[0]!.id;
-  await json(`${sut.url}/v1/products/${productId}`, {
+  await json(`${url}/v1/products/${productId}`, {
     method: 'PATCH',
     body: JSON.stringify({ stock: 1_000_000 }),
     headers: { authorization: `Bearer ${operator}` },
@@ -54,7 +54,15 @@ async function prepared(dataDir: string) {
     deliveryAddress: '350 5th Ave, New York, NY 10118',
     deliveryDate,
   });
-  return { sut, customer, body };
+  return { customer, body };
+}
+
+/** Starts a seeded system in a fresh folder and prepares a product with stock for every order. */
+async function prepared(dataDir: string) {
+  const env = { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_LEVEL: 'warn' };
+  const sut = start('node', ['bin/concierge.js', 'start', '--seed-if-empty'], env, port);
+  await waitFor(`${sut.url}/readyz`, 60_000);
+  return { sut, ...(await prepareCheckouts(sut.url)) };
 }
 
 /** 20,000 orders fired at once: how long acceptance and drain take, and that none is lost or charged twice. */

@@ -38,11 +38,21 @@ function listening(port: number): boolean {
   });
 }
 
-export function start(command: string, args: string[], env: Record<string, string>, port: number): Running {
+/** `logFile`: the child's stdout and stderr go there (else stdout is dropped and stderr kept for errors). */
+export function start(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  options: { logFile?: string } = {},
+): Running {
   if (listening(port))
     throw new Error(`port ${port} is taken by another process: stop it, or the benchmark measures it`);
-  const log = fs.openSync('/dev/null', 'w');
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', log, 'pipe'] });
+  const log = fs.openSync(options.logFile ?? '/dev/null', 'w');
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', log, options.logFile ? log : 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr += String(d);
@@ -67,4 +77,18 @@ export function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
+}
+
+/**
+ * User plus system CPU time in milliseconds (Linux `/proc`; 0 once the process is gone): of a process, or of
+ * one of its threads with `file` = `/proc/<pid>/task/<tid>/stat`.
+ */
+export function cpuMs(pid: number | undefined, file = `/proc/${pid}/stat`): number {
+  try {
+    const stat = fs.readFileSync(file, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return 0;
+  }
 }

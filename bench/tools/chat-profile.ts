@@ -12,13 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { turnRequests } from '../chat-http.bench.js';
 import { load } from '../lib/load.js';
-import { start, waitFor } from '../lib/processes.js';
-
-/** User plus system CPU time of a process, in milliseconds (Linux). */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
+import { cpuMs, start, waitFor } from '../lib/processes.js';
 
 const seconds = Number(process.argv[2] ?? 10);
 const program = process.env.CHAT_PROFILE_PROGRAM ?? 'bin/concierge.js';

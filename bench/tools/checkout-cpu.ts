@@ -2,84 +2,37 @@
 // starts `<bundle>` (default dist/concierge.mjs) in a fresh folder, 50 connections for `seconds`, then waits
 // until every order is decided, reading the server's utime+stime (all its threads) from /proc at each step.
 // npx tsx --tsconfig tsconfig.json bench/tools/checkout-cpu.ts [bundle] [seconds] [--prof dir]
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { prepareCheckouts } from '../checkout.bench.js';
 import { load } from '../lib/load.js';
-import { start, waitFor } from '../lib/processes.js';
+import { cpuMs, start, waitFor } from '../lib/processes.js';
 
 const bundle = path.resolve(process.argv[2] ?? 'dist/concierge.mjs');
 const seconds = Number(process.argv[3] ?? 10);
 const profIndex = process.argv.indexOf('--prof');
 const profDir = profIndex > 0 ? path.resolve(process.argv[profIndex + 1]!) : undefined;
-const port = 3195;
-const tick = 100; // USER_HZ on Linux
-
-function startLogged(args: string[], env: Record<string, string>, file: string) {
-  const out = fs.openSync(file, 'w');
-  const child = spawn('node', args, { env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
-  return {
-    child,
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-function cpuMs(pid: number, file = `/proc/${pid}/stat`): number {
-  const fields = fs.readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / tick;
-}
-
-async function json(url: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
-  const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-  return (await res.json()) as Record<string, unknown>;
-}
-
-const signIn = async (base: string, email: string) =>
-  (
-    await json(`${base}/v1/auth/signin`, {
-      method: 'POST',
-      body: JSON.stringify({ email, password: 'Concierge-demo-1' }),
-    })
-  ).accessToken as string;
+// A port of its own: the other benchmarks' servers may be running.
+const port = 3197;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkout-cpu-'));
 const env = { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_LEVEL: 'warn' };
 const nodeArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
 // SERVER_LOG=<file>: the server logs at info level (one line per request, too) into that file.
 const serverLog = process.env.SERVER_LOG;
-const sut = serverLog
-  ? startLogged(
-      [...nodeArgs, bundle, 'start', '--seed-if-empty'],
-      { ...env, CONCIERGE_LOG_LEVEL: 'info' },
-      serverLog,
-    )
-  : start('node', [...nodeArgs, bundle, 'start', '--seed-if-empty'], env, port);
+const sut = start(
+  'node',
+  [...nodeArgs, bundle, 'start', '--seed-if-empty'],
+  serverLog ? { ...env, CONCIERGE_LOG_LEVEL: 'info' } : env,
+  port,
+  serverLog ? { logFile: serverLog } : {},
+);
 const pid = sut.child.pid!;
 try {
   await waitFor(`${sut.url}/readyz`, 60_000);
-  const operator = await signIn(sut.url, 'operator@concierge.local');
-  const customer = await signIn(sut.url, 'demo@concierge.local');
-  const page = await json(`${sut.url}/v1/products?inStock=true&limit=1`);
-  const productId = (page.items as { id: string }[])[0]!.id;
-  await json(`${sut.url}/v1/products/${productId}`, {
-    method: 'PATCH',
-    body: JSON.stringify({ stock: 1_000_000 }),
-    headers: { authorization: `Bearer ${operator}` },
-  });
-  const deliveryDate = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-  const body = JSON.stringify({
-    productId,
-    deliveryAddress: '350 5th Ave, New York, NY 10118',
-    deliveryDate,
-  });
+  const { customer, body } = await prepareCheckouts(sut.url);
   const file = path.join(dataDir, 'concierge.sqlite');
   const count = (sql: string) => {
     const db = new Database(file, { readonly: true });

@@ -12,13 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { awsSign } from '../../services/gateway/src/auth/__fixtures__/aws-signer.js';
 import { load } from '../lib/load.js';
-import { type Running, start, waitFor } from '../lib/processes.js';
-
-/** User plus system CPU time of a process, in milliseconds (Linux). */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
+import { cpuMs, type Running, start, waitFor } from '../lib/processes.js';
 
 async function json<T>(res: Response): Promise<T> {
   if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${await res.text()}`);
