@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { tempSqliteStore } from '../testing/index.js';
-import type { createSqliteStore } from './sqlite-store.js';
+import { createSharedWriteLock, createWriteLockState } from './shared-write-lock.js';
+import { createSqliteStore } from './sqlite-store.js';
 
 let fixture: ReturnType<typeof tempSqliteStore>;
 let store: ReturnType<typeof createSqliteStore>;
@@ -171,4 +172,37 @@ it('commits what is pending when the store closes', async () => {
   await store.close();
   await pending;
   expect(committed('late')).toEqual({ n: 1 });
+});
+
+it('waits for another thread’s write lock without blocking the event loop, then commits', async () => {
+  const state = createWriteLockState();
+  const http = createSqliteStore({
+    file: fixture.file,
+    groupCommit: { writeLock: createSharedWriteLock({ state, priority: true }) },
+  });
+  const background = createSharedWriteLock({ state, priority: false });
+  try {
+    expect(background.acquire()).toBe(true);
+    let settled = false;
+    const insert = http.db
+      .insertInto('gc_item')
+      .values({ id: 'waits', n: 1 })
+      .execute()
+      .finally(() => {
+        settled = true;
+      });
+    // The event loop keeps turning while the insert waits for the lock.
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(settled).toBe(false);
+    expect(committed('waits')).toBeUndefined();
+    // The holder hears that a priority thread waits, and lets go.
+    expect(background.contended()).toBe(true);
+    background.release();
+    await insert;
+    expect(committed('waits')).toEqual({ n: 1 });
+    expect(background.contended()).toBe(false);
+  } finally {
+    background.release();
+    await http.close();
+  }
 });

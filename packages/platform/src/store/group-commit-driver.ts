@@ -78,6 +78,8 @@ export class GroupCommitDriver implements Driver {
   private readonly waiters: (() => void)[] = [];
   private group: Group | undefined;
   private commitScheduled = false;
+  /** The shared write lock was taken (or waited for) ahead of the group about to open. */
+  private writeLockTaken = false;
   private readonly control;
 
   constructor(
@@ -114,6 +116,7 @@ export class GroupCommitDriver implements Driver {
     const unit = connection as UnitConnection;
     await this.lock();
     try {
+      await this.takeWriteLock();
       if (!this.group && !this.raw.inTransaction) this.openGroup();
       this.control.savepoint.run();
     } catch (error) {
@@ -189,6 +192,7 @@ export class GroupCommitDriver implements Driver {
     let group = this.group;
     let result: T;
     try {
+      await this.takeWriteLock();
       if (!group && !this.raw.inTransaction) group = this.openGroup();
       result = write();
     } catch (error) {
@@ -269,7 +273,11 @@ export class GroupCommitDriver implements Driver {
     let result: QueryResult<unknown>;
     try {
       const statement = this.statements.prepare(query.sql) as Database.Statement;
-      if (!group && !statement.readonly && !this.raw.inTransaction) group = this.openGroup();
+      if (!group && !statement.readonly && !this.raw.inTransaction) {
+        const waiting = this.takeWriteLock();
+        if (waiting) return waiting.then(() => this.single(query));
+        group = this.openGroup();
+      }
       result = this.run(query, statement);
     } catch (error) {
       this.checkGroup(error);
@@ -341,8 +349,27 @@ export class GroupCommitDriver implements Driver {
     if (this.group && !this.locked) this.commitGroup();
   };
 
+  /**
+   * Before a group opens, with the connection held: takes the shared write lock, and when another thread
+   * holds it, waits without blocking this thread's event loop, whose other requests go on meanwhile (their
+   * statements wait for the connection). Undefined when there was no need to wait.
+   */
+  private takeWriteLock(): Promise<void> | undefined {
+    const lock = this.writeLock;
+    if (!lock || this.writeLockTaken || this.group || this.raw.inTransaction) return undefined;
+    const taken = lock.acquireAsync();
+    // Also after a bounded wait that ended without the lock: SQLite's own lock then keeps writes apart.
+    if (taken === true) this.writeLockTaken = true;
+    else
+      return taken.then(() => {
+        this.writeLockTaken = true;
+      });
+    return undefined;
+  }
+
   private openGroup(): Group {
-    this.writeLock?.acquire();
+    if (this.writeLockTaken) this.writeLockTaken = false;
+    else this.writeLock?.acquire();
     try {
       this.control.begin.run();
     } catch (error) {

@@ -46,3 +46,25 @@ it('can be cleared when its holder died holding it', () => {
   resetWriteLock(state);
   expect(next.acquire()).toBe(true);
 });
+
+it('waits without blocking the event loop, and takes the lock once it is let go', async () => {
+  const state = createWriteLockState();
+  const holder = createSharedWriteLock({ state, priority: false });
+  const http = createSharedWriteLock({ state, priority: true });
+  expect(holder.acquire()).toBe(true);
+  const taking = http.acquireAsync();
+  expect(taking).toBeInstanceOf(Promise);
+  let ticks = 0;
+  await new Promise((resolve) => setTimeout(resolve, 5)).then(() => ticks++);
+  expect(ticks).toBe(1);
+  expect(holder.contended()).toBe(true);
+  holder.release();
+  expect(await taking).toBe(true);
+  expect(holder.contended()).toBe(false);
+  // A thread without priority now waits for the holder, and gives up after its bound.
+  const impatient = createSharedWriteLock({ state, priority: false, maxWaitMs: 5 });
+  expect(await impatient.acquireAsync()).toBe(false);
+  http.release();
+  expect(impatient.acquireAsync()).toBe(true);
+  impatient.release();
+});

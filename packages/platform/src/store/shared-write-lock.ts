@@ -6,6 +6,12 @@
 export interface WriteLock {
   /** Blocks (synchronously, bounded) until this thread holds the lock; returns whether it does. */
   acquire(): boolean;
+  /**
+   * Takes the lock if it is free (and, for a thread without priority, no priority thread waits);
+   * otherwise waits without blocking the thread's event loop (bounded like `acquire`). Resolves with
+   * whether this thread holds the lock.
+   */
+  acquireAsync(): true | Promise<boolean>;
   release(): void;
   /** Whether a thread with priority is waiting: a holder without it commits at its next chance. */
   contended(): boolean;
@@ -39,13 +45,68 @@ export function resetWriteLock(state: SharedArrayBuffer): void {
   Atomics.notify(cells, held);
 }
 
+/** `Atomics.waitAsync` (ES2024; in Node since 16), typed here because the project's lib is ES2023. */
+const waitAsync = (
+  Atomics as unknown as {
+    waitAsync(
+      cells: Int32Array,
+      index: number,
+      value: number,
+      timeoutMs: number,
+    ): { async: false; value: string } | { async: true; value: Promise<string> };
+  }
+).waitAsync;
+
 export function createSharedWriteLock(options: SharedWriteLockOptions): WriteLock {
   const cells = new Int32Array(options.state);
   const maxWaitMs = options.maxWaitMs ?? 1000;
   let holding = false;
   const stats = { acquired: 0, waited: 0, waitedMs: 0 };
+  /** One attempt: takes the lock if it is free and no priority thread goes first. */
+  const attempt = (): boolean => {
+    if (!options.priority && Atomics.load(cells, priorityWaiters) > 0) return false;
+    if (Atomics.compareExchange(cells, held, 0, 1) !== 0) return false;
+    holding = true;
+    return true;
+  };
+  const waitFor = async (): Promise<boolean> => {
+    const started = performance.now();
+    const deadline = started + maxWaitMs;
+    if (options.priority) Atomics.add(cells, priorityWaiters, 1);
+    try {
+      for (;;) {
+        const left = deadline - performance.now();
+        if (left <= 0) return false;
+        const waiting = options.priority ? 0 : Atomics.load(cells, priorityWaiters);
+        const wait =
+          waiting > 0
+            ? waitAsync(cells, priorityWaiters, waiting, Math.min(left, 5))
+            : Atomics.compareExchange(cells, held, 0, 1) === 0
+              ? undefined
+              : waitAsync(cells, held, 1, Math.min(left, 50));
+        if (!wait) {
+          holding = true;
+          return true;
+        }
+        if (wait.async) await wait.value;
+      }
+    } finally {
+      stats.acquired++;
+      stats.waited++;
+      stats.waitedMs += performance.now() - started;
+      if (options.priority && Atomics.sub(cells, priorityWaiters, 1) === 1)
+        Atomics.notify(cells, priorityWaiters);
+    }
+  };
   return {
     stats,
+    acquireAsync() {
+      if (attempt()) {
+        stats.acquired++;
+        return true;
+      }
+      return waitFor();
+    },
     acquire() {
       const started = performance.now();
       const deadline = started + maxWaitMs;
