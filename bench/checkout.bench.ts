@@ -122,17 +122,27 @@ export async function spikeBenchmarks(): Promise<BenchRow[]> {
   }
 }
 
-export async function checkoutBenchmarks(): Promise<BenchRow[]> {
+/** The rate of the target: its p99 is measured with the load offered at this rate, not as fast as possible. */
+const targetOrdersPerSecond = 3000;
+
+/**
+ * One system in a fresh folder: 50 connections place checkouts for 10 s (as fast as answered, or offered at
+ * `rate` per second) while the background worker drains them; then waits until every order is decided.
+ */
+async function checkoutRun(rate?: number) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-checkout-'));
   const { sut, customer, body } = await prepared(dataDir);
   try {
-    process.stderr.write('checkout: POST /v1/checkout, 50 connections, 10 s...\n');
+    process.stderr.write(
+      `checkout: POST /v1/checkout, 50 connections, 10 s, ${rate ? `offering ${rate}/s` : 'as fast as answered'}...\n`,
+    );
     const started = Date.now();
     const accepted = await load({
       url: `${sut.url}/v1/checkout`,
       method: 'POST',
       body,
       headers: { authorization: `Bearer ${customer}` },
+      ...(rate ? { rate } : {}),
     });
     const file = path.join(dataDir, 'concierge.sqlite');
     let snapshot = counts(file);
@@ -141,30 +151,48 @@ export async function checkoutBenchmarks(): Promise<BenchRow[]> {
       snapshot = counts(file);
     }
     const drainSeconds = (Date.now() - started) / 1000;
-    const drainRate = snapshot.decided / drainSeconds;
-    const errors = accepted.errors + accepted.non2xx;
-    return [
-      {
-        name: 'checkout accepted (202), 50 connections, 10 s',
-        value: `${Math.round(accepted.rps)} orders/s, p99 ${accepted.p99} ms, ${errors} errors`,
-        target: '≥ 3000/s, p99 < 20 ms',
-        pass: accepted.rps >= 3000 && accepted.p99 < 20 && errors === 0,
-      },
-      {
-        name: 'worker drain (accepted → decided, from the first checkout)',
-        value: `${snapshot.decided}/${snapshot.total} decided in ${drainSeconds.toFixed(1)} s = ${Math.round(drainRate)} orders/s`,
-        target: '≥ 1000/s, none lost',
-        pass: drainRate >= 1000 && snapshot.decided === snapshot.total,
-      },
-      {
-        name: 'end-to-end latency accepted → confirmed/failed',
-        value: `p50 ${snapshot.p50} ms, p99 ${snapshot.p99} ms`,
-        target: 'reported',
-        pass: true,
-      },
-    ];
+    return { accepted, snapshot, drainSeconds, drainRate: snapshot.decided / drainSeconds };
   } finally {
     await sut.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+export async function checkoutBenchmarks(): Promise<BenchRow[]> {
+  const { accepted, snapshot, drainSeconds, drainRate } = await checkoutRun();
+  const paced = await checkoutRun(targetOrdersPerSecond);
+  const errors = accepted.errors + accepted.non2xx;
+  const pacedErrors = paced.accepted.errors + paced.accepted.non2xx;
+  return [
+    {
+      name: 'checkout accepted (202), 50 connections as fast as answered, 10 s',
+      value: `${Math.round(accepted.rps)} orders/s, p50 ${accepted.p50} ms, p99 ${accepted.p99} ms, ${errors} errors`,
+      target: `≥ ${targetOrdersPerSecond}/s`,
+      pass: accepted.rps >= targetOrdersPerSecond && errors === 0,
+    },
+    {
+      name: 'worker drain (accepted → decided, from the first checkout)',
+      value: `${snapshot.decided}/${snapshot.total} decided in ${drainSeconds.toFixed(1)} s = ${Math.round(drainRate)} orders/s`,
+      target: '≥ 1000/s, none lost',
+      pass: drainRate >= 1000 && snapshot.decided === snapshot.total,
+    },
+    {
+      name: 'end-to-end latency accepted → confirmed/failed',
+      value: `p50 ${snapshot.p50} ms, p99 ${snapshot.p99} ms`,
+      target: 'reported',
+      pass: true,
+    },
+    {
+      name: `checkout accepted (202), the 50 connections offering ${targetOrdersPerSecond}/s, 10 s, worker draining`,
+      value: `${Math.round(paced.accepted.rps)} orders/s, p50 ${paced.accepted.p50} ms, p99 ${paced.accepted.p99} ms, ${pacedErrors} errors; drained ${paced.snapshot.decided}/${paced.snapshot.total} at ${Math.round(paced.drainRate)} orders/s`,
+      target: `p99 < 20 ms at ${targetOrdersPerSecond}/s, drain ≥ 1000/s`,
+      // Within 2 % of the offered rate: autocannon's per-second pacing does not hit it exactly.
+      pass:
+        paced.accepted.rps >= targetOrdersPerSecond * 0.98 &&
+        paced.accepted.p99 < 20 &&
+        pacedErrors === 0 &&
+        paced.drainRate >= 1000 &&
+        paced.snapshot.decided === paced.snapshot.total,
+    },
+  ];
 }

@@ -31,6 +31,11 @@ export interface LoadOptions {
    * has been up for a while. Every side of a ratio gets the same warm-up.
    */
   warmupSeconds?: number;
+  /**
+   * Offered load in requests per second over all connections (autocannon `overallRate`), for latency at a
+   * given throughput; without it every connection sends its next request as soon as it has an answer.
+   */
+  rate?: number;
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
@@ -45,6 +50,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 10 }),
     ...(options.timeoutSeconds ? { timeout: options.timeoutSeconds } : {}),
     ...(options.requests ? { requests: options.requests } : {}),
+    ...(options.rate ? { overallRate: options.rate } : {}),
   });
   return {
     rps: result.requests.average,
