@@ -28,6 +28,7 @@ export * from './remote/service-host.js';
 export * from './runtime/shutdown.js';
 export * from './store/migrate.js';
 export * from './store/postgres-store.js';
+export * from './store/precompiled.js';
 export * from './store/shared-write-lock.js';
 export * from './store/sqlite-store.js';
 export * from './telemetry/instrumented-events.js';

@@ -1,4 +1,5 @@
 // Product rows in `catalog_product`: keyset listing with filters, lookups and writes.
+import { precompile } from '@concierge/platform';
 import type { CompiledQuery, ExpressionBuilder } from 'kysely';
 import type { CatalogDb, CatalogTables, ProductTable } from '../catalog.tables.js';
 import { containsAny } from '../query/like-pattern.js';
@@ -17,6 +18,24 @@ export interface ProductFilter {
 export type ProductOrder = { by: 'name'; after?: [string, string] } | { by: 'id'; after?: [string] };
 
 type Eb = ExpressionBuilder<CatalogTables, 'catalog_product'>;
+
+const productColumns = [
+  'id',
+  'name',
+  'description',
+  'price_amount',
+  'price_currency',
+  'image_url',
+  'tags',
+  'stock',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof ProductTable)[];
+/** Fails to compile when a column of the table is missing above (the precompiled insert would leave it out). */
+const everyColumn: [Exclude<keyof ProductTable, (typeof productColumns)[number]>] extends [never]
+  ? true
+  : never = true;
+void everyColumn;
 
 function where(eb: Eb, filter: ProductFilter, order: ProductOrder) {
   const all = [];
@@ -38,9 +57,12 @@ function where(eb: Eb, filter: ProductFilter, order: ProductOrder) {
 export class ProductRepository {
   // Compiled once: the single-product read is the hot path and needs no query building per call.
   private readonly byId: CompiledQuery<ProductTable>;
+  /** One product's insert (an operator's create), compiled once. */
+  private readonly insertOne;
 
   constructor(private readonly db: CatalogDb) {
     this.byId = db.selectFrom('catalog_product').selectAll().where('id', '=', '').compile();
+    this.insertOne = precompile(productColumns, (p) => db.insertInto('catalog_product').values(p));
   }
 
   async findById(id: string): Promise<ProductTable | undefined> {
@@ -60,7 +82,8 @@ export class ProductRepository {
   }
 
   async insert(products: Product[]): Promise<void> {
-    if (products.length > 0)
+    if (products.length === 1) await this.db.executeQuery(this.insertOne(toProductRow(products[0]!)));
+    else if (products.length > 0)
       await this.db.insertInto('catalog_product').values(products.map(toProductRow)).execute();
   }
 

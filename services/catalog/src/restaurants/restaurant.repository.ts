@@ -1,4 +1,5 @@
 // Restaurant rows in `catalog_restaurant` and their opening ranges in `catalog_restaurant_hours`.
+import { precompile } from '@concierge/platform';
 import type { CompiledQuery, ExpressionBuilder } from 'kysely';
 import type { CatalogDb, CatalogTables, RestaurantTable } from '../catalog.tables.js';
 import { containsAny } from '../query/like-pattern.js';
@@ -48,9 +49,56 @@ function where(eb: Eb, f: RestaurantFilter, order: RestaurantOrder) {
   return eb.and(all);
 }
 
+/** The values of a list without a text search, named, in a fixed order; only the filters that are set. */
+function listValues(f: RestaurantFilter, order: RestaurantOrder, limit: number): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  if (f.cuisine) values.cuisine = f.cuisine;
+  if (f.area) values.area = f.area;
+  if (f.priceLevel !== undefined) values.priceLevel = f.priceLevel;
+  if (f.minRating !== undefined) values.minRating = f.minRating;
+  if (f.partySize !== undefined) values.partySize = f.partySize;
+  if (f.openAt) {
+    values.day = f.openAt.day;
+    values.minute = f.openAt.minute;
+  }
+  if (order.after) {
+    if (order.by === 'rating') values.afterRating = order.after[0];
+    values.afterId = order.by === 'rating' ? order.after[1] : order.after[0];
+  }
+  values.limit = limit;
+  return values;
+}
+
+/** The filter and order of `listValues`' shape with the markers of `precompile` in place of the values. */
+function markedFilter(
+  p: Record<string, never>,
+  f: RestaurantFilter,
+  order: RestaurantOrder,
+): [RestaurantFilter, RestaurantOrder] {
+  const m = (name: string) => p[name] as never;
+  const marked: RestaurantFilter = {
+    ...(f.cuisine ? { cuisine: m('cuisine') } : {}),
+    ...(f.area ? { area: m('area') } : {}),
+    ...(f.priceLevel !== undefined ? { priceLevel: m('priceLevel') } : {}),
+    ...(f.minRating !== undefined ? { minRating: m('minRating') } : {}),
+    ...(f.partySize !== undefined ? { partySize: m('partySize') } : {}),
+    ...(f.openAt ? { openAt: { day: m('day'), minute: m('minute') } } : {}),
+  };
+  const after = order.after && (order.by === 'rating' ? [m('afterRating'), m('afterId')] : [m('afterId')]);
+  return [marked, { by: order.by, ...(after ? { after } : {}) } as RestaurantOrder];
+}
+
 export class RestaurantRepository {
   // Compiled once: single reads are the hot path and need no query building per call.
   private readonly byId: CompiledQuery<RestaurantTable>;
+  /**
+   * The list's SQL for each shape of filter (which filters are set, the order, whether it continues a page),
+   * compiled on first use: a search then only binds its values (the chat's dining suggestions run one a turn).
+   */
+  private readonly listByShape = new Map<
+    string,
+    (values: Record<string, unknown>) => CompiledQuery<RestaurantTable>
+  >();
 
   constructor(private readonly db: CatalogDb) {
     this.byId = db.selectFrom('catalog_restaurant').selectAll().where('id', '=', '').compile();
@@ -61,15 +109,27 @@ export class RestaurantRepository {
     return result.rows[0];
   }
 
-  list(filter: RestaurantFilter, order: RestaurantOrder, limit: number): Promise<RestaurantTable[]> {
+  async list(filter: RestaurantFilter, order: RestaurantOrder, limit: number): Promise<RestaurantTable[]> {
+    // A text search's LIKE patterns are built from the text itself, so it is built per call.
+    if (filter.q) return this.listQuery(filter, order, limit).execute();
+    const values = listValues(filter, order, limit);
+    const shape = Object.keys(values).join(',') + order.by;
+    let bind = this.listByShape.get(shape);
+    if (!bind) {
+      const names = Object.keys(values);
+      bind = precompile(names, (p) => this.listQuery(...markedFilter(p, filter, order), p.limit as never));
+      this.listByShape.set(shape, bind);
+    }
+    return (await this.db.executeQuery(bind(values))).rows;
+  }
+
+  private listQuery(filter: RestaurantFilter, order: RestaurantOrder, limit: number) {
     const query = this.db
       .selectFrom('catalog_restaurant')
       .selectAll()
       .where((eb) => where(eb, filter, order))
       .limit(limit);
-    return order.by === 'rating'
-      ? query.orderBy('rating', 'desc').orderBy('id').execute()
-      : query.orderBy('id').execute();
+    return order.by === 'rating' ? query.orderBy('rating', 'desc').orderBy('id') : query.orderBy('id');
   }
 
   /** Inserts restaurants with their opening ranges. */

@@ -1,7 +1,8 @@
 // Conversations and their messages in SQL: the history the owner can read back, page by page.
+
+import { precompile } from '@concierge/platform';
 import type { ChatDb, ConversationTable } from '../chat.tables.js';
 import { BatchedWrites } from './batched-writes.js';
-import { precompile } from './precompiled.js';
 
 export interface StoredMessage {
   author: 'user' | 'concierge';

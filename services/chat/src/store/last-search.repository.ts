@@ -1,10 +1,10 @@
 // The last dining search per user, so a returning user can say "same as last time".
 
+import { precompile } from '@concierge/platform';
 import type { ChatDb } from '../chat.tables.js';
 import type { LastSearches } from '../dialog/turn.types.js';
 import type { DiningSearch } from '../recommend/recommend.types.js';
 import { BatchedWrites } from './batched-writes.js';
-import { precompile } from './precompiled.js';
 
 function compileQueries(db: ChatDb) {
   return {
