@@ -69,33 +69,42 @@ export function createSharedWriteLock(options: SharedWriteLockOptions): WriteLoc
     holding = true;
     return true;
   };
-  const waitFor = async (): Promise<boolean> => {
-    const started = performance.now();
-    const deadline = started + maxWaitMs;
+  /** A waiter's step: taken (true), out of time (false), or which cell to wait on, for how long at most. */
+  const step = (deadline: number): boolean | [index: number, value: number, timeoutMs: number] => {
+    const left = deadline - performance.now();
+    if (left <= 0) return false;
+    const waiting = options.priority ? 0 : Atomics.load(cells, priorityWaiters);
+    if (waiting > 0) return [priorityWaiters, waiting, Math.min(left, 5)];
+    if (Atomics.compareExchange(cells, held, 0, 1) === 0) {
+      holding = true;
+      return true;
+    }
+    return [held, 1, Math.min(left, 50)];
+  };
+  const enter = () => {
     if (options.priority) Atomics.add(cells, priorityWaiters, 1);
+    return performance.now();
+  };
+  const leave = (started: number, waited: boolean) => {
+    stats.acquired++;
+    if (waited) {
+      stats.waited++;
+      stats.waitedMs += performance.now() - started;
+    }
+    if (options.priority && Atomics.sub(cells, priorityWaiters, 1) === 1)
+      Atomics.notify(cells, priorityWaiters);
+  };
+  const waitFor = async (): Promise<boolean> => {
+    const started = enter();
     try {
       for (;;) {
-        const left = deadline - performance.now();
-        if (left <= 0) return false;
-        const waiting = options.priority ? 0 : Atomics.load(cells, priorityWaiters);
-        const wait =
-          waiting > 0
-            ? waitAsync(cells, priorityWaiters, waiting, Math.min(left, 5))
-            : Atomics.compareExchange(cells, held, 0, 1) === 0
-              ? undefined
-              : waitAsync(cells, held, 1, Math.min(left, 50));
-        if (!wait) {
-          holding = true;
-          return true;
-        }
+        const next = step(started + maxWaitMs);
+        if (typeof next === 'boolean') return next;
+        const wait = waitAsync(cells, ...next);
         if (wait.async) await wait.value;
       }
     } finally {
-      stats.acquired++;
-      stats.waited++;
-      stats.waitedMs += performance.now() - started;
-      if (options.priority && Atomics.sub(cells, priorityWaiters, 1) === 1)
-        Atomics.notify(cells, priorityWaiters);
+      leave(started, true);
     }
   };
   return {
@@ -108,35 +117,17 @@ export function createSharedWriteLock(options: SharedWriteLockOptions): WriteLoc
       return waitFor();
     },
     acquire() {
-      const started = performance.now();
-      const deadline = started + maxWaitMs;
+      const started = enter();
       let waited = false;
-      if (options.priority) Atomics.add(cells, priorityWaiters, 1);
       try {
         for (;;) {
-          const left = deadline - performance.now();
-          if (left <= 0) return false;
-          const waiting = options.priority ? 0 : Atomics.load(cells, priorityWaiters);
-          if (waiting > 0) {
-            waited = true;
-            Atomics.wait(cells, priorityWaiters, waiting, Math.min(left, 5));
-            continue;
-          }
-          if (Atomics.compareExchange(cells, held, 0, 1) === 0) {
-            holding = true;
-            return true;
-          }
+          const next = step(started + maxWaitMs);
+          if (typeof next === 'boolean') return next;
           waited = true;
-          Atomics.wait(cells, held, 1, Math.min(left, 50));
+          Atomics.wait(cells, ...next);
         }
       } finally {
-        stats.acquired++;
-        if (waited) {
-          stats.waited++;
-          stats.waitedMs += performance.now() - started;
-        }
-        if (options.priority && Atomics.sub(cells, priorityWaiters, 1) === 1)
-          Atomics.notify(cells, priorityWaiters);
+        leave(started, waited);
       }
     },
     contended() {
