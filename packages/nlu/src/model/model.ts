@@ -9,13 +9,21 @@ import { SlotTagger, type SlotTaggerJSON } from '../tagger/slot-tagger.js';
 import type { BuiltinEntity, IntentScore, ParsedEntity, ParseOptions, ParseResult } from '../types.js';
 import { hash32 } from '../util/hash.js';
 import { analyze } from './analyze.js';
+import {
+  type CapsRuns,
+  type CapsRunsJSON,
+  capsRunsFromJSON,
+  capsRunsToJSON,
+  extendToCapsRuns,
+} from './caps-runs.js';
 
 /**
  * Bumped whenever the features a model is scored with change, so a model saved by an older version is
  * refused (and retrained by its owner) rather than scored with features it was not trained on.
  * 2: function words weigh less in the intent features.
+ * 3: tagged names are widened to their capitalized run (`capsRuns`).
  */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 export interface ModelJSON {
   format: 'concierge-nlu';
@@ -26,6 +34,8 @@ export interface ModelJSON {
   /** Keyed by intent, or by "*" for the shared tagger. */
   taggers: Record<string, SlotTaggerJSON>;
   gazetteer: GazetteerJSON;
+  /** Entities widened to capitalized runs, and the training data's lowercase words; absent when none. */
+  capsRuns?: CapsRunsJSON;
 }
 
 export interface ModelParts {
@@ -34,6 +44,7 @@ export interface ModelParts {
   gazetteer: Gazetteer;
   outOfScopeThreshold: number;
   outOfScopeIntent?: string;
+  capsRuns?: CapsRuns;
 }
 
 /** Feature that tells the shared tagger which intent the sentence has. */
@@ -137,7 +148,7 @@ export class NluModel {
     options: { referenceDate: Date; timeZone: string },
     places: string,
   ): Decision {
-    const { classifier, taggers, gazetteer, outOfScopeThreshold, outOfScopeIntent } = this.parts;
+    const { classifier, taggers, gazetteer, outOfScopeThreshold, outOfScopeIntent, capsRuns } = this.parts;
     const a = analyze(text, gazetteer, { ...options, builtins });
     const intents = classifier.rank(intentFeatures(a.tokens, a.kinds));
     const intent = intents[0]!;
@@ -148,7 +159,9 @@ export class NluModel {
       tagger = taggers.get('*');
       feats = feats.map((row) => withIntent(row, intent.name));
     }
-    const slots = (tagger?.tag(feats, intent.name) ?? []).map((r) => {
+    let ranges = tagger?.tag(feats, intent.name) ?? [];
+    if (capsRuns) ranges = extendToCapsRuns(ranges, a.tokens, capsRuns);
+    const slots = ranges.map((r) => {
       const start = a.tokens[r.start]!.start;
       const end = a.tokens[r.end - 1]!.end;
       return { entity: r.entity, start, end, canonical: gazetteer.resolve(r.entity, text.slice(start, end)) };
@@ -167,6 +180,7 @@ export class NluModel {
       gazetteer: gazetteer.toJSON(),
     };
     if (outOfScopeIntent !== undefined) json.outOfScopeIntent = outOfScopeIntent;
+    if (this.parts.capsRuns) json.capsRuns = capsRunsToJSON(this.parts.capsRuns);
     return json;
   }
 
@@ -188,6 +202,7 @@ export class NluModel {
       outOfScopeThreshold: json.outOfScopeThreshold,
     };
     if (json.outOfScopeIntent !== undefined) parts.outOfScopeIntent = json.outOfScopeIntent;
+    if (json.capsRuns) parts.capsRuns = capsRunsFromJSON(json.capsRuns);
     return new NluModel(parts);
   }
 }

@@ -6,7 +6,8 @@ import { intentFeatures } from '../features/intent-features.js';
 import type { Dataset, Example, GazetteerEntry } from '../types.js';
 import { createRng } from '../util/rng.js';
 import { type Analysis, analyze } from './analyze.js';
-import { NluModel } from './model.js';
+import { learnCapsRuns } from './caps-runs.js';
+import { type ModelParts, NluModel } from './model.js';
 import { resolveOptions, TRAINING_REFERENCE, type TrainOptions } from './options.js';
 import { trainTaggers } from './train-taggers.js';
 
@@ -67,8 +68,12 @@ export function train(dataset: Dataset, options: TrainOptions = {}): NluModel {
   );
 
   const taggers = trainTaggers(examples, analyses, o);
-  const parts = { classifier, taggers, gazetteer, outOfScopeThreshold: o.outOfScopeThreshold };
-  return new NluModel(
-    dataset.outOfScopeIntent ? { ...parts, outOfScopeIntent: dataset.outOfScopeIntent } : parts,
+  const parts: ModelParts = { classifier, taggers, gazetteer, outOfScopeThreshold: o.outOfScopeThreshold };
+  if (dataset.outOfScopeIntent) parts.outOfScopeIntent = dataset.outOfScopeIntent;
+  const capsRuns = learnCapsRuns(
+    examples,
+    analyses.map((a) => a.tokens),
   );
+  if (capsRuns) parts.capsRuns = capsRuns;
+  return new NluModel(parts);
 }
