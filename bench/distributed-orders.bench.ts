@@ -235,6 +235,29 @@ async function decisionRate(
   return { n: times.length, rate: times.length / span };
 }
 
+/** Redeliveries so far (JetStream's `num_redelivered`) of every durable consumer of the cluster's streams, by consumer. */
+async function redeliveries(url: string, prefix: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const nc = await connectNats({ url, name: 'bench redelivery count' });
+  try {
+    const jsm = await nc.jetstreamManager({ timeout: 5_000 });
+    for (const stream of [`${prefix}_QUEUE`, `${prefix}_EVENTS`])
+      for await (const c of jsm.consumers.list(stream)) out.set(c.name, c.num_redelivered);
+  } catch {
+    // streams not there yet
+  } finally {
+    await nc.close();
+  }
+  return out;
+}
+
+const redeliveredText = (before: Map<string, number>, after: Map<string, number>) => {
+  const grown = [...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const).filter(([, v]) => v > 0);
+  return grown.length === 0
+    ? 'no redeliveries'
+    : `redelivered: ${grown.map(([k, v]) => `${k} ${v}`).join(', ')}`;
+};
+
 /** The relay's rate over one backlog, from its rows' sent_at (written once per round, at the round's end). */
 async function relayRate(db: pg.Client, since: string) {
   const rounds = (
@@ -259,6 +282,7 @@ export async function distributedOrderBenchmarks(cluster: Cluster): Promise<Benc
   const db = new pg.Client({ connectionString: cluster.env.DATABASE_URL });
   await db.connect();
   benchBackend = Number((await db.query('select pg_backend_pid() as pid')).rows[0].pid);
+  const natsPrefix = cluster.env.CONCIERGE_NATS_PREFIX ?? 'concierge';
   const rows: BenchRow[] = [];
   const acceptedAll = new Set<string>();
   const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
@@ -305,6 +329,7 @@ export async function distributedOrderBenchmarks(cluster: Cluster): Promise<Benc
         await cluster.topology.balancer.healthy('gateway-2', 30_000);
       }
       const loadBefore = load();
+      const redelivered0 = await redeliveries(cluster.nats.url, natsPrefix);
       const cpu0 = cpuSeconds(cluster, dbName);
       const tx0 = await transactions(db, dbName);
       const started = performance.now();
@@ -315,6 +340,7 @@ export async function distributedOrderBenchmarks(cluster: Cluster): Promise<Benc
       const cpu1 = cpuSeconds(cluster, dbName);
       await new Promise((r) => setTimeout(r, 1_500));
       const tx1 = await transactions(db, dbName);
+      const redelivered1 = await redeliveries(cluster.nats.url, natsPrefix);
       const seconds = (done.decided - started) / 1000;
       const rate = fired.accepted.length / seconds;
       endToEnd[gateways] = { rate, fired };
@@ -328,7 +354,7 @@ export async function distributedOrderBenchmarks(cluster: Cluster): Promise<Benc
       });
       rows.push({
         name: `  where the CPU went (${gateways} gateway${gateways > 1 ? 's' : ''})`,
-        value: `${cpuSpent(cpu0, cpu1, fired.accepted.length)}; ${((tx1 - tx0) / fired.accepted.length).toFixed(1)} PostgreSQL transactions/order (with the bench's polling)`,
+        value: `${cpuSpent(cpu0, cpu1, fired.accepted.length)}; ${((tx1 - tx0) / fired.accepted.length).toFixed(1)} PostgreSQL transactions/order (with the bench's polling); NATS ${redeliveredText(redelivered0, redelivered1)}`,
         target: '—',
         pass: true,
       });
@@ -448,11 +474,10 @@ export async function distributedOrderBenchmarks(cluster: Cluster): Promise<Benc
       const restarted = performance.now();
       await cluster.nats.start();
       const started = Date.now();
-      const prefix = cluster.env.CONCIERGE_NATS_PREFIX ?? 'concierge';
       const connections = await Promise.all(
         [1, 2].map((i) => connectNats({ url: cluster.nats.url, name: `bench consumer ${i}` })),
       );
-      const queues = connections.map((nc) => createNatsQueue({ nc, prefix }));
+      const queues = connections.map((nc) => createNatsQueue({ nc, prefix: natsPrefix }));
       const received = new Map<string, { body: unknown; headers: Record<string, string> }>();
       let first = 0;
       let last = 0;
