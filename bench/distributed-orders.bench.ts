@@ -3,9 +3,12 @@
 // order workers reserve, charge (sandbox) and confirm. Measures, on one topology started from the built
 // program: the end-to-end rate with 1 and 2 gateways behind the balancer (and the acceptance p99 of each),
 // the relay's lag, the drain rate of 1 and of 2 order workers over a backlog, where the CPU time went
-// (per process), the relay alone publishing a backlog, and after every phase that no accepted order was
-// lost and none charged twice.
+// (per process), the relay alone publishing a backlog, the queue path (outbox → relay → NATS → acked on the
+// workers' consumer, by a bench-side consumer), and after every phase that no accepted order was lost and
+// none charged twice. BENCH_DIST_PHASES (default `e2e,drain,relay,queue`) picks phases.
 import fs from 'node:fs';
+import { defaultWorkerOptions, ordersPlacedQueue } from '@concierge/orders';
+import { connectNats, createNatsQueue } from '@concierge/platform';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { type Cluster, call, signIn, tomorrow } from '../packages/cli/src/distributed/chaos.fixture.js';
@@ -71,6 +74,9 @@ async function fire(
   return { accepted, refused, seconds, p50: at(0.5), p99: at(0.99) };
 }
 
+/** The PostgreSQL backend of the bench's own connection (its polling), counted apart from the cluster's. */
+let benchBackend = 0;
+
 /** CPU seconds (user + system) so far of every process that serves the cluster, by name. */
 function cpuSeconds(cluster: Cluster, dbName: string): Map<string, number> {
   const tick = 100; // USER_HZ on Linux
@@ -97,7 +103,10 @@ function cpuSeconds(cluster: Cluster, dbName: string): Map<string, number> {
     if (cmd.startsWith('nats-server') && cmd.includes(`-p ${cluster.nats.port} `))
       add('nats-server', Number(entry));
     else if (cmd.startsWith(`postgres: `) && cmd.includes(` ${dbName} `))
-      add('postgres backends', Number(entry));
+      add(
+        Number(entry) === benchBackend ? 'bench polling (its postgres backend)' : 'postgres backends',
+        Number(entry),
+      );
   }
   const own = process.cpuUsage();
   out.set('bench client (this process)', (own.user + own.system) / 1e6);
@@ -226,6 +235,45 @@ async function decisionRate(
   return { n: times.length, rate: times.length / span };
 }
 
+/** Redeliveries so far (JetStream's `num_redelivered`) of every durable consumer of the cluster's streams, by consumer. */
+async function redeliveries(url: string, prefix: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const nc = await connectNats({ url, name: 'bench redelivery count' });
+  try {
+    const jsm = await nc.jetstreamManager({ timeout: 5_000 });
+    for (const stream of [`${prefix}_QUEUE`, `${prefix}_EVENTS`])
+      for await (const c of jsm.consumers.list(stream)) out.set(c.name, c.num_redelivered);
+  } catch {
+    // streams not there yet
+  } finally {
+    await nc.close();
+  }
+  return out;
+}
+
+const redeliveredText = (before: Map<string, number>, after: Map<string, number>) => {
+  const grown = [...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const).filter(([, v]) => v > 0);
+  return grown.length === 0
+    ? 'no redeliveries'
+    : `redelivered: ${grown.map(([k, v]) => `${k} ${v}`).join(', ')}`;
+};
+
+/** The relay's rate over one backlog, from its rows' sent_at (written once per round, at the round's end). */
+async function relayRate(db: pg.Client, since: string) {
+  const rounds = (
+    await db.query(
+      `select sent_at, count(*)::int as n from orders_outbox
+        where kind = 'queue' and created_at >= $1 and sent_at is not null group by sent_at order by sent_at`,
+      [since],
+    )
+  ).rows as { sent_at: string; n: number }[];
+  const n = rounds.reduce((sum, r) => sum + r.n, 0);
+  if (rounds.length < 2) return { n, rounds: rounds.length, span: 0, rate: 0 };
+  // The first round's rows were published before its sent_at: count only the rounds after it.
+  const span = (Date.parse(rounds.at(-1)!.sent_at) - Date.parse(rounds[0]!.sent_at)) / 1000;
+  return { n, rounds: rounds.length, span, rate: (n - rounds[0]!.n) / span };
+}
+
 export async function distributedOrderBenchmarks(cluster: Cluster): Promise<BenchRow[]> {
   const total = Number(process.env.BENCH_DIST_ORDERS ?? 3000);
   const inFlight = Number(process.env.BENCH_DIST_IN_FLIGHT ?? 100);
@@ -233,6 +281,8 @@ export async function distributedOrderBenchmarks(cluster: Cluster): Promise<Benc
   const dbName = new URL(cluster.env.DATABASE_URL!).pathname.slice(1);
   const db = new pg.Client({ connectionString: cluster.env.DATABASE_URL });
   await db.connect();
+  benchBackend = Number((await db.query('select pg_backend_pid() as pid')).rows[0].pid);
+  const natsPrefix = cluster.env.CONCIERGE_NATS_PREFIX ?? 'concierge';
   const rows: BenchRow[] = [];
   const acceptedAll = new Set<string>();
   const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
@@ -266,9 +316,10 @@ export async function distributedOrderBenchmarks(cluster: Cluster): Promise<Benc
         ? '0 refused'
         : `refused: ${[...f.refused].map(([k, v]) => `${v}× ${k}`).join('; ')}`;
 
+    const phases = new Set((process.env.BENCH_DIST_PHASES ?? 'e2e,drain,relay,queue').split(','));
     // 1. End to end with 2 workers: through 1 gateway, then 2 gateways, behind the balancer.
     const endToEnd: Record<number, { rate: number; fired: Fired }> = {};
-    for (const gateways of [1, 2]) {
+    for (const gateways of phases.has('e2e') ? [1, 2] : []) {
       if (gateways === 1) {
         await cluster.topology.balancer.drain('gateway-2');
         cluster.topology.balancer.remove('gateway-2');
@@ -278,6 +329,7 @@ export async function distributedOrderBenchmarks(cluster: Cluster): Promise<Benc
         await cluster.topology.balancer.healthy('gateway-2', 30_000);
       }
       const loadBefore = load();
+      const redelivered0 = await redeliveries(cluster.nats.url, natsPrefix);
       const cpu0 = cpuSeconds(cluster, dbName);
       const tx0 = await transactions(db, dbName);
       const started = performance.now();
@@ -288,6 +340,7 @@ export async function distributedOrderBenchmarks(cluster: Cluster): Promise<Benc
       const cpu1 = cpuSeconds(cluster, dbName);
       await new Promise((r) => setTimeout(r, 1_500));
       const tx1 = await transactions(db, dbName);
+      const redelivered1 = await redeliveries(cluster.nats.url, natsPrefix);
       const seconds = (done.decided - started) / 1000;
       const rate = fired.accepted.length / seconds;
       endToEnd[gateways] = { rate, fired };
@@ -301,21 +354,22 @@ export async function distributedOrderBenchmarks(cluster: Cluster): Promise<Benc
       });
       rows.push({
         name: `  where the CPU went (${gateways} gateway${gateways > 1 ? 's' : ''})`,
-        value: `${cpuSpent(cpu0, cpu1, fired.accepted.length)}; ${((tx1 - tx0) / fired.accepted.length).toFixed(1)} PostgreSQL transactions/order (with the bench's polling)`,
+        value: `${cpuSpent(cpu0, cpu1, fired.accepted.length)}; ${((tx1 - tx0) / fired.accepted.length).toFixed(1)} PostgreSQL transactions/order (with the bench's polling); NATS ${redeliveredText(redelivered0, redelivered1)}`,
         target: '—',
         pass: true,
       });
     }
-    rows.push({
-      name: 'checkout acceptance, 1 → 2 gateways behind the balancer',
-      value: `${(endToEnd[1]!.fired.accepted.length / endToEnd[1]!.fired.seconds).toFixed(0)} → ${(endToEnd[2]!.fired.accepted.length / endToEnd[2]!.fired.seconds).toFixed(0)} accepted/s; p99 ${endToEnd[1]!.fired.p99.toFixed(0)} → ${endToEnd[2]!.fired.p99.toFixed(0)} ms (×${(endToEnd[2]!.fired.p99 / endToEnd[1]!.fired.p99).toFixed(2)})`,
-      target: 'ratio, noisy machine',
-      pass: true,
-    });
+    if (phases.has('e2e'))
+      rows.push({
+        name: 'checkout acceptance, 1 → 2 gateways behind the balancer',
+        value: `${(endToEnd[1]!.fired.accepted.length / endToEnd[1]!.fired.seconds).toFixed(0)} → ${(endToEnd[2]!.fired.accepted.length / endToEnd[2]!.fired.seconds).toFixed(0)} accepted/s; p99 ${endToEnd[1]!.fired.p99.toFixed(0)} → ${endToEnd[2]!.fired.p99.toFixed(0)} ms (×${(endToEnd[2]!.fired.p99 / endToEnd[1]!.fired.p99).toFixed(2)})`,
+        target: 'ratio, noisy machine',
+        pass: true,
+      });
 
     // 2. A backlog: accept with every worker stopped (the relay still publishes), then drain with 1, then 2 workers.
     const drains: Record<number, number> = {};
-    for (const workers of [1, 2]) {
+    for (const workers of phases.has('drain') ? [1, 2] : []) {
       await cluster.topology.kill('orders-worker-1', 'SIGTERM');
       await cluster.topology.kill('orders-worker-2', 'SIGTERM');
       const since = new Date().toISOString();
@@ -357,23 +411,34 @@ export async function distributedOrderBenchmarks(cluster: Cluster): Promise<Benc
         pass: drain.rate >= 5_000 && audit.lost === 0 && audit.doubled === 0,
       });
     }
-    rows.push({
-      name: 'order workers draining a backlog, 1 → 2 workers',
-      value: `${drains[1]!.toFixed(0)} → ${drains[2]!.toFixed(0)} orders/s (×${(drains[2]! / drains[1]!).toFixed(2)})`,
-      target: 'ratio, noisy machine',
-      pass: true,
-    });
+    if (phases.has('drain'))
+      rows.push({
+        name: 'order workers draining a backlog, 1 → 2 workers',
+        value: `${drains[1]!.toFixed(0)} → ${drains[2]!.toFixed(0)} orders/s (×${(drains[2]! / drains[1]!).toFixed(2)})`,
+        target: 'ratio, noisy machine',
+        pass: true,
+      });
 
     // 3. The relay alone: accept with NATS stopped (orders and their messages wait in the outbox) and every
     // worker stopped, start NATS, and time the relay publishing the backlog (from its rows' sent_at).
-    {
+    const relayTotal = Number(process.env.BENCH_DIST_RELAY_ORDERS ?? 6000);
+    const backlog = async (tag: string) => {
       await cluster.topology.kill('orders-worker-1', 'SIGTERM');
       await cluster.topology.kill('orders-worker-2', 'SIGTERM');
       await cluster.nats.stop();
       const since = new Date().toISOString();
-      process.stderr.write(`distributed orders: ${total} checkouts with NATS stopped, then the relay...\n`);
-      const fired = await fire(base, customer, body, total, inFlight, `relay-${Date.now()}`);
+      process.stderr.write(`distributed orders: ${relayTotal} checkouts with NATS stopped (${tag})...\n`);
+      const fired = await fire(base, customer, body, relayTotal, inFlight, `${tag}-${Date.now()}`);
       for (const id of fired.accepted) acceptedAll.add(id);
+      return { since, fired };
+    };
+    const reviveWorkers = async () => {
+      await Promise.all(['orders-worker-1', 'orders-worker-2'].map((n) => cluster.topology.revive(n)));
+      const done = await waitDecided(db, performance.now(), 600_000);
+      return { done, audit: await auditOrders(db, acceptedAll) };
+    };
+    if (phases.has('relay')) {
+      const { since, fired } = await backlog('relay');
       const loadBefore = load();
       const cpu0 = cpuSeconds(cluster, dbName);
       const restarted = performance.now();
@@ -385,24 +450,81 @@ export async function distributedOrderBenchmarks(cluster: Cluster): Promise<Benc
       }
       const emptied = (performance.now() - restarted) / 1000;
       const cpu1 = cpuSeconds(cluster, dbName);
-      const sent = (
-        await db.query(
-          `select count(*)::int as n, min(sent_at) as first, max(sent_at) as last from orders_outbox
-            where kind = 'queue' and created_at >= $1`,
-          [since],
-        )
-      ).rows[0] as { n: number; first: string; last: string };
-      // sent_at is written once a batch (100 rows) is published: first to last spans all but the first batch.
-      const span = (Date.parse(sent.last) - Date.parse(sent.first)) / 1000;
-      const relayRate = (sent.n - Math.min(100, sent.n)) / span;
-      await Promise.all(['orders-worker-1', 'orders-worker-2'].map((n) => cluster.topology.revive(n)));
-      const done = await waitDecided(db, performance.now(), 600_000);
-      const audit = await auditOrders(db, acceptedAll);
+      const relayed = await relayRate(db, since);
+      const { done, audit } = await reviveWorkers();
       rows.push({
-        name: `outbox relay publishing a backlog of ${total} orders to NATS (accepted while NATS was stopped)`,
-        value: `**${relayRate.toFixed(0)} messages/s** (${sent.n} published, the first batch to the last in ${span.toFixed(1)} s; outbox empty ${emptied.toFixed(1)} s after NATS was started); accepted meanwhile ${(fired.accepted.length / fired.seconds).toFixed(0)}/s (p99 ${fired.p99.toFixed(0)} ms, ${refusedText(fired)}); ${cpuSpent(cpu0, cpu1, sent.n)}; then all decided by 2 workers: ${done.last.decided}/${done.last.orders}, ${auditText(audit)}; load ${loadBefore} → ${load()}`,
+        name: `outbox relay publishing a backlog of ${relayTotal} orders to NATS (accepted while NATS was stopped)`,
+        value: `**${relayed.rate.toFixed(0)} messages/s** (${relayed.n} published in ${relayed.rounds} rounds; the end of the first round to the end of the last: ${relayed.span.toFixed(2)} s; outbox empty ${emptied.toFixed(1)} s after NATS was started); accepted meanwhile ${(fired.accepted.length / fired.seconds).toFixed(0)}/s (p99 ${fired.p99.toFixed(0)} ms, ${refusedText(fired)}); ${cpuSpent(cpu0, cpu1, relayed.n)}; then all decided by 2 workers: ${done.last.decided}/${done.last.orders}, ${auditText(audit)}; load ${loadBefore} → ${load()}`,
         target: '≥ 5,000/s; 0 lost, 0 charged twice',
-        pass: relayRate >= 5_000 && audit.lost === 0 && audit.doubled === 0,
+        pass: relayed.rate >= 5_000 && audit.lost === 0 && audit.doubled === 0,
+      });
+    }
+
+    // 4. The queue path the target names: orders waiting in the outbox → relay → NATS JetStream → received
+    // and acknowledged on the order workers' durable consumer. The workers' handler does the payment and
+    // stock work; to time the queue path apart from it, the bench itself consumes, with the workers'
+    // consumer settings (`defaultWorkerOptions`: the same durable consumer, ack wait, concurrency), on two
+    // connections as two workers would, and only counts and acks. The workers are stopped meanwhile; the
+    // messages it took are then sent again (new ids, same bodies and headers) for the real workers, which
+    // decide every order before the audit.
+    if (phases.has('queue')) {
+      const { since, fired } = await backlog('queue-path');
+      const loadBefore = load();
+      const cpu0 = cpuSeconds(cluster, dbName);
+      const restarted = performance.now();
+      await cluster.nats.start();
+      const started = Date.now();
+      const connections = await Promise.all(
+        [1, 2].map((i) => connectNats({ url: cluster.nats.url, name: `bench consumer ${i}` })),
+      );
+      const queues = connections.map((nc) => createNatsQueue({ nc, prefix: natsPrefix }));
+      const received = new Map<string, { body: unknown; headers: Record<string, string> }>();
+      let first = 0;
+      let last = 0;
+      let duplicates = 0;
+      const expected = fired.accepted.length;
+      let allIn: () => void = () => {};
+      const everyOne = new Promise<void>((resolve) => {
+        allIn = resolve;
+      });
+      const consumers = queues.map((q) =>
+        q.consume(
+          ordersPlacedQueue,
+          async (m) => {
+            const t = Date.now();
+            first ||= t;
+            last = t;
+            if (received.has(m.id)) duplicates++;
+            received.set(m.id, { body: m.body, headers: m.headers });
+            if (received.size === expected) allIn();
+          },
+          defaultWorkerOptions,
+        ),
+      );
+      const timedOut = await Promise.race([
+        everyOne.then(() => false),
+        new Promise<boolean>((r) => setTimeout(() => r(true), 300_000).unref()),
+      ]);
+      // stop() waits for the acks: the last one in flight is confirmed, which confirms every earlier one.
+      await Promise.all(consumers.map((c) => c.stop()));
+      const acked = Date.now();
+      const natsUp = (performance.now() - restarted) / 1000;
+      const cpu1 = cpuSeconds(cluster, dbName);
+      const relayed = await relayRate(db, since);
+      const depth = await queues[0]!.depth(ordersPlacedQueue);
+      // The real workers decide these orders: the same messages again under new ids (the old ones are acked).
+      for (const [id, m] of received)
+        await queues[0]!.send(ordersPlacedQueue, m.body, { id: `${id}-requeued`, headers: m.headers });
+      for (const q of queues) await q.close();
+      for (const nc of connections) await nc.close();
+      const { done, audit } = await reviveWorkers();
+      const steady = (received.size - 1) / ((last - first) / 1000);
+      const whole = received.size / ((acked - started) / 1000);
+      rows.push({
+        name: `queue path: ${relayTotal} orders waiting in the outbox → relay → NATS JetStream → acked on the order workers' consumer (bench-side consumer, 2 connections × the workers' settings, no order work)`,
+        value: `**${steady.toFixed(0)} orders/s** received and acked, first to last (${received.size}/${expected} received${timedOut ? ', TIMED OUT' : ''}, ${duplicates} twice, queue depth after ${depth}); ${whole.toFixed(0)} orders/s counting from NATS's start (reconnection included: ${((acked - started) / 1000).toFixed(2)} s); relay meanwhile ${relayed.rate.toFixed(0)} messages/s; ${cpuSpent(cpu0, cpu1, received.size)}; NATS up ${natsUp.toFixed(1)} s before the last ack; then all decided by 2 workers: ${done.last.decided}/${done.last.orders}, ${auditText(audit)}; load ${loadBefore} → ${load()}`,
+        target: '≥ 5,000 orders/s; 0 lost, 0 charged twice',
+        pass: steady >= 5_000 && !timedOut && audit.lost === 0 && audit.doubled === 0,
       });
     }
   } finally {

@@ -2,7 +2,8 @@
 // NATS JetStream queue throughput with 1 vs 2 consumers, GET and chat through 1 vs 2 gateway instances
 // (direct to one gateway vs the balancer over two), the memory of every service process, and the order path
 // through the outbox relay and the order workers (distributed-orders.bench.ts).
-// BENCH_DIST_ONLY=orders runs only the order path (BENCH_DIST_ORDERS orders a phase, BENCH_DIST_IN_FLIGHT).
+// BENCH_DIST_ONLY=orders runs only the order path (BENCH_DIST_ORDERS orders a phase, BENCH_DIST_IN_FLIGHT);
+// BENCH_DIST_PORT fixes the topology's ports (the balancer's, the members' after it).
 import fs from 'node:fs';
 import { connectNats, createNatsQueue } from '@concierge/platform';
 import { tempNats } from '@concierge/platform/testing';
@@ -62,7 +63,9 @@ export async function distributedBenchmarks(): Promise<BenchRow[]> {
   const ordersOnly = process.env.BENCH_DIST_ONLY === 'orders';
   if (!ordersOnly) rows.push(...(await queueBenchmarks(url)));
 
-  const cluster = await startCluster({ gateways: 2, workers: 2 });
+  // BENCH_DIST_PORT: the balancer's port, the members' after it (a range of one's own on a shared machine).
+  const port = process.env.BENCH_DIST_PORT ? Number(process.env.BENCH_DIST_PORT) : undefined;
+  const cluster = await startCluster({ gateways: 2, workers: 2, ...(port ? { port } : {}) });
   try {
     const members = cluster.topology.members();
     for (const m of members)

@@ -72,6 +72,8 @@ export function createOrdersService(deps: OrdersDeps): OrdersService {
     now,
     pollMs: options.relayPollMs ?? 200,
     timeoutMs: options.relayTimeoutMs ?? 5_000,
+    ...(options.relayBatchSize ? { batchSize: options.relayBatchSize } : {}),
+    ...(options.relayInFlight ? { inFlight: options.relayInFlight } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),
   });
   const written = deps.onWritten ?? (() => relays.wake());

@@ -17,6 +17,10 @@ export interface OrdersOptions {
   relayPollMs?: number;
   /** Each queue send or event publish of a relay is abandoned after this long. Default 5 s. */
   relayTimeoutMs?: number;
+  /** Outbox rows a relay reads per round. Default 500. */
+  relayBatchSize?: number;
+  /** Sends (or publishes) of a relay awaiting their acknowledgement at once. Default 128. */
+  relayInFlight?: number;
   /** How long idempotency keys, delivered outbox rows and dedup records are kept (see retention.ts). */
   retention?: Partial<RetentionPolicy>;
 }

@@ -212,6 +212,12 @@ export async function startCluster(options: {
   postgres?: PrivateServer & { dispose(): void };
   /** More environment for every process (operator ports, OTLP endpoint...). */
   env?: Record<string, string>;
+  /**
+   * The balancer's port; the members take the ports after it. Default: a block of free ports below the
+   * ephemeral range (one free port from the OS, with the next ones taken on trust, could collide with a
+   * connection's local port: EADDRINUSE at start).
+   */
+  port?: number;
 }): Promise<Cluster> {
   ensureBuilt();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-chaos-'));
@@ -247,14 +253,15 @@ export async function startCluster(options: {
 }
 
 async function startWith(
-  options: { gateways: number; workers: number },
+  options: { gateways: number; workers: number; port?: number },
   env: Record<string, string>,
   dataDir: string,
   nats: PrivateServer,
   redis: PrivateServer,
   cleanUp: () => Promise<void>,
 ): Promise<Cluster> {
-  const port = await freePort();
+  // The balancer, then the services (at most 8), the gateways and the workers.
+  const port = options.port ?? (await freePortBlock(1 + 8 + options.gateways + options.workers));
   const config = loadConfig({ ...env, CONCIERGE_PORT: String(port) });
   const logger = createLogger({ level: 'error', format: 'json' });
   const system = await assembleSystem(config, logger);

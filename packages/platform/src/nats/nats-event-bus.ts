@@ -10,6 +10,7 @@
 import {
   AckPolicy,
   DeliverPolicy,
+  type JsMsg,
   type NatsConnection,
   type Subscription as NatsSubscription,
   nanos,
@@ -145,14 +146,20 @@ export function createNatsEventBus(options: NatsEventBusOptions): EventBus {
           while (!stopped) {
             const batch = await consumer.fetch({ max_messages: 64, expires: 1_000 });
             current = batch;
+            // Each event's ack goes out unconfirmed once the next one is handled, and the batch's last is
+            // confirmed: the server takes a consumer's acks in order, so that confirms the batch with one
+            // round trip instead of one per event (a lost ack means a redelivery, which at-least-once allows).
+            let handled: JsMsg | undefined;
             for await (const msg of batch) {
               if (stopped) {
                 msg.nak();
                 continue;
               }
               await deliver(pattern, handler, msg.data);
-              await msg.ackAck({ timeout: timeoutMs }).catch(() => false);
+              handled?.ack();
+              handled = msg;
             }
+            if (handled) await handled.ackAck({ timeout: timeoutMs }).catch(() => false);
             failures = 0;
           }
         } catch (error) {

@@ -70,6 +70,10 @@ export async function connectNats(options: NatsConnectOptions): Promise<NatsConn
     maxReconnectAttempts: -1,
     reconnectTimeWait: options.reconnectWaitMs ?? 500,
     pingInterval: 10_000,
+    // No stack captured at every request (a JetStream publish, a confirmed ack) for the error it would
+    // throw on a timeout: two stack captures per message were ~14 % of a publisher's CPU. A timeout
+    // still says what timed out; only its stack then starts in the client, not at our call.
+    noAsyncTraces: true,
   };
   const nc = await connect(connectOptions);
   if (options.logger) {

@@ -25,20 +25,21 @@ const consumerName = 'notifications';
 
 /**
  * The processed-event row, the deliveries and the live log entry commit together, so a redelivered
- * event finds its id taken and creates nothing. Enqueueing follows the commit and runs on redelivery
- * too, which finishes the job if the first run died between the two.
+ * event finds its id taken and creates nothing. Enqueueing follows the commit (the deliveries just
+ * created, without reading them back) and runs on redelivery too, reading what is still unqueued, which
+ * finishes the job if the first run died between the two.
  */
 export function eventConsumer(deps: EventConsumerDeps) {
   return async (event: EventEnvelope<OrderEventData | DiningSuggested>): Promise<void> => {
     const at = deps.now().toISOString();
     const userId = event.data.userId;
-    const fresh = await deps.db.transaction().execute(async (trx) => {
+    const created = await deps.db.transaction().execute(async (trx) => {
       const claimed = await trx
         .insertInto('notifications_processed_event')
         .values({ event_id: event.id, consumer: consumerName, processed_at: at })
         .onConflict((oc) => oc.columns(['event_id', 'consumer']).doNothing())
         .executeTakeFirst();
-      if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+      if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) return undefined;
       const preferences = await deps.preferences.get(userId, trx);
       const rows = planDeliveries(event, {
         preferences,
@@ -48,9 +49,11 @@ export function eventConsumer(deps: EventConsumerDeps) {
       });
       await deps.deliveries.insert(trx, rows);
       await deps.liveLog.append(trx, userId, event, at);
-      return true;
+      return rows.map((r) => r.id);
     });
-    if (fresh) deps.hub.notify(userId);
-    await deps.enqueuer.enqueue(event.id);
+    if (created) {
+      deps.hub.notify(userId);
+      await deps.enqueuer.enqueueCreated(created);
+    } else await deps.enqueuer.enqueue(event.id);
   };
 }

@@ -19,13 +19,26 @@ export class DeliveryEnqueuer {
     let total = 0;
     for (;;) {
       const ids = await this.deliveries.unqueued(100, eventId);
-      // At once: the sends of an embedded queue share one commit.
-      await Promise.all(
-        ids.map((id) => this.queue.send<DeliverMessage>(deliverQueue, { deliveryId: id }, { id })),
-      );
-      await this.deliveries.markEnqueued(ids, this.now().toISOString());
+      await this.send(ids);
       total += ids.length;
       if (ids.length < 100) return total;
     }
+  }
+
+  /**
+   * Sends deliveries the caller has just created (so knows are unqueued) without reading them back: the
+   * event consumer's path for a fresh event, one statement fewer per event (none when there are none).
+   */
+  async enqueueCreated(ids: string[]): Promise<void> {
+    await this.send(ids);
+  }
+
+  private async send(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    // At once: the sends of an embedded queue share one commit.
+    await Promise.all(
+      ids.map((id) => this.queue.send<DeliverMessage>(deliverQueue, { deliveryId: id }, { id })),
+    );
+    await this.deliveries.markEnqueued(ids, this.now().toISOString());
   }
 }

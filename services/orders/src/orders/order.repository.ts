@@ -19,6 +19,37 @@ export class OrderRepository {
     return this.db.selectFrom('orders_order').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /**
+   * The order and whether `consumer` already acted on message `messageId` (`orders_processed_message`), in
+   * one statement: one round trip (one transaction on PostgreSQL) instead of two.
+   */
+  async findWithProcessed(
+    id: string,
+    consumer: string,
+    messageId: string,
+  ): Promise<{ order: OrderTable | undefined; processed: boolean }> {
+    const row = await this.db
+      .selectFrom('orders_order')
+      .selectAll('orders_order')
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('orders_processed_message')
+              .select('message_id')
+              .where('consumer', '=', consumer)
+              .where('message_id', '=', messageId),
+          )
+          .as('processed_message'),
+      )
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return { order: undefined, processed: false };
+    const { processed_message, ...order } = row;
+    // PostgreSQL answers a boolean, SQLite 0 or 1.
+    return { order: order as OrderTable, processed: Boolean(processed_message) };
+  }
+
   list(filter: OrderFilter, limit: number): Promise<OrderTable[]> {
     let query = this.db.selectFrom('orders_order').selectAll();
     if (filter.userId) query = query.where('user_id', '=', filter.userId);

@@ -61,7 +61,7 @@ describe('OutboxRelay', () => {
       if (r.id === 'msg_2' && failing) throw new Error('bus down');
       seen.push(r.id);
     };
-    const sut = new OutboxRelay(outbox, { kind: 'queue', now, deliver, concurrent: true });
+    const sut = new OutboxRelay(outbox, { kind: 'queue', now, deliver, inFlight: 8 });
     await expect(sut.relayOnce()).rejects.toThrow('bus down');
     expect(seen.sort()).toEqual(['msg_1', 'msg_3']);
     expect((await outbox.unsent('queue', 10)).map((r) => r.id)).toEqual(['msg_2']);
@@ -69,6 +69,46 @@ describe('OutboxRelay', () => {
     expect(await sut.relayOnce()).toBe(1);
     expect(seen.sort()).toEqual(['msg_1', 'msg_2', 'msg_3']);
     expect(await outbox.unsent('queue', 10)).toEqual([]);
+  });
+
+  it('delivering at once, never has more than `inFlight` deliveries awaiting', async () => {
+    await outbox.add(
+      Array.from({ length: 20 }, (_, i) => ({
+        id: `msg_x${String(i).padStart(2, '0')}`,
+        kind: 'queue' as const,
+        topic: 't',
+        payload: '{}',
+        headers: '{}',
+        created_at: 'x',
+      })),
+    );
+    let awaiting = 0;
+    let most = 0;
+    const seen: string[] = [];
+    const deliver = async (r: OutboxTable) => {
+      most = Math.max(most, ++awaiting);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      awaiting--;
+      seen.push(r.id);
+    };
+    const sut = new OutboxRelay(outbox, { kind: 'queue', now, deliver, inFlight: 4, batchSize: 50 });
+    expect(await sut.relayOnce()).toBe(23);
+    expect(most).toBe(4);
+    expect(new Set(seen).size).toBe(23);
+    expect(await outbox.unsent('queue', 50)).toEqual([]);
+  });
+
+  it('delivering at once, marks nothing of a batch whose every delivery failed', async () => {
+    const sut = new OutboxRelay(outbox, {
+      kind: 'queue',
+      now,
+      inFlight: 8,
+      deliver: async () => {
+        throw new Error('queue down');
+      },
+    });
+    await expect(sut.relayOnce()).rejects.toThrow('queue down');
+    expect(await outbox.unsent('queue', 10)).toHaveLength(3);
   });
 
   it('leaves rows of the other kind alone', async () => {

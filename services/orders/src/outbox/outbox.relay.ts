@@ -5,14 +5,22 @@ import type { OutboxRepository } from './outbox.repository.js';
 
 export interface RelayOptions {
   kind: OutboxTable['kind'];
-  /** Sends one row on; a throw leaves it (and the rest of the batch) for the next round. */
+  /**
+   * Sends one row on and resolves once the receiver has it (a JetStream publish resolves on the stream's
+   * acknowledgement); a throw leaves the row for the next round. Give it a timeout of its own: a delivery
+   * that never settles holds its place in flight.
+   */
   deliver: (row: OutboxTable) => Promise<void>;
   /**
-   * Deliver the rows of a batch all at once instead of one after another (for receivers that need no
-   * order between rows): a throw then leaves only its own row for the next round.
+   * How many deliveries may await their acknowledgement at once. 1 (the default): one after another in
+   * outbox order, and a throw ends the round, leaving that row and the rest of the batch. More: for
+   * receivers that need no order between rows (each row deduplicated by its id): the batch's rows go out
+   * concurrently, at most this many unacknowledged, a throw leaves only its own row for the next round,
+   * and rows may reach the receiver out of outbox order (a row that failed follows later ones).
    */
-  concurrent?: boolean;
+  inFlight?: number;
   pollMs?: number;
+  /** Rows read per round (default 100); the delivered ones are marked sent together at the round's end. */
   batchSize?: number;
   now: () => Date;
   logger?: Pick<Logger, 'error'>;
@@ -51,20 +59,18 @@ export class OutboxRelay {
     await this.loop;
   }
 
-  /** One batch; returns how many rows were delivered. */
+  /**
+   * One batch; returns how many rows were delivered. Throws (after marking the delivered ones) the first
+   * failure of the round, so the loop logs it and waits a poll before the next round.
+   */
   async relayOnce(): Promise<number> {
     const batch = this.options.batchSize ?? 100;
     const rows = await this.outbox.unsent(this.options.kind, batch);
     const sent: string[] = [];
     try {
-      if (this.options.concurrent) {
-        const outcomes = await Promise.allSettled(rows.map((row) => this.options.deliver(row)));
-        outcomes.forEach((outcome, i) => {
-          if (outcome.status === 'fulfilled') sent.push(rows[i]!.id);
-        });
-        const failed = outcomes.find((o) => o.status === 'rejected');
-        if (failed) throw failed.reason;
-      } else
+      const inFlight = Math.max(1, this.options.inFlight ?? 1);
+      if (inFlight > 1) await this.deliverConcurrently(rows, inFlight, sent);
+      else
         for (const row of rows) {
           await this.options.deliver(row);
           sent.push(row.id);
@@ -73,6 +79,25 @@ export class OutboxRelay {
       await this.outbox.markSent(sent, this.options.now().toISOString());
     }
     return sent.length;
+  }
+
+  /** Delivers every row, at most `limit` awaiting at once; collects the delivered ids, then throws the first failure. */
+  private async deliverConcurrently(rows: OutboxTable[], limit: number, sent: string[]): Promise<void> {
+    let next = 0;
+    let failure: { error: unknown } | undefined;
+    const lane = async () => {
+      while (next < rows.length) {
+        const row = rows[next++]!;
+        try {
+          await this.options.deliver(row);
+          sent.push(row.id);
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, rows.length) }, lane));
+    if (failure) throw failure.error;
   }
 
   private async run(): Promise<void> {

@@ -22,17 +22,33 @@ export interface RelayDeps {
   now: () => Date;
   pollMs: number;
   timeoutMs: number;
+  /** Rows a relay reads per round (default 500). */
+  batchSize?: number;
+  /** Sends or publishes awaiting their acknowledgement at once, per relay (default 128). */
+  inFlight?: number;
   logger?: Pick<Logger, 'error'>;
 }
 
+export const defaultRelayBatchSize = 500;
+export const defaultRelayInFlight = 128;
+
 export function createRelays(deps: RelayDeps): Relays {
-  const common = { now: deps.now, pollMs: deps.pollMs, ...(deps.logger ? { logger: deps.logger } : {}) };
+  // Both receivers need no order between rows, so a batch goes out concurrently: every send is a JetStream
+  // publish awaiting the stream's acknowledgement (many in flight on one connection), bounded by `inFlight`
+  // and by a deadline each; the acknowledged rows are marked sent with one update a round, a failed one
+  // stays for the next round. Messages may therefore reach the stream out of outbox order (docs/distributed.md).
+  const common = {
+    now: deps.now,
+    pollMs: deps.pollMs,
+    batchSize: deps.batchSize ?? defaultRelayBatchSize,
+    inFlight: deps.inFlight ?? defaultRelayInFlight,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  };
   const queue = new OutboxRelay(deps.outbox, {
     ...common,
     kind: 'queue',
-    // Orders are independent of each other: a batch is sent at once, and its sends share a commit.
-    concurrent: true,
-    // The row id is the message id: a resend after a crash (or of a batch partly sent) enqueues it once.
+    // Orders are independent of each other. The row id is the message id (`Nats-Msg-Id`): a resend after
+    // a crash, a timeout or a batch partly sent enqueues it once (within the stream's duplicate window).
     deliver: async (row) => {
       const send = deps.queue.send(row.topic, JSON.parse(row.payload), {
         id: row.id,
@@ -44,8 +60,8 @@ export function createRelays(deps: RelayDeps): Relays {
   const events = new OutboxRelay(deps.outbox, {
     ...common,
     kind: 'event',
-    // Subscribers deduplicate by event id and need no order between events: publish a batch at once.
-    concurrent: true,
+    // The event id is the message id; subscribers deduplicate by it too and need no order between events
+    // (notifications consumes each event type on a consumer of its own).
     deliver: async (row) => {
       const publish = deps.events.publish(JSON.parse(row.payload) as EventEnvelope);
       await withDeadline(deps.timeoutMs, 'the event bus', publish);

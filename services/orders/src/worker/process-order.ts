@@ -14,7 +14,6 @@ import {
 } from './failure-messages.js';
 import { giveBack } from './give-back.js';
 import { decide, type OutcomeDeps, workerName } from './order-outcome.js';
-import { ProcessedRepository } from './processed.repository.js';
 
 export interface ProcessOrderDeps extends OutcomeDeps {
   catalog: CatalogClient;
@@ -31,7 +30,6 @@ export interface ProcessOrderDeps extends OutcomeDeps {
  */
 export function processOrder(deps: ProcessOrderDeps) {
   const orders = new OrderRepository(deps.db);
-  const processed = new ProcessedRepository(deps.db);
 
   async function fail(order: OrderTable, message: QueueMessage, reason: FailureReason, text: string) {
     const decision = { status: 'failed' as const, reason, message: text };
@@ -54,8 +52,8 @@ export function processOrder(deps: ProcessOrderDeps) {
   return async (message: QueueMessage<{ orderId?: unknown }>): Promise<void> => {
     const orderId = message.body?.orderId;
     if (typeof orderId !== 'string') throw new PermanentFailure('the message carries no orderId');
-    // Both reads at once: each waits for the commit of the writes it joined, so together they cost one wait.
-    const [order, done] = await Promise.all([orders.find(orderId), processed.has(workerName, message.id)]);
+    // The order and the processed-message check in one statement (one wait for a joined commit, one round trip).
+    const { order, processed: done } = await orders.findWithProcessed(orderId, workerName, message.id);
     if (!order) throw new PermanentFailure(`order ${orderId} does not exist`);
     if (order.status === 'failed' || order.status === 'cancelled') return giveBack(deps, order);
     if (order.status !== 'pending' || done) return;

@@ -4,16 +4,6 @@ import type { OrdersDb } from '../orders.tables.js';
 export class ProcessedRepository {
   constructor(private readonly db: OrdersDb) {}
 
-  async has(consumer: string, messageId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('orders_processed_message')
-      .select('message_id')
-      .where('consumer', '=', consumer)
-      .where('message_id', '=', messageId)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   /** False when it was already recorded (a redelivery that raced this one). */
   async record(consumer: string, messageId: string, at: string): Promise<boolean> {
     const result = await this.db
