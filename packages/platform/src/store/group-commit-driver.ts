@@ -367,9 +367,9 @@ export class GroupCommitDriver implements Driver {
     return undefined;
   }
 
+  /** Every caller has taken the shared write lock first (`takeWriteLock`). */
   private openGroup(): Group {
-    if (this.writeLockTaken) this.writeLockTaken = false;
-    else this.writeLock?.acquire();
+    this.writeLockTaken = false;
     try {
       this.control.begin.run();
     } catch (error) {
