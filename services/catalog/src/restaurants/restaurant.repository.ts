@@ -69,23 +69,29 @@ function listValues(f: RestaurantFilter, order: RestaurantOrder, limit: number):
   return values;
 }
 
-/** The filter and order of `listValues`' shape with the markers of `precompile` in place of the values. */
-function markedFilter(
-  p: Record<string, never>,
-  f: RestaurantFilter,
-  order: RestaurantOrder,
+/** The filters whose key in `listValues` is their own name. */
+const filterKeys = { cuisine: 0, area: 0, priceLevel: 0, minRating: 0, partySize: 0 } as const;
+
+/**
+ * The filter and order named by `listValues`' keys, each value read through `value` (the markers of
+ * `precompile`): `listValues` alone decides which filters are set.
+ */
+function fromValues(
+  keys: string[],
+  by: RestaurantOrder['by'],
+  value: (name: string) => never,
 ): [RestaurantFilter, RestaurantOrder] {
-  const m = (name: string) => p[name] as never;
-  const marked: RestaurantFilter = {
-    ...(f.cuisine ? { cuisine: m('cuisine') } : {}),
-    ...(f.area ? { area: m('area') } : {}),
-    ...(f.priceLevel !== undefined ? { priceLevel: m('priceLevel') } : {}),
-    ...(f.minRating !== undefined ? { minRating: m('minRating') } : {}),
-    ...(f.partySize !== undefined ? { partySize: m('partySize') } : {}),
-    ...(f.openAt ? { openAt: { day: m('day'), minute: m('minute') } } : {}),
-  };
-  const after = order.after && (order.by === 'rating' ? [m('afterRating'), m('afterId')] : [m('afterId')]);
-  return [marked, { by: order.by, ...(after ? { after } : {}) } as RestaurantOrder];
+  const filter: RestaurantFilter = {};
+  for (const key of keys) {
+    if (key === 'day') filter.openAt = { day: value('day'), minute: value('minute') };
+    else if (key in filterKeys) filter[key as keyof typeof filterKeys] = value(key);
+  }
+  const after = keys.includes('afterId')
+    ? by === 'rating'
+      ? [value('afterRating'), value('afterId')]
+      : [value('afterId')]
+    : undefined;
+  return [filter, { by, ...(after ? { after } : {}) } as RestaurantOrder];
 }
 
 export class RestaurantRepository {
@@ -117,7 +123,9 @@ export class RestaurantRepository {
     let bind = this.listByShape.get(shape);
     if (!bind) {
       const names = Object.keys(values);
-      bind = precompile(names, (p) => this.listQuery(...markedFilter(p, filter, order), p.limit as never));
+      bind = precompile(names, (p) =>
+        this.listQuery(...fromValues(names, order.by, (name) => p[name] as never), p.limit as never),
+      );
       this.listByShape.set(shape, bind);
     }
     return (await this.db.executeQuery(bind(values))).rows;
