@@ -19,7 +19,7 @@ export class DeliveryEnqueuer {
     let total = 0;
     for (;;) {
       const ids = await this.deliveries.unqueued(100, eventId);
-      await this.send(ids);
+      await this.enqueueCreated(ids);
       total += ids.length;
       if (ids.length < 100) return total;
     }
@@ -30,10 +30,6 @@ export class DeliveryEnqueuer {
    * event consumer's path for a fresh event, one statement fewer per event (none when there are none).
    */
   async enqueueCreated(ids: string[]): Promise<void> {
-    await this.send(ids);
-  }
-
-  private async send(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     // At once: the sends of an embedded queue share one commit.
     await Promise.all(
