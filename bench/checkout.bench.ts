@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { load } from './lib/load.js';
+import { type LoadOptions, load } from './lib/load.js';
 import { start, waitFor } from './lib/processes.js';
 import type { BenchRow } from './run.js';
 
@@ -34,6 +34,16 @@ function counts(file: string): { total: number; decided: number; p50: number; p9
   return { total, decided: rows.length, p50: at(0.5), p99: at(0.99) };
 }
 
+/** Polls the counts every `pollMs` until every order is decided or `deadline` (epoch ms) has passed. */
+async function allDecided(file: string, deadline: number, pollMs: number) {
+  let snapshot = counts(file);
+  while (snapshot.decided < snapshot.total && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, pollMs));
+    snapshot = counts(file);
+  }
+  return snapshot;
+}
+
 /**
  * Prepares a running system for a checkout load: the customer's token and a checkout body for a product whose
  * stock covers every order. Also used by `bench/tools/checkout-cpu.ts`.
@@ -57,6 +67,21 @@ export async function prepareCheckouts(url: string): Promise<{ customer: string;
   return { customer, body };
 }
 
+/** 50 connections (unless `more` says otherwise) placing the prepared checkout as the prepared customer. */
+export function placeCheckouts(
+  url: string,
+  prepared: { customer: string; body: string },
+  more: Omit<LoadOptions, 'url' | 'method' | 'body' | 'headers'> = {},
+) {
+  return load({
+    url: `${url}/v1/checkout`,
+    method: 'POST',
+    body: prepared.body,
+    headers: { authorization: `Bearer ${prepared.customer}` },
+    ...more,
+  });
+}
+
 /** Starts a seeded system in a fresh folder and prepares a product with stock for every order. */
 async function prepared(dataDir: string) {
   const env = { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_LEVEL: 'warn' };
@@ -68,16 +93,12 @@ async function prepared(dataDir: string) {
 /** 20,000 orders fired at once: how long acceptance and drain take, and that none is lost or charged twice. */
 export async function spikeBenchmarks(): Promise<BenchRow[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-spike-'));
-  const { sut, customer, body } = await prepared(dataDir);
+  const { sut, ...checkout } = await prepared(dataDir);
   try {
     const n = 20_000;
     process.stderr.write(`spike: ${n} checkouts, 200 connections, as fast as accepted...\n`);
     const started = Date.now();
-    const fired = await load({
-      url: `${sut.url}/v1/checkout`,
-      method: 'POST',
-      body,
-      headers: { authorization: `Bearer ${customer}` },
+    const fired = await placeCheckouts(sut.url, checkout, {
       connections: 200,
       amount: n,
       timeoutSeconds: 60,
@@ -85,11 +106,7 @@ export async function spikeBenchmarks(): Promise<BenchRow[]> {
     const acceptSeconds = (Date.now() - started) / 1000;
     const accepted = fired.sent - fired.non2xx;
     const file = path.join(dataDir, 'concierge.sqlite');
-    let snapshot = counts(file);
-    while (snapshot.decided < snapshot.total && Date.now() - started < 900_000) {
-      await new Promise((r) => setTimeout(r, 1000));
-      snapshot = counts(file);
-    }
+    const snapshot = await allDecided(file, started + 900_000, 1000);
     const drainSeconds = (Date.now() - started) / 1000;
     const db = new Database(file, { readonly: true });
     const charged = db
@@ -131,25 +148,15 @@ const targetOrdersPerSecond = 3000;
  */
 async function checkoutRun(rate?: number) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-checkout-'));
-  const { sut, customer, body } = await prepared(dataDir);
+  const { sut, ...checkout } = await prepared(dataDir);
   try {
     process.stderr.write(
       `checkout: POST /v1/checkout, 50 connections, 10 s, ${rate ? `offering ${rate}/s` : 'as fast as answered'}...\n`,
     );
     const started = Date.now();
-    const accepted = await load({
-      url: `${sut.url}/v1/checkout`,
-      method: 'POST',
-      body,
-      headers: { authorization: `Bearer ${customer}` },
-      ...(rate ? { rate } : {}),
-    });
+    const accepted = await placeCheckouts(sut.url, checkout, rate ? { rate } : {});
     const file = path.join(dataDir, 'concierge.sqlite');
-    let snapshot = counts(file);
-    while (snapshot.decided < snapshot.total && Date.now() - started < 300_000) {
-      await new Promise((r) => setTimeout(r, 500));
-      snapshot = counts(file);
-    }
+    const snapshot = await allDecided(file, started + 300_000, 500);
     const drainSeconds = (Date.now() - started) / 1000;
     return { accepted, snapshot, drainSeconds, drainRate: snapshot.decided / drainSeconds };
   } finally {

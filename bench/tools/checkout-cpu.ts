@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { prepareCheckouts } from '../checkout.bench.js';
-import { load } from '../lib/load.js';
+import { placeCheckouts, prepareCheckouts } from '../checkout.bench.js';
 import { cpuMs, start, waitFor } from '../lib/processes.js';
 
 const bundle = path.resolve(process.argv[2] ?? 'dist/concierge.mjs');
@@ -32,7 +31,7 @@ const sut = start(
 const pid = sut.child.pid!;
 try {
   await waitFor(`${sut.url}/readyz`, 60_000);
-  const { customer, body } = await prepareCheckouts(sut.url);
+  const prepared = await prepareCheckouts(sut.url);
   const file = path.join(dataDir, 'concierge.sqlite');
   const count = (sql: string) => {
     const db = new Database(file, { readonly: true });
@@ -45,13 +44,7 @@ try {
   const mainCpu = () => cpuMs(pid, `/proc/${pid}/task/${pid}/stat`);
   const main0 = mainCpu();
   const started = Date.now();
-  const accepted = await load({
-    url: `${sut.url}/v1/checkout`,
-    method: 'POST',
-    body,
-    headers: { authorization: `Bearer ${customer}` },
-    seconds,
-  });
+  const accepted = await placeCheckouts(sut.url, prepared, { seconds });
   const cpuAccept = cpuMs(pid) - cpu0;
   const mainAccept = mainCpu() - main0;
   const orders = count('select count(*) n from orders_order');
