@@ -30,6 +30,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const raw = new Database(options.file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
+  // Each unit of a commit group is a savepoint, whose statement journal (the pages it changes, kept so that
+  // ROLLBACK TO can restore them) SQLite spills to a temporary file past 64 KiB by default: under load that
+  // was two write calls per page, more than the WAL itself (126 write calls and 280 KiB written per order in
+  // the checkout pipeline, against 39 and 88 KiB with the journal in memory). Temporary tables and sort
+  // space are in memory too; both are bounded by one group's work.
+  raw.pragma('temp_store = MEMORY');
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   const driver = new GroupCommitDriver(raw, options.groupCommit);
