@@ -15,7 +15,7 @@ const profIndex = process.argv.indexOf('--prof');
 const decidedOnly = process.argv.includes('--decided-only');
 const profDir = profIndex > 0 ? path.resolve(process.argv[profIndex + 1]!) : undefined;
 // A port of its own: the other benchmarks' servers may be running.
-const port = 3197;
+const port = Number(process.env.CHECKOUT_CPU_PORT ?? 3197);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkout-cpu-'));
 const env = { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_LEVEL: 'warn' };
