@@ -63,7 +63,11 @@ async function openProgram(program: string, port: number): Promise<Target> {
     { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_FORMAT: 'json' },
     port,
   );
-  await waitFor(`${sut.url}/readyz`, 60_000);
+  // Fails at once when the server exits during its start instead of after the wait.
+  const exited = new Promise<never>((_, reject) =>
+    sut.child.once('exit', (code) => reject(new Error(`${program} exited with ${code} during its start`))),
+  );
+  await Promise.race([waitFor(`${sut.url}/readyz`, 60_000), exited]);
   const page = await json<{ items: { id: string }[] }>(await fetch(`${sut.url}/v1/products?limit=1`));
   const { accessToken } = await json<{ accessToken: string }>(
     await fetch(`${sut.url}/v1/auth/signin`, {

@@ -67,8 +67,8 @@ export type NewProduct = z.output<typeof newProductSchema>;
  * zod would, and anything it does not accept outright (unknown or missing fields, wrong types, values out of
  * range, a duplicate tag) goes through zod, which stays the one source of the answer and its errors. The
  * gateway's validation cannot stand in for this one: the catalog's rules are narrower than the document's
- * (tag slugs, image URL prefixes, the price's maximum, trimmed names). Zod's parse of a product cost
- * 2.7 µs, a sixth of the validated POST's JavaScript; this check costs a tenth of that.
+ * (tag slugs, image URL prefixes, the price's maximum, trimmed names). Zod's parse of a product costs
+ * 1.6–2.7 µs here, this check under 0.1 µs.
  */
 export function parseNewProduct(input: unknown): NewProduct {
   return plainNewProduct(input) ?? parseInput(newProductSchema, input, 'body');
