@@ -8,6 +8,7 @@
 //   FOUNDATION_CPU_PROGRAMS=bin/concierge.js,/work/base/bin/concierge.js   the builds (default: this one)
 //   FOUNDATION_CPU_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   flags for every build's node
 //   FOUNDATION_CPU_ONLY=get|post   one of the two gateway routes (hello is always measured)
+//   FOUNDATION_CPU_PORT=3360   hello listens there, the builds on the next ports (a range of one's own)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,7 @@ const rounds = Number(process.argv[3] ?? 3);
 const programs = (process.env.FOUNDATION_CPU_PROGRAMS ?? 'bin/concierge.js').split(',');
 const nodeArgs = (process.env.FOUNDATION_CPU_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const only = process.env.FOUNDATION_CPU_ONLY;
+const port = Number(process.env.FOUNDATION_CPU_PORT ?? 3360);
 
 // The body foundation.bench.ts posts.
 const productBody = JSON.stringify({
@@ -101,8 +103,8 @@ const median = (xs: number[]) => {
 
 const targets: Target[] = [];
 try {
-  targets.push(await openHello(3290));
-  for (const [i, program] of programs.entries()) targets.push(await openProgram(program, 3291 + i));
+  targets.push(await openHello(port));
+  for (const [i, program] of programs.entries()) targets.push(await openProgram(program, port + 1 + i));
   // Warm-up, not measured: the JIT, the lazily compiled validators and serializers, the caches.
   for (const target of targets)
     for (const [name, run] of Object.entries(target.runs))
