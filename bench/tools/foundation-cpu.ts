@@ -65,6 +65,17 @@ async function openProgram(program: string, port: number): Promise<Target> {
     { CONCIERGE_DATA_DIR: dataDir, CONCIERGE_PORT: String(port), CONCIERGE_LOG_FORMAT: 'json' },
     port,
   );
+  try {
+    return await prepare(program, sut, dataDir);
+  } catch (error) {
+    // The caller only cleans up the targets it got.
+    await sut.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function prepare(program: string, sut: Running, dataDir: string): Promise<Target> {
   // Fails at once when the server exits during its start instead of after the wait.
   const exited = new Promise<never>((_, reject) =>
     sut.child.once('exit', (code) => reject(new Error(`${program} exited with ${code} during its start`))),
