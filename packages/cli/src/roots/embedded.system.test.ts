@@ -126,6 +126,29 @@ describe('embedded system through the gateway', () => {
         'body.price.tax',
       ],
       ['a missing field', () => create({ ...validProduct, name: undefined }), 400, 'INVALID', 'body.name'],
+      // Valid by the API document, refused by the catalog's own rules (its check behind the gateway's).
+      [
+        'a tag that is not a slug',
+        () => create({ ...validProduct, tags: ['Not A Slug'] }),
+        400,
+        'INVALID',
+        'body.tags.0',
+      ],
+      [
+        'a price above the catalog maximum',
+        () => create({ ...validProduct, price: { amount: 100_000_001, currency: 'USD' } }),
+        400,
+        'INVALID',
+        'body.price.amount',
+      ],
+      [
+        'an http image URL',
+        () => create({ ...validProduct, imageUrl: 'http://x.test/a.png' }),
+        400,
+        'INVALID',
+        'body.imageUrl',
+      ],
+      ['a blank name', () => create({ ...validProduct, name: '   ' }), 400, 'INVALID', 'body.name'],
       [
         'a huge body',
         () => create({ ...validProduct, description: 'x'.repeat(70_000) }),
