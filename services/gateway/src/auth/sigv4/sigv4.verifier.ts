@@ -19,7 +19,7 @@ import {
   invalidSignature,
   type SignatureParts,
 } from './signature-parts.js';
-import { createSigningKeyCache, hmac } from './signing-key.js';
+import { createSigningKeyCache } from './signing-key.js';
 
 /** The request as received: `url` is path and query undecoded, header names lower-cased, `body` the raw bytes. */
 export interface SignedHttpRequest {
@@ -65,6 +65,10 @@ export interface SigV4Verifier<T> {
 }
 
 const emptyHash = sha256Hex('');
+const hexSignature = /^[0-9a-f]{64}$/;
+// Filled and compared within one synchronous call (see `matches`), so every verification can share them.
+const givenBytes = Buffer.alloc(32);
+const expectedBytes = Buffer.alloc(32);
 
 function header(request: SignedHttpRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -158,23 +162,28 @@ export function createSigV4Verifier<T extends SigningSecret>(
       });
       const credentials = await options.lookup(parts.accessKeyId, parts.sessionToken);
       const scope = `${parts.scopeDate}/${parts.region}/${parts.service}/aws4_request`;
-      const key = keys.get(credentials.secretAccessKey, parts.scopeDate, parts.region, parts.service);
+      const signing = keys.get(credentials.secretAccessKey, parts.scopeDate, parts.region, parts.service);
+      const path = canonicalPath(rawPath);
+      const query = pairs.length === 0 ? '' : canonicalQuery(pairs);
       const signatureFor = (values: string[]) => {
         const canonical = canonicalRequest({
           method: request.method,
-          path: canonicalPath(rawPath),
-          query: canonicalQuery(pairs),
+          path,
+          query,
           signedHeaders: parts.signedHeaders,
           headerValues: values,
           payloadHash,
         });
-        return hmac(key, `${algorithm}\n${parts.amzDate}\n${scope}\n${sha256Hex(canonical)}`);
+        return signing.signHex(`${algorithm}\n${parts.amzDate}\n${scope}\n${sha256Hex(canonical)}`);
       };
-      const given = /^[0-9a-f]{64}$/.test(parts.signature)
-        ? Buffer.from(parts.signature, 'hex')
-        : Buffer.alloc(0);
-      const matches = (expected: Buffer) =>
-        given.length === expected.length && timingSafeEqual(given, expected);
+      const wellFormed = hexSignature.test(parts.signature);
+      // Both sides as bytes in fixed scratch buffers, compared in constant time.
+      const matches = (expected: string) => {
+        if (!wellFormed) return false;
+        givenBytes.write(parts.signature, 'hex');
+        expectedBytes.write(expected, 'hex');
+        return timingSafeEqual(givenBytes, expectedBytes);
+      };
       // The port-less Host is only tried when the signature over the Host header as sent does not match.
       if (!matches(signatureFor(headerValues))) {
         const portless = withoutHostPort(parts.signedHeaders, headerValues);
@@ -185,7 +194,8 @@ export function createSigV4Verifier<T extends SigningSecret>(
           );
         }
       }
-      await replay.check(request.method, parts.signature, usableUntil, at);
+      const recording = replay.check(request.method, parts.signature, usableUntil, at);
+      if (recording) await recording;
       return { accessKeyId: parts.accessKeyId, credentials, form: parts.form };
     },
   };
