@@ -9,6 +9,8 @@ export function hmac(key: string | Buffer, data: string): Buffer {
 /** A derived signing key, ready to sign string-to-signs with. */
 export interface SigningKey {
   key: Buffer;
+  /** `date/region/service/aws4_request`, as the string to sign names it. */
+  scope: string;
   /** HMAC-SHA256 of `data` (UTF-8) under the key, as lower-case hex. */
   signHex(data: string): string;
 }
@@ -70,7 +72,11 @@ export function createSigningKeyCache(maxEntries = 1000): SigningKeyCache {
       const hit = keys.get(secret);
       if (hit && hit.date === date && hit.region === region && hit.service === service) return hit.signing;
       const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
-      const signing = { key, signHex: prepareHmacSha256(key) };
+      const signing = {
+        key,
+        scope: `${date}/${region}/${service}/aws4_request`,
+        signHex: prepareHmacSha256(key),
+      };
       keys.delete(secret);
       keys.set(secret, { date, region, service, signing });
       if (keys.size > maxEntries) keys.delete(keys.keys().next().value as string);

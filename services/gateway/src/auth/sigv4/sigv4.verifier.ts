@@ -66,11 +66,13 @@ export interface SigV4Verifier<T> {
 
 const emptyHash = sha256Hex('');
 const hexSignature = /^[0-9a-f]{64}$/;
+const mustSignInHeader = ['host', 'x-amz-date'];
+const mustSignInQuery = ['host'];
 // Filled and compared within one synchronous call (see `matches`), so every verification can share them.
 const givenBytes = Buffer.alloc(32);
 const expectedBytes = Buffer.alloc(32);
 
-function header(request: SignedHttpRequest, name: string): string | undefined {
+function header(request: Pick<SignedHttpRequest, 'headers'>, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(',') : value;
 }
@@ -89,7 +91,7 @@ function withoutHostPort(signedHeaders: string[], values: string[]): string[] | 
 }
 
 /** Whether the request carries a SigV4 signature at all (header or presigned URL). */
-export function hasSigV4(request: SignedHttpRequest): boolean {
+export function hasSigV4(request: Pick<SignedHttpRequest, 'url' | 'headers'>): boolean {
   return (
     (header(request, 'authorization') ?? '').startsWith('AWS4-') || request.url.includes('X-Amz-Signature=')
   );
@@ -123,8 +125,7 @@ export function createSigV4Verifier<T extends SigningSecret>(
   }
 
   function checkCoverage(parts: SignatureParts, request: SignedHttpRequest, payloadHash: string): void {
-    const required = parts.form === 'header' ? ['host', 'x-amz-date'] : ['host'];
-    for (const name of required) {
+    for (const name of parts.form === 'header' ? mustSignInHeader : mustSignInQuery) {
       if (!parts.signedHeaders.includes(name))
         throw invalidSignature(`${name} must be signed`, 'unsigned_header');
     }
@@ -161,7 +162,6 @@ export function createSigV4Verifier<T extends SigningSecret>(
         return canonicalHeaderValue(value);
       });
       const credentials = await options.lookup(parts.accessKeyId, parts.sessionToken);
-      const scope = `${parts.scopeDate}/${parts.region}/${parts.service}/aws4_request`;
       const signing = keys.get(credentials.secretAccessKey, parts.scopeDate, parts.region, parts.service);
       const path = canonicalPath(rawPath);
       const query = pairs.length === 0 ? '' : canonicalQuery(pairs);
@@ -174,7 +174,7 @@ export function createSigV4Verifier<T extends SigningSecret>(
           headerValues: values,
           payloadHash,
         });
-        return signing.signHex(`${algorithm}\n${parts.amzDate}\n${scope}\n${sha256Hex(canonical)}`);
+        return signing.signHex(`${algorithm}\n${parts.amzDate}\n${signing.scope}\n${sha256Hex(canonical)}`);
       };
       const wellFormed = hexSignature.test(parts.signature);
       // Both sides as bytes in fixed scratch buffers, compared in constant time.
