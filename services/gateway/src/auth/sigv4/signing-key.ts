@@ -27,6 +27,8 @@ const maxScratchUnits = 1024;
 // filled and hashed within one synchronous call, so no two calls ever share them.
 const innerScratch = Buffer.alloc(blockSize + maxScratchUnits * 3);
 const outerScratch = Buffer.alloc(blockSize + digestSize);
+/** The inner block and the last message length: string-to-signs of one format have one length. */
+let innerView = innerScratch.subarray(0, blockSize);
 
 /**
  * HMAC-SHA256 (RFC 2104) under a fixed key of at most one block, as two one-shot `crypto.hash` calls over
@@ -45,8 +47,9 @@ export function prepareHmacSha256(key: Buffer): (data: string) => string {
   return (data) => {
     if (data.length > maxScratchUnits) return createHmac('sha256', key).update(data, 'utf8').digest('hex');
     innerPad.copy(innerScratch, 0);
-    const length = innerScratch.write(data, blockSize, 'utf8');
-    const inner = hash('sha256', innerScratch.subarray(0, blockSize + length), 'hex');
+    const length = blockSize + innerScratch.write(data, blockSize, 'utf8');
+    if (innerView.length !== length) innerView = innerScratch.subarray(0, length);
+    const inner = hash('sha256', innerView, 'hex');
     outerPad.copy(outerScratch, 0);
     outerScratch.write(inner, blockSize, 'hex');
     return hash('sha256', outerScratch, 'hex');

@@ -35,12 +35,13 @@ export interface SigningSecret {
 
 /**
  * Finds the secret of an access key. Implementations throw AppError: INVALID_SIGNATURE for an unknown
- * key or a session token that does not belong to it, EXPIRED_TOKEN for expired credentials.
+ * key or a session token that does not belong to it, EXPIRED_TOKEN for expired credentials. A lookup
+ * answered from memory may return the secret itself rather than a promise of it.
  */
 export type SecretLookup<T extends SigningSecret> = (
   accessKeyId: string,
   sessionToken: string | undefined,
-) => Promise<T>;
+) => T | Promise<T>;
 
 export interface SigV4VerifierOptions<T extends SigningSecret> {
   region: string;
@@ -68,6 +69,8 @@ const emptyHash = sha256Hex('');
 const hexSignature = /^[0-9a-f]{64}$/;
 const mustSignInHeader = ['host', 'x-amz-date'];
 const mustSignInQuery = ['host'];
+/** The query pairs of a URL without a query; only ever read. */
+const noQuery: Array<[string, string]> = [];
 // Filled and compared within one synchronous call (see `matches`), so every verification can share them.
 const givenBytes = Buffer.alloc(32);
 const expectedBytes = Buffer.alloc(32);
@@ -145,7 +148,7 @@ export function createSigV4Verifier<T extends SigningSecret>(
       const rawPath = q === -1 ? request.url : request.url.slice(0, q);
       let pairs: Array<[string, string]>;
       try {
-        pairs = q === -1 ? [] : queryPairs(request.url.slice(q + 1));
+        pairs = q === -1 ? noQuery : queryPairs(request.url.slice(q + 1));
       } catch {
         throw invalidSignature('The query string has a malformed escape', 'malformed');
       }
@@ -161,7 +164,8 @@ export function createSigV4Verifier<T extends SigningSecret>(
         if (value === undefined) throw invalidSignature(`Signed header ${name} is missing`, 'missing_header');
         return canonicalHeaderValue(value);
       });
-      const credentials = await options.lookup(parts.accessKeyId, parts.sessionToken);
+      const found = options.lookup(parts.accessKeyId, parts.sessionToken);
+      const credentials = found instanceof Promise ? await found : found;
       const signing = keys.get(credentials.secretAccessKey, parts.scopeDate, parts.region, parts.service);
       const path = canonicalPath(rawPath);
       const query = pairs.length === 0 ? '' : canonicalQuery(pairs);
