@@ -84,11 +84,21 @@ export function rssMb(pid: number): number {
  * one of its threads with `file` = `/proc/<pid>/task/<tid>/stat`.
  */
 export function cpuMs(pid: number | undefined, file = `/proc/${pid}/stat`): number {
+  const { user, system } = cpuSplitMs(pid, file);
+  return user + system;
+}
+
+/** The process's CPU time so far split into user and kernel (system) time, in ms; zeros when it is gone. */
+export function cpuSplitMs(
+  pid: number | undefined,
+  file = `/proc/${pid}/stat`,
+): { user: number; system: number } {
   try {
     const stat = fs.readFileSync(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+    // USER_HZ is 100 on Linux
+    return { user: (Number(fields[11]) * 1000) / 100, system: (Number(fields[12]) * 1000) / 100 };
   } catch {
-    return 0;
+    return { user: 0, system: 0 };
   }
 }

@@ -7,12 +7,14 @@
 //   IDENTITY_PROFILE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   flags for every server's node
 //   IDENTITY_PROFILE_ONLY=jwt|sigv4   one of the two paths
 //   IDENTITY_PROFILE_ENV="CONCIERGE_LOG_LEVEL=warn ..."   extra environment for every server
+//   IDENTITY_PROFILE_HELLO=1   also load the bare Fastify hello (bench/fixtures/hello-server.mjs) each round,
+//     the denominator of the benchmark's ratios, so its CPU per request is measured in the same rounds
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { awsSign } from '../../services/gateway/src/auth/__fixtures__/aws-signer.js';
 import { load } from '../lib/load.js';
-import { cpuMs, type Running, start, waitFor } from '../lib/processes.js';
+import { cpuSplitMs, type Running, start, waitFor } from '../lib/processes.js';
 
 async function json<T>(res: Response): Promise<T> {
   if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${await res.text()}`);
@@ -79,23 +81,35 @@ async function open(program: string, port: number): Promise<Target> {
   return { program, sut, dataDir, runs };
 }
 
+/** The bare hello as one more target, with the same server-CPU measurement as the gateway's paths. */
+async function openHello(port: number): Promise<Target> {
+  const sut = start('node', [...nodeArgs, 'bench/fixtures/hello-server.mjs'], { PORT: String(port) }, port);
+  await waitFor(`${sut.url}/hello`);
+  const runs = { hello: { url: `${sut.url}/hello`, headers: {} } };
+  await load({ ...runs.hello, seconds: 3 });
+  return { program: 'hello-server', sut, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hello-')), runs };
+}
+
 const targets: Target[] = [];
 try {
+  if (process.env.IDENTITY_PROFILE_HELLO === '1') targets.push(await openHello(3299));
   for (const [i, program] of programs.entries()) targets.push(await open(program, 3300 + i));
   for (let round = 1; round <= rounds; round++) {
     for (const target of targets) {
       for (const [name, run] of Object.entries(target.runs)) {
-        if (only && name !== only) continue;
+        if (only && name !== only && name !== 'hello') continue;
         const pid = target.sut.child.pid!;
-        const before = cpuMs(pid);
+        const before = cpuSplitMs(pid);
         const client = process.cpuUsage();
         const r = await load({ ...run, seconds });
-        const cpu = cpuMs(pid) - before;
+        const after = cpuSplitMs(pid);
+        const kernel = after.system - before.system;
+        const cpu = after.user - before.user + kernel;
         const { user, system } = process.cpuUsage(client);
         console.log(
           `round ${round} ${target.program} ${name}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms, ` +
             `${r.errors + r.non2xx} failed; server CPU ${((cpu * 1000) / r.sent).toFixed(1)} µs/request ` +
-            `(${((100 * cpu) / (r.seconds * 1000)).toFixed(0)} % of a core), load generator ` +
+            `(kernel ${((kernel * 1000) / r.sent).toFixed(1)}; ${((100 * cpu) / (r.seconds * 1000)).toFixed(0)} % of a core), load generator ` +
             `${((user + system) / r.sent).toFixed(1)} µs/request; load ${os.loadavg()[0]!.toFixed(1)}`,
         );
       }

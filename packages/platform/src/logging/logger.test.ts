@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const child = fileURLToPath(new URL('./logger.quiet-child.ts', import.meta.url));
+const busyChild = fileURLToPath(new URL('./logger.busy-child.ts', import.meta.url));
 
 describe('logger', () => {
   it('shows the line of a quiet process while it is still running, not only at exit', async () => {
@@ -29,5 +30,21 @@ describe('logger', () => {
     } finally {
       proc.kill('SIGKILL');
     }
+  });
+
+  it('writes every line of a busy process whole and in order, the last ones at flush', async () => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', busyChild], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const chunks: Buffer[] = [];
+    proc.stdout.on('data', (d: Buffer) => chunks.push(d));
+    await new Promise((resolve) => proc.on('exit', resolve));
+    const lines = Buffer.concat(chunks).toString('utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    const entries = lines.map((line) => JSON.parse(line) as { i: number; note: string; reqId: string });
+    expect(entries.map((e) => e.i)).toEqual(Array.from({ length: 3000 }, (_, i) => i));
+    expect(entries[7]!.note).toBe('x'.repeat(6000));
+    expect(entries[3]!.note).toBe('é日🙂');
+    expect(entries.every((e) => e.reqId === 'r1')).toBe(true);
   });
 });

@@ -64,6 +64,23 @@ describe('SigV4 through the gateway', () => {
     });
   });
 
+  it('answers EXPIRED_TOKEN once credentials expire, even right after a request that passed', async () => {
+    h.setClockOffset(-3_590_000);
+    const short = await h.broker.issue({
+      provider: 'id.test',
+      subject: 'usr_d',
+      userId: 'usr_d',
+      roles: ['customer'],
+    });
+    h.setClockOffset(0);
+    const get = { method: 'GET', path: '/v1/orders/ord_1' };
+    expect((await h.send(get, short)).status).toBe(200);
+    expect((await h.send(get, short)).status).toBe(200);
+    h.setClockOffset(11_000);
+    expect(await h.send(get, short)).toMatchObject({ status: 403, code: 'EXPIRED_TOKEN' });
+    h.setClockOffset(0);
+  });
+
   it('never satisfies a scheme the document does not define', async () => {
     expect((await h.send({ method: 'GET', path: '/v1/legacy' }, h.customer)).status).toBe(403);
   });

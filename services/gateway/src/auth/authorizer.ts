@@ -93,7 +93,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authenticator {
   });
 
   function presented(r: FastifyRequest, s: SchemeInfo): boolean {
-    if (s.kind === 'sigv4') return options.sigv4 !== undefined && hasSigV4(signed(r));
+    if (s.kind === 'sigv4') return options.sigv4 !== undefined && hasSigV4(r);
     if (s.kind === 'bearer') return options.bearer !== undefined && bearerToken(r) !== undefined;
     return options.apiKeys !== undefined && apiKeyOf(r, s) !== undefined;
   }
@@ -104,7 +104,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authenticator {
     required: SchemeInfo[],
   ): Promise<Caller> {
     let caller: Caller | undefined;
-    for (const s of required.filter((x) => x.kind !== 'apiKey')) {
+    for (const s of required) {
       if (s.kind === 'sigv4' && options.sigv4) {
         const { credentials } = await options.sigv4.verifier.verify(signed(r));
         const path = concretePath(operation.path, r.params);

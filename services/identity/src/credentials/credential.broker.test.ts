@@ -27,7 +27,7 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
-async function code(p: Promise<unknown>): Promise<string> {
+async function code(p: unknown): Promise<string> {
   try {
     await p;
     return 'ok';
@@ -82,6 +82,30 @@ describe('credential broker', () => {
     expect(await code(sut.signingSecret(a.accessKeyId, a.sessionToken))).toBe('EXPIRED_TOKEN');
     expect(await sut.purgeExpired()).toBe(1);
     clock -= 901_000;
+  });
+
+  it('answers a key checked moments ago from memory, but never for another token or past its expiry', async () => {
+    // Kept for longer than the credentials live: their own expiry must still end the cached answer.
+    const patient = createCredentialBroker({
+      repository: credentialRepository(store.db, () => clock),
+      encryptionKey: key,
+      region: 'us-east-1',
+      lookupCacheMs: 24 * 3_600_000,
+      now: () => clock,
+    });
+    const a = await patient.issue(alice, 900);
+    const first = await patient.signingSecret(a.accessKeyId, a.sessionToken);
+    const again = patient.signingSecret(a.accessKeyId, a.sessionToken);
+    expect(again).not.toBeInstanceOf(Promise);
+    expect(again).toEqual(first);
+    expect(await code(patient.signingSecret(a.accessKeyId, `${a.sessionToken}x`))).toBe('INVALID_SIGNATURE');
+    expect(await code(patient.signingSecret(a.accessKeyId, undefined))).toBe('INVALID_SIGNATURE');
+    expect(await code(patient.signingSecret(a.accessKeyId, a.sessionToken))).toBe('ok');
+    clock += 899_999;
+    expect(await code(patient.signingSecret(a.accessKeyId, a.sessionToken))).toBe('ok');
+    clock += 1;
+    expect(await code(patient.signingSecret(a.accessKeyId, a.sessionToken))).toBe('EXPIRED_TOKEN');
+    clock -= 900_000;
   });
 
   it('revokes a user’s credentials at once here, and in another gateway process within its cache time', async () => {

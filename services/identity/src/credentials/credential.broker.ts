@@ -106,6 +106,28 @@ export function createCredentialBroker(options: CredentialBrokerOptions) {
     return { identityId, role, accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expiresAt) };
   }
 
+  async function lookUpSigningSecret(
+    accessKeyId: string,
+    sessionToken: string | undefined,
+  ): Promise<SigningIdentity> {
+    if (!sessionToken) throw invalidToken();
+    const claims = readSessionToken(tokens, sessionToken);
+    if (!claims || claims.accessKeyId !== accessKeyId) throw invalidToken();
+    const stored = await repository.find(accessKeyId);
+    const secretAccessKey = stored && secrets.open(stored.secretSealed);
+    if (!stored || !secretAccessKey) throw invalidToken();
+    if (Math.min(stored.expiresAt, claims.expiresAt) <= now()) {
+      throw new AppError('forbidden', 'The security token included in the request is expired', {
+        code: 'EXPIRED_TOKEN',
+      });
+    }
+    const { secretSealed: _, ...rest } = stored;
+    const identity = { ...rest, secretAccessKey };
+    const until = Math.min(identity.expiresAt, claims.expiresAt, now() + lookupCacheMs);
+    if (lookupCacheMs > 0) checked.set(accessKeyId, { sessionToken, identity, until });
+    return identity;
+  }
+
   return {
     guestEnabled: options.guestRole !== undefined,
 
@@ -158,26 +180,17 @@ export function createCredentialBroker(options: CredentialBrokerOptions) {
       return issueFor(identityId, identityId, options.guestRole, [], null);
     },
 
-    /** The gateway's secret lookup: the token must be ours, name this key, and neither may be expired. */
-    async signingSecret(accessKeyId: string, sessionToken: string | undefined): Promise<SigningIdentity> {
-      if (!sessionToken) throw invalidToken();
-      const hit = checked.get(accessKeyId);
+    /**
+     * The gateway's secret lookup: the token must be ours, name this key, and neither may be expired. A key
+     * checked within the cache time is answered at once, without a promise; anything else is looked up.
+     */
+    signingSecret(
+      accessKeyId: string,
+      sessionToken: string | undefined,
+    ): SigningIdentity | Promise<SigningIdentity> {
+      const hit = sessionToken ? checked.get(accessKeyId) : undefined;
       if (hit && hit.sessionToken === sessionToken && hit.until > now()) return hit.identity;
-      const claims = readSessionToken(tokens, sessionToken);
-      if (!claims || claims.accessKeyId !== accessKeyId) throw invalidToken();
-      const stored = await repository.find(accessKeyId);
-      const secretAccessKey = stored && secrets.open(stored.secretSealed);
-      if (!stored || !secretAccessKey) throw invalidToken();
-      if (Math.min(stored.expiresAt, claims.expiresAt) <= now()) {
-        throw new AppError('forbidden', 'The security token included in the request is expired', {
-          code: 'EXPIRED_TOKEN',
-        });
-      }
-      const { secretSealed: _, ...rest } = stored;
-      const identity = { ...rest, secretAccessKey };
-      const until = Math.min(identity.expiresAt, claims.expiresAt, now() + lookupCacheMs);
-      if (lookupCacheMs > 0) checked.set(accessKeyId, { sessionToken, identity, until });
-      return identity;
+      return lookUpSigningSecret(accessKeyId, sessionToken);
     },
 
     purgeExpired: () => repository.deleteExpired(now()),

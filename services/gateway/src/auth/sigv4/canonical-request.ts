@@ -78,7 +78,10 @@ export interface CanonicalParts {
 }
 
 export function canonicalRequest(parts: CanonicalParts): string {
-  const headers = parts.signedHeaders.map((name, i) => `${name}:${parts.headerValues[i]}\n`).join('');
+  let headers = '';
+  for (let i = 0; i < parts.signedHeaders.length; i++) {
+    headers += `${parts.signedHeaders[i]}:${parts.headerValues[i]}\n`;
+  }
   return `${parts.method}\n${parts.path}\n${parts.query}\n${headers}\n${parts.signedHeaders.join(';')}\n${parts.payloadHash}`;
 }
 

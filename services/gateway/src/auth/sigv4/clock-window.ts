@@ -3,10 +3,25 @@ import { invalidSignature, type SignatureParts } from './signature-parts.js';
 
 const amzDatePattern = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
+// The last date read: every request signed within the same second carries the same X-Amz-Date.
+let lastDate = '';
+let lastTime = 0;
+
 export function parseAmzDate(value: string): number {
+  if (value === lastDate) return lastTime;
   const m = amzDatePattern.exec(value);
   if (!m) throw invalidSignature('X-Amz-Date must look like 20261127T120000Z', 'malformed');
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  const time = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6]),
+  );
+  lastDate = value;
+  lastTime = time;
+  return time;
 }
 
 /** Checks the window and answers until when the signature stays usable (the replay record's lifetime). */

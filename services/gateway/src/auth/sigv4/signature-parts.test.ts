@@ -46,4 +46,32 @@ describe('the Authorization header', () => {
       expect.objectContaining({ code: 'INVALID_SIGNATURE' }),
     );
   });
+
+  it('reads each request’s own signature and key when the text before the signature repeats', () => {
+    const date = '20261127T120000Z';
+    expect(fromAuthorizationHeader(usual, date, 'tok')).toEqual(parts);
+    const next = 'b'.repeat(64);
+    expect(fromAuthorizationHeader(usual.replace(signature, next), date, 'tok2')).toEqual({
+      ...parts,
+      signature: next,
+      sessionToken: 'tok2',
+    });
+    const other = usual.replace('ASIAEXAMPLE7QXZ2R4T1', 'ASIAOTHER00000000001');
+    expect(fromAuthorizationHeader(other, date, undefined)).toEqual({
+      ...parts,
+      accessKeyId: 'ASIAOTHER00000000001',
+      sessionToken: undefined,
+    });
+    // A signature that is not lower-case hex is read as written (and can then never match), and a
+    // missing X-Amz-Date is refused, whether or not the text before it was seen.
+    const upper = 'C'.repeat(64);
+    expect(fromAuthorizationHeader(usual.replace(signature, upper), date, 'tok').signature).toBe(upper);
+    expect(() => fromAuthorizationHeader(usual, undefined, 'tok')).toThrow(
+      expect.objectContaining({ code: 'INVALID_SIGNATURE' }),
+    );
+    // What one request's parse hands out cannot be changed to alter the next one's.
+    const first = fromAuthorizationHeader(usual, date, 'tok');
+    expect(() => first.signedHeaders.push('x-extra')).toThrow();
+    expect(fromAuthorizationHeader(usual, date, 'tok').signedHeaders).toEqual(['host', 'x-amz-date']);
+  });
 });

@@ -49,26 +49,66 @@ function headerList(value: string): string[] {
 const usualHeader =
   /^AWS4-HMAC-SHA256 Credential=([^/,;=\s]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request, ?SignedHeaders=((?:[a-z0-9-]+;)*[a-z0-9-]+), ?Signature=([0-9a-f]{64})$/;
 
+type Scoped = Pick<SignatureParts, 'accessKeyId' | 'scopeDate' | 'region' | 'service' | 'signedHeaders'>;
+
+const signatureLength = 64;
+const hexSignature = /^[0-9a-f]{64}$/;
+const maxRecentPrefixes = 1000;
+/**
+ * What the usual form says before its signature, by that text: a client signs every request of a day with
+ * the same key, scope and signed headers, so only the 64 hex digits at the end differ from one request to
+ * the next. Only text that `usualHeader` accepted is kept, and that regular expression reads the signature
+ * independently of what precedes it, so a known text followed by 64 lower-case hex digits is exactly a
+ * header it accepts. The signed-header lists are shared, frozen.
+ */
+const recentPrefixes = new Map<string, Readonly<Scoped>>();
+
+function withSignature(
+  scoped: Readonly<Scoped>,
+  signature: string,
+  amzDate: string,
+  sessionToken: string | undefined,
+): SignatureParts {
+  const parts: SignatureParts = {
+    form: 'header',
+    accessKeyId: scoped.accessKeyId,
+    scopeDate: scoped.scopeDate,
+    region: scoped.region,
+    service: scoped.service,
+    signedHeaders: scoped.signedHeaders,
+    signature,
+    amzDate,
+  };
+  if (sessionToken) parts.sessionToken = sessionToken;
+  return parts;
+}
+
 /** Parses `AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`. */
 export function fromAuthorizationHeader(
   authorization: string,
   amzDate: string | undefined,
   sessionToken: string | undefined,
 ): SignatureParts {
+  if (amzDate && authorization.length > signatureLength) {
+    const cut = authorization.length - signatureLength;
+    const known = recentPrefixes.get(authorization.slice(0, cut));
+    const signature = known && authorization.slice(cut);
+    if (signature && hexSignature.test(signature)) {
+      return withSignature(known, signature, amzDate, sessionToken);
+    }
+  }
   const usual = amzDate ? usualHeader.exec(authorization) : null;
   if (usual) {
-    const parts: SignatureParts = {
-      form: 'header',
+    const scoped: Readonly<Scoped> = Object.freeze({
       accessKeyId: usual[1]!,
       scopeDate: usual[2]!,
       region: usual[3]!,
       service: usual[4]!,
-      signedHeaders: usual[5]!.split(';'),
-      signature: usual[6]!,
-      amzDate: amzDate!,
-    };
-    if (sessionToken) parts.sessionToken = sessionToken;
-    return parts;
+      signedHeaders: Object.freeze(usual[5]!.split(';')) as string[],
+    });
+    if (recentPrefixes.size >= maxRecentPrefixes) recentPrefixes.clear();
+    recentPrefixes.set(authorization.slice(0, authorization.length - signatureLength), scoped);
+    return withSignature(scoped, usual[6]!, amzDate!, sessionToken);
   }
   if (!authorization.startsWith(`${algorithm} `)) {
     throw invalidSignature(`Only ${algorithm} signatures are accepted`, 'algorithm');

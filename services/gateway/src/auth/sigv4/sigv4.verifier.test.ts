@@ -205,6 +205,42 @@ describe('SigV4 attacks', () => {
     expect(await reason(get)).toBe('accepted');
   });
 
+  it('each request is judged by its own X-Amz-Date, whichever date the one before carried', async () => {
+    const now = asReceived(await sign({ method: 'GET', path: '/v1/orders' }));
+    const later = asReceived(
+      await sign({ method: 'GET', path: '/v1/orders' }, { signingDate: new Date(clock + 600_000) }),
+    );
+    expect(await reason(now)).toBe('accepted');
+    expect(await reason(later)).toBe('INVALID_SIGNATURE:not_yet_valid');
+    expect(await reason(now)).toBe('accepted');
+    // The date header changed after signing, to one seen just before: the signature no longer matches.
+    const moved = { ...later, headers: { ...later.headers, 'x-amz-date': now.headers['x-amz-date'] } };
+    expect(await reason(moved)).toBe('INVALID_SIGNATURE:mismatch');
+    const malformed = { ...now, headers: { ...now.headers, 'x-amz-date': '20261127T12000Z' } };
+    expect(await reason(malformed)).toBe('INVALID_SIGNATURE:malformed');
+    expect(await reason(now)).toBe('accepted');
+  });
+
+  it('a signature that is not 64 lower-case hex digits never matches, before or after good ones', async () => {
+    const good = asReceived(await sign({ method: 'GET', path: '/v1/orders' }));
+    const auth = String(good.headers.authorization);
+    const signature = auth.slice(-64);
+    const withSignature = (value: string) => ({
+      ...good,
+      headers: { ...good.headers, authorization: `${auth.slice(0, -64)}${value}` },
+    });
+    for (const bad of [
+      signature.toUpperCase(),
+      signature.slice(0, 62),
+      `${signature}00`,
+      `${signature.slice(0, 63)}g`,
+      `${signature.slice(0, 63)}${signature[63] === '0' ? '1' : '0'}`,
+    ]) {
+      expect([bad, await reason(withSignature(bad))]).toEqual([bad, 'INVALID_SIGNATURE:mismatch']);
+      expect(await reason(good)).toBe('accepted');
+    }
+  });
+
   it('a missing or foreign security token', async () => {
     const req = asReceived(await sign(post, { tokenUnsigned: true }));
     const { 'x-amz-security-token': _, ...without } = req.headers;

@@ -19,7 +19,7 @@ import {
   invalidSignature,
   type SignatureParts,
 } from './signature-parts.js';
-import { createSigningKeyCache, hmac } from './signing-key.js';
+import { createSigningKeyCache } from './signing-key.js';
 
 /** The request as received: `url` is path and query undecoded, header names lower-cased, `body` the raw bytes. */
 export interface SignedHttpRequest {
@@ -35,12 +35,13 @@ export interface SigningSecret {
 
 /**
  * Finds the secret of an access key. Implementations throw AppError: INVALID_SIGNATURE for an unknown
- * key or a session token that does not belong to it, EXPIRED_TOKEN for expired credentials.
+ * key or a session token that does not belong to it, EXPIRED_TOKEN for expired credentials. A lookup
+ * answered from memory may return the secret itself rather than a promise of it.
  */
 export type SecretLookup<T extends SigningSecret> = (
   accessKeyId: string,
   sessionToken: string | undefined,
-) => Promise<T>;
+) => T | Promise<T>;
 
 export interface SigV4VerifierOptions<T extends SigningSecret> {
   region: string;
@@ -65,8 +66,16 @@ export interface SigV4Verifier<T> {
 }
 
 const emptyHash = sha256Hex('');
+const hexSignature = /^[0-9a-f]{64}$/;
+const mustSignInHeader = ['host', 'x-amz-date'];
+const mustSignInQuery = ['host'];
+/** The query pairs of a URL without a query; only ever read. */
+const noQuery: Array<[string, string]> = [];
+// Filled and compared within one synchronous call (see `matches`), so every verification can share them.
+const givenBytes = Buffer.alloc(32);
+const expectedBytes = Buffer.alloc(32);
 
-function header(request: SignedHttpRequest, name: string): string | undefined {
+function header(request: Pick<SignedHttpRequest, 'headers'>, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(',') : value;
 }
@@ -85,7 +94,7 @@ function withoutHostPort(signedHeaders: string[], values: string[]): string[] | 
 }
 
 /** Whether the request carries a SigV4 signature at all (header or presigned URL). */
-export function hasSigV4(request: SignedHttpRequest): boolean {
+export function hasSigV4(request: Pick<SignedHttpRequest, 'url' | 'headers'>): boolean {
   return (
     (header(request, 'authorization') ?? '').startsWith('AWS4-') || request.url.includes('X-Amz-Signature=')
   );
@@ -119,8 +128,7 @@ export function createSigV4Verifier<T extends SigningSecret>(
   }
 
   function checkCoverage(parts: SignatureParts, request: SignedHttpRequest, payloadHash: string): void {
-    const required = parts.form === 'header' ? ['host', 'x-amz-date'] : ['host'];
-    for (const name of required) {
+    for (const name of parts.form === 'header' ? mustSignInHeader : mustSignInQuery) {
       if (!parts.signedHeaders.includes(name))
         throw invalidSignature(`${name} must be signed`, 'unsigned_header');
     }
@@ -140,7 +148,7 @@ export function createSigV4Verifier<T extends SigningSecret>(
       const rawPath = q === -1 ? request.url : request.url.slice(0, q);
       let pairs: Array<[string, string]>;
       try {
-        pairs = q === -1 ? [] : queryPairs(request.url.slice(q + 1));
+        pairs = q === -1 ? noQuery : queryPairs(request.url.slice(q + 1));
       } catch {
         throw invalidSignature('The query string has a malformed escape', 'malformed');
       }
@@ -156,25 +164,30 @@ export function createSigV4Verifier<T extends SigningSecret>(
         if (value === undefined) throw invalidSignature(`Signed header ${name} is missing`, 'missing_header');
         return canonicalHeaderValue(value);
       });
-      const credentials = await options.lookup(parts.accessKeyId, parts.sessionToken);
-      const scope = `${parts.scopeDate}/${parts.region}/${parts.service}/aws4_request`;
-      const key = keys.get(credentials.secretAccessKey, parts.scopeDate, parts.region, parts.service);
+      const found = options.lookup(parts.accessKeyId, parts.sessionToken);
+      const credentials = found instanceof Promise ? await found : found;
+      const signing = keys.get(credentials.secretAccessKey, parts.scopeDate, parts.region, parts.service);
+      const path = canonicalPath(rawPath);
+      const query = pairs.length === 0 ? '' : canonicalQuery(pairs);
       const signatureFor = (values: string[]) => {
         const canonical = canonicalRequest({
           method: request.method,
-          path: canonicalPath(rawPath),
-          query: canonicalQuery(pairs),
+          path,
+          query,
           signedHeaders: parts.signedHeaders,
           headerValues: values,
           payloadHash,
         });
-        return hmac(key, `${algorithm}\n${parts.amzDate}\n${scope}\n${sha256Hex(canonical)}`);
+        return signing.signHex(`${algorithm}\n${parts.amzDate}\n${signing.scope}\n${sha256Hex(canonical)}`);
       };
-      const given = /^[0-9a-f]{64}$/.test(parts.signature)
-        ? Buffer.from(parts.signature, 'hex')
-        : Buffer.alloc(0);
-      const matches = (expected: Buffer) =>
-        given.length === expected.length && timingSafeEqual(given, expected);
+      const wellFormed = hexSignature.test(parts.signature);
+      // Both sides as bytes in fixed scratch buffers, compared in constant time.
+      const matches = (expected: string) => {
+        if (!wellFormed) return false;
+        givenBytes.write(parts.signature, 'hex');
+        expectedBytes.write(expected, 'hex');
+        return timingSafeEqual(givenBytes, expectedBytes);
+      };
       // The port-less Host is only tried when the signature over the Host header as sent does not match.
       if (!matches(signatureFor(headerValues))) {
         const portless = withoutHostPort(parts.signedHeaders, headerValues);
@@ -185,7 +198,8 @@ export function createSigV4Verifier<T extends SigningSecret>(
           );
         }
       }
-      await replay.check(request.method, parts.signature, usableUntil, at);
+      const recording = replay.check(request.method, parts.signature, usableUntil, at);
+      if (recording) await recording;
       return { accessKeyId: parts.accessKeyId, credentials, form: parts.form };
     },
   };
