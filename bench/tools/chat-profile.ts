@@ -4,6 +4,10 @@
 //   CHAT_PROFILE_PROGRAM=<dir>/bin/concierge.js   another build
 //   CHAT_PROFILE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   flags for the server's node
 //   CHAT_PROFILE_ENV="CONCIERGE_CACHE=redis REDIS_URL=..."   extra environment for the server
+//   CHAT_PROFILE_RATE=2000   offer this many turns/s over the 50 connections in the measured run (as the
+//     benchmark's paced run does) instead of sending as fast as they are answered
+//   CHAT_PROFILE_LOG=<file>   the server's stdout and stderr (e.g. with --trace-gc in CHAT_PROFILE_NODE_ARGS)
+//   CHAT_PROFILE_ELD_SECONDS=1   also print the event loop's delay second by second
 //   CHAT_PROFILE_LOOP_TURNS=1   also print how many turns of the event loop the turns spanned (loop-turns.cjs)
 // Besides turns/s and latencies it prints the server's CPU time per turn (less dependent on the machine's load
 // than turns/s) and the event loop's delay per second during the measured run (bench/tools/event-loop-delay.cjs).
@@ -47,6 +51,7 @@ const sut = start(
     ...extraEnv,
   },
   port,
+  process.env.CHAT_PROFILE_LOG ? { logFile: process.env.CHAT_PROFILE_LOG } : {},
 );
 try {
   await waitFor(`${sut.url}/readyz`, 60_000);
@@ -60,7 +65,14 @@ try {
   if (loopTurnsFile) sut.child.kill('SIGUSR2');
   const began = Date.now();
   const cpuBefore = cpuMs(sut.child.pid!);
-  const r = await load({ url: `${sut.url}/v1/nlu`, method: 'POST', requests: turnRequests(token), seconds });
+  const rate = Number(process.env.CHAT_PROFILE_RATE ?? 0);
+  const r = await load({
+    url: `${sut.url}/v1/nlu`,
+    method: 'POST',
+    requests: turnRequests(token),
+    seconds,
+    ...(rate > 0 ? { rate } : {}),
+  });
   const cpu = cpuMs(sut.child.pid!) - cpuBefore;
   if (loopTurnsFile) {
     fs.rmSync(loopTurnsFile, { force: true });
@@ -79,6 +91,11 @@ try {
     .split('\n')
     .map((line) => line.split(' ').map(Number))
     .filter(([at]) => at! > began + 1000 && at! <= Date.now());
+  if (process.env.CHAT_PROFILE_ELD_SECONDS)
+    for (const [at, p50, p99, max] of perSecond)
+      console.log(
+        `  +${((at! - began) / 1000).toFixed(1)} s: loop delay p50 ${p50} p99 ${p99} max ${max} ms`,
+      );
   const range = (i: number) => {
     const values = perSecond.map((s) => s[i]!);
     return `${Math.min(...values)}–${Math.max(...values)}`;
