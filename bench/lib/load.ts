@@ -1,5 +1,6 @@
 // One autocannon run: fixed connections and duration on loopback; returns throughput and latency.
 import autocannon from 'autocannon';
+import { paced } from './paced.js';
 
 export interface LoadResult {
   rps: number;
@@ -32,8 +33,9 @@ export interface LoadOptions {
    */
   warmupSeconds?: number;
   /**
-   * Offered load in requests per second over all connections (autocannon `overallRate`), for latency at a
-   * given throughput; without it every connection sends its next request as soon as it has an answer.
+   * Offered load in requests per second over all connections, evenly spaced (bench/lib/paced.ts, latency
+   * from each request's due time), for latency at a given throughput; without it every connection sends its
+   * next request as soon as it has an answer.
    */
   rate?: number;
 }
@@ -41,6 +43,10 @@ export interface LoadOptions {
 export async function load(options: LoadOptions): Promise<LoadResult> {
   if (options.warmupSeconds && !options.amount)
     await load({ ...options, seconds: options.warmupSeconds, warmupSeconds: 0 });
+  if (options.rate) {
+    if (options.amount) throw new Error('a paced load runs for a duration, not an amount');
+    return paced({ ...options, rate: options.rate });
+  }
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',
@@ -50,7 +56,6 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 10 }),
     ...(options.timeoutSeconds ? { timeout: options.timeoutSeconds } : {}),
     ...(options.requests ? { requests: options.requests } : {}),
-    ...(options.rate ? { overallRate: options.rate } : {}),
   });
   return {
     rps: result.requests.average,
