@@ -1,7 +1,7 @@
 // CPU time of the embedded server per order under the checkout load, for A/B runs of two builds:
 // starts `<bundle>` (default dist/concierge.mjs) in a fresh folder, 50 connections for `seconds`, then waits
 // until every order is decided, reading the server's utime+stime (all its threads) from /proc at each step.
-// npx tsx --tsconfig tsconfig.json bench/tools/checkout-cpu.ts [bundle] [seconds] [--prof dir] [--decided-only]
+// npx tsx --tsconfig tsconfig.json bench/tools/checkout-cpu.ts [bundle] [seconds] [--prof dir] [--decided-only] [--rate n]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,8 @@ const bundle = path.resolve(process.argv[2] ?? 'dist/concierge.mjs');
 const seconds = Number(process.argv[3] ?? 10);
 const profIndex = process.argv.indexOf('--prof');
 const decidedOnly = process.argv.includes('--decided-only');
+const rateIndex = process.argv.indexOf('--rate');
+const rate = rateIndex > 0 ? Number(process.argv[rateIndex + 1]) : undefined;
 const profDir = profIndex > 0 ? path.resolve(process.argv[profIndex + 1]!) : undefined;
 // A port of its own: the other benchmarks' servers may be running.
 const port = Number(process.env.CHECKOUT_CPU_PORT ?? 3197);
@@ -59,7 +61,7 @@ try {
   const mainCpu = () => cpuMs(pid, `/proc/${pid}/task/${pid}/stat`);
   const main0 = mainCpu();
   const started = Date.now();
-  const accepted = await placeCheckouts(sut.url, prepared, { seconds });
+  const accepted = await placeCheckouts(sut.url, prepared, { seconds, ...(rate ? { rate } : {}) });
   const cpuAccept = cpuMs(pid) - cpu0;
   const mainAccept = mainCpu() - main0;
   const orders = count('select count(*) n from orders_order');
