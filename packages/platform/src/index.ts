@@ -39,3 +39,4 @@ export * from './telemetry/traced-module.js';
 export * from './telemetry/traced-queue.js';
 export * from './telemetry/tracing.js';
 export * from './time/local-moment.js';
+export * from './values/deep-freeze.js';

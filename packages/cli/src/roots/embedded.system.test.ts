@@ -78,6 +78,32 @@ describe('embedded system through the gateway', () => {
     });
   });
 
+  it('answers repeated reads of a cached product with the same JSON, and the changed product after an edit', async () => {
+    const created = await sut.app.inject({
+      method: 'POST',
+      url: '/v1/products',
+      payload: { name: 'Cached tulips', price: { amount: 1500, currency: 'USD' }, stock: 4 },
+      headers: operatorAuth,
+    });
+    const id = created.json().id;
+    const first = await sut.app.inject(`/v1/products/${id}`);
+    const second = await sut.app.inject(`/v1/products/${id}`);
+    expect(second.body).toBe(first.body);
+    expect(first.json()).toMatchObject({ id, name: 'Cached tulips', stock: 4 });
+    const patched = await sut.app.inject({
+      method: 'PATCH',
+      url: `/v1/products/${id}`,
+      payload: { stock: 9, name: 'Cached tulips, more' },
+      headers: operatorAuth,
+    });
+    expect(patched.statusCode).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      const after = await sut.app.inject(`/v1/products/${id}`);
+      expect(after.json()).toEqual(patched.json());
+      expect(after.json()).toMatchObject({ stock: 9, name: 'Cached tulips, more' });
+    }
+  });
+
   it('creates, reads, searches, updates and deletes a product', async () => {
     const created = await create(validProduct);
     expect(created.statusCode).toBe(201);

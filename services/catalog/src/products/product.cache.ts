@@ -3,6 +3,9 @@
 // stage cache, and forgets one the moment this process changes it (an operator edit, a stock
 // reservation). Another process's change (a second catalog replica, a worker process) is seen within
 // the TTL. Checkout never trusts cached stock: the reservation is one guarded UPDATE in the database.
+// Entries are shared between callers, so they are deeply frozen (nobody may change one in place), which
+// also lets the gateway reuse a cached product's JSON.
+import { deepFreeze } from '@concierge/platform';
 import { LRUCache } from 'lru-cache';
 import type { Product } from './product.types.js';
 
@@ -30,7 +33,7 @@ export class ProductCache {
     if (hit) return hit;
     const generation = this.#generation;
     const product = await load(id);
-    if (product && generation === this.#generation) entries.set(id, freeze(product));
+    if (product && generation === this.#generation) entries.set(id, deepFreeze(product));
     return product;
   }
 
@@ -39,11 +42,4 @@ export class ProductCache {
     this.#generation++;
     this.#entries?.delete(id);
   }
-}
-
-/** Shared between callers, so nobody may change it in place. */
-function freeze(product: Product): Product {
-  Object.freeze(product.price);
-  Object.freeze(product.tags);
-  return Object.freeze(product);
 }

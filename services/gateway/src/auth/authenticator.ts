@@ -11,6 +11,12 @@ export interface Authenticator {
    * security requirement): the gateway then skips the call. Absent means it always asks.
    */
   identifies?(operation: OperationInfo): boolean;
+  /**
+   * True when `authenticate` would answer this request with an anonymous caller without waiting for anything
+   * (the operation lets anonymous callers in and the request presents no credential it asks for): the
+   * gateway then skips the call and its promise. Absent means it always asks.
+   */
+  anonymous?(request: FastifyRequest, operation: OperationInfo): boolean;
 }
 
 /**

@@ -98,13 +98,42 @@ export function createAuthorizer(options: AuthorizerOptions): Authenticator {
     return options.apiKeys !== undefined && apiKeyOf(r, s) !== undefined;
   }
 
+  /** One security requirement of an operation: the schemes it needs together, and its API key scheme if any. */
+  interface Requirement {
+    schemes: SchemeInfo[];
+    keyScheme: SchemeInfo | undefined;
+  }
+  interface Plan {
+    /** The requirements that name schemes, in the document's order. */
+    required: Requirement[];
+    /** An empty requirement (`{}`) lets anonymous callers in. */
+    anonymous: boolean;
+  }
+  // Worked out once per operation instead of on every request (names, lookups, arrays).
+  const plans = new WeakMap<OperationInfo, Plan>();
+  function planOf(operation: OperationInfo): Plan {
+    let plan = plans.get(operation);
+    if (plan) return plan;
+    plan = { required: [], anonymous: false };
+    for (const requirement of operation.security) {
+      const names = Object.keys(requirement);
+      // A scheme the document does not define can never be satisfied: no other credential stands in for it.
+      if (names.some((n) => !schemes.has(n))) continue;
+      const required = names.map((n) => schemes.get(n)!);
+      if (required.length === 0) plan.anonymous = true;
+      else plan.required.push({ schemes: required, keyScheme: required.find((x) => x.kind === 'apiKey') });
+    }
+    plans.set(operation, plan);
+    return plan;
+  }
+
   async function satisfy(
     r: FastifyRequest,
     operation: OperationInfo,
-    required: SchemeInfo[],
+    requirement: Requirement,
   ): Promise<Caller> {
     let caller: Caller | undefined;
-    for (const s of required) {
+    for (const s of requirement.schemes) {
       if (s.kind === 'sigv4' && options.sigv4) {
         const { credentials } = await options.sigv4.verifier.verify(signed(r));
         const path = concretePath(operation.path, r.params);
@@ -125,7 +154,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authenticator {
         if (typeof claims.email === 'string') caller.email = claims.email;
       }
     }
-    const keyScheme = required.find((x) => x.kind === 'apiKey');
+    const keyScheme = requirement.keyScheme;
     if (!keyScheme || !options.apiKeys) return caller!;
     const key = await options.apiKeys.lookup.resolve(apiKeyOf(r, keyScheme)!);
     if (!key) throw missing.apiKey();
@@ -141,27 +170,33 @@ export function createAuthorizer(options: AuthorizerOptions): Authenticator {
       : { userId: key.userId, roles: [], via: 'api-key', apiKeyId: key.keyId };
   }
 
+  const allPresented = (r: FastifyRequest, requirement: Requirement) => {
+    for (const s of requirement.schemes) if (!presented(r, s)) return false;
+    return true;
+  };
+  const anonymousCaller = Promise.resolve(null);
+
   return {
     identifies: (operation) => operation.security.length > 0,
-    async authenticate(request, operation) {
-      if (operation.security.length === 0) return null;
-      let anonymous = false;
+    anonymous(request, operation) {
+      if (operation.security.length === 0) return true;
+      const plan = planOf(operation);
+      if (!plan.anonymous) return false;
+      for (const requirement of plan.required) if (allPresented(request, requirement)) return false;
+      return true;
+    },
+    // Not async: the promise satisfy returns is handed on as it is, one promise less per request.
+    authenticate(request, operation) {
+      if (operation.security.length === 0) return anonymousCaller;
+      const plan = planOf(operation);
       let firstMissing: SchemeKind | undefined;
-      for (const requirement of operation.security) {
-        const names = Object.keys(requirement);
-        // A scheme the document does not define can never be satisfied: no other credential stands in for it.
-        if (names.some((n) => !schemes.has(n))) continue;
-        const required = names.map((n) => schemes.get(n)!);
-        if (required.length === 0) {
-          anonymous = true;
-          continue;
-        }
+      for (const requirement of plan.required) {
         // A credential that is presented is checked, never ignored in favour of anonymous access.
-        if (required.every((s) => presented(request, s))) return satisfy(request, operation, required);
-        firstMissing ??= required.find((s) => !presented(request, s))?.kind;
+        if (allPresented(request, requirement)) return satisfy(request, operation, requirement);
+        firstMissing ??= requirement.schemes.find((s) => !presented(request, s))?.kind;
       }
-      if (anonymous) return null;
-      throw missing[firstMissing ?? 'sigv4']();
+      if (plan.anonymous) return anonymousCaller;
+      return Promise.reject(missing[firstMissing ?? 'sigv4']());
     },
   };
 }

@@ -4,9 +4,17 @@ import { Readable } from 'node:stream';
 import { isStreamBody, type OperationRequest, traceparentOf } from '@concierge/platform';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { OperationInfo } from '../openapi/document.js';
-import type { ServiceClient } from '../services/service-client.js';
+import type { OperationCall, ServiceClient } from '../services/service-client.js';
 
 export function operationHandler(operation: OperationInfo, client: ServiceClient): RouteHandlerMethod {
+  // The service's handler is looked up on the first request (modules may still be adding operations while
+  // the gateway is built) and then called directly; an operation no module offers keeps going through
+  // `invoke`, which answers 501.
+  let call: OperationCall | undefined;
+  const invoke = (input: OperationRequest) => {
+    call ??= client.resolve?.(operation.service, operation.operationId);
+    return call ? call(input) : client.invoke(operation.service, input);
+  };
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const input: OperationRequest = {
       operationId: operation.operationId,
@@ -27,7 +35,7 @@ export function operationHandler(operation: OperationInfo, client: ServiceClient
     // The gateway's own span is the parent of the service's; without tracing the caller's context passes on.
     if (request.span) input.traceparent = traceparentOf(request.span);
     else if (typeof request.headers.traceparent === 'string') input.traceparent = request.headers.traceparent;
-    const answer = await client.invoke(operation.service, input);
+    const answer = await invoke(input);
     if (answer.headers) reply.headers(answer.headers);
     reply.code(answer.status);
     if (isStreamBody(answer.body)) return reply.send(Readable.from(answer.body, { objectMode: false }));

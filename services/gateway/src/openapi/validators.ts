@@ -2,6 +2,7 @@
 // Query, path and headers are coerced from strings; bodies are not, so a wrong JSON type is an error
 // rather than a silent conversion. Compilation is deferred to an operation's first use: a start-up
 // that compiled all of them up front would spend most of its time on operations nobody calls.
+import { isDeeplyFrozen } from '@concierge/platform';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fastJson from 'fast-json-stringify';
@@ -46,14 +47,25 @@ export function createValidatorCompiler(shared: object[]): FastifySchemaCompiler
   };
 }
 
-/** Serializes answers by their response schema with fast-json-stringify, compiled on first use. */
+/**
+ * Serializes answers by their response schema with fast-json-stringify, compiled on first use. The JSON of a
+ * deeply frozen answer (a cached product, the same object for every read of it) is kept beside it and
+ * reused: it cannot change while the object lives.
+ */
 export function createSerializerCompiler(shared: Record<string, object>): FastifySerializerCompiler<unknown> {
   return ({ schema }) => {
     let stringify: ((data: unknown) => string) | undefined;
+    const reused = new WeakMap<object, string>();
     return (data: unknown) => {
       // biome-ignore lint/suspicious/noExplicitAny: fast-json-stringify types its schema narrowly
       stringify ??= fastJson(schema as any, { schema: shared as any }) as (data: unknown) => string;
-      return stringify(data);
+      if (!isDeeplyFrozen(data)) return stringify(data);
+      let json = reused.get(data as object);
+      if (json === undefined) {
+        json = stringify(data);
+        reused.set(data as object, json);
+      }
+      return json;
     };
   };
 }

@@ -6,14 +6,22 @@ import {
   type ServiceModule,
 } from '@concierge/platform';
 
+export type OperationCall = (request: OperationRequest) => Promise<OperationResponse>;
+
 export interface ServiceClient {
   invoke(service: string, request: OperationRequest): Promise<OperationResponse>;
+  /**
+   * The call `invoke` makes for this operation, when the client can name it once for all requests (the
+   * gateway then calls it directly); undefined when every request must go through `invoke`.
+   */
+  resolve?(service: string, operationId: string): OperationCall | undefined;
 }
 
 /** Calls service modules living in this process; an operation no module offers answers 501. */
 export function inProcessClient(modules: ServiceModule[]): ServiceClient {
   const byName = new Map(modules.map((m) => [m.name, m]));
   return {
+    resolve: (service, operationId) => byName.get(service)?.operations[operationId],
     async invoke(service, request) {
       const handler = byName.get(service)?.operations[request.operationId];
       if (!handler) {

@@ -1,3 +1,4 @@
+import { isDeeplyFrozen } from '@concierge/platform';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type IdentityFixture, identityFixture } from './identity.fixture.js';
@@ -64,8 +65,39 @@ describe('AccountRepository.findRecent (the profile read of getMe)', () => {
       expect((await off.identity.repository.findRecent(id))?.name).toBeNull();
       await sql.raw(`update identity_account set name = 'Bob' where id = '${id}'`).execute(off.store.db);
       expect((await off.identity.repository.findRecent(id))?.name).toBe('Bob');
+      const profile = await off.identity.accounts.profile(id);
+      expect(profile).toMatchObject({ name: 'Bob' });
+      expect(await off.identity.accounts.profile(id)).not.toBe(profile);
     } finally {
       await off.close();
     }
+  });
+
+  it('builds the profile of a remembered account once, deeply frozen, and afresh after a change', async () => {
+    const first = await fx.identity.accounts.profile(userId);
+    expect(await fx.identity.accounts.profile(userId)).toBe(first);
+    expect(isDeeplyFrozen(first)).toBe(true);
+    expect(first).toEqual({
+      id: userId,
+      email: 'ann@example.com',
+      emailVerified: true,
+      roles: ['customer'],
+      provider: 'local',
+      createdAt: expect.any(String),
+    });
+    expect(Object.keys(first)).toEqual(['id', 'email', 'emailVerified', 'roles', 'provider', 'createdAt']);
+    await fx.identity.repository.update(userId, { name: 'Ann B.' });
+    const changed = await fx.identity.accounts.profile(userId);
+    expect(changed).not.toBe(first);
+    expect(Object.keys(changed)).toEqual([
+      'id',
+      'email',
+      'emailVerified',
+      'name',
+      'roles',
+      'provider',
+      'createdAt',
+    ]);
+    expect(changed.name).toBe('Ann B.');
   });
 });

@@ -1,5 +1,5 @@
 // Account life cycle: sign up, confirm the e-mail, forgot and reset the password, read the profile.
-import { AppError, type Logger, type Mailer, prefixedId } from '@concierge/platform';
+import { AppError, deepFreeze, type Logger, type Mailer, prefixedId } from '@concierge/platform';
 import { codeMessage } from '../mail/code.messages.js';
 import type { Account, AccountRepository } from './account.repository.js';
 import type { CodeService } from './code.service.js';
@@ -38,7 +38,22 @@ export interface Profile {
   createdAt: string;
 }
 
+/** Built property by property: on Node 20 an object spread followed by more properties costs far more. */
+function profileOf(account: Account): Profile {
+  // The properties in the order the spread version had (the JSON of an answer sent between processes keeps it).
+  const profile = { id: account.id, email: account.email, emailVerified: account.emailVerified } as Profile;
+  if (account.name) profile.name = account.name;
+  if (account.phone) profile.phone = account.phone;
+  profile.roles = account.roles;
+  profile.provider = account.passwordHash ? 'local' : 'federated';
+  profile.createdAt = account.createdAt;
+  return profile;
+}
+
 export class AccountService {
+  /** Profiles of remembered (frozen) accounts, by account object. */
+  readonly #profiles = new WeakMap<Account, Profile>();
+
   constructor(private readonly deps: AccountServiceDeps) {}
 
   /** Creates the account unconfirmed and mails a code; signing up again before confirming sends a new code. */
@@ -106,16 +121,15 @@ export class AccountService {
   async profile(accountId: string): Promise<Profile> {
     const account = await this.deps.accounts.findRecent(accountId);
     if (!account) throw AppError.notFound('the account');
-    return {
-      id: account.id,
-      email: account.email,
-      emailVerified: account.emailVerified,
-      ...(account.name ? { name: account.name } : {}),
-      ...(account.phone ? { phone: account.phone } : {}),
-      roles: account.roles,
-      provider: account.passwordHash ? 'local' : 'federated',
-      createdAt: account.createdAt,
-    };
+    // A remembered account is frozen and the same object until it changes or its time runs out: its profile
+    // is built once, and deeply frozen, so the gateway reuses its JSON too.
+    if (!Object.isFrozen(account)) return profileOf(account);
+    let profile = this.#profiles.get(account);
+    if (!profile) {
+      profile = deepFreeze(profileOf(account));
+      this.#profiles.set(account, profile);
+    }
+    return profile;
   }
 
   /**
