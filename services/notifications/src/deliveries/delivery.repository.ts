@@ -1,4 +1,5 @@
 // Delivery rows in `notifications_delivery`: inserts, state changes, the owner's log and the enqueue sweep.
+import { precompile } from '@concierge/platform';
 import type { Transaction } from 'kysely';
 import type {
   DeliveryChannel,
@@ -10,14 +11,28 @@ import type {
 export type Trx = Transaction<NotificationsTables>;
 
 export class DeliveryRepository {
-  constructor(private readonly db: NotificationsDb) {}
+  // The worker reads and settles every delivery by id (about three of each per order): compiled once.
+  private readonly byId;
+  private readonly sent;
+
+  constructor(private readonly db: NotificationsDb) {
+    this.byId = precompile(['id'], (p) =>
+      db.selectFrom('notifications_delivery').selectAll().where('id', '=', p.id),
+    );
+    this.sent = precompile(['id', 'attempts', 'at'], (p) =>
+      db
+        .updateTable('notifications_delivery')
+        .set({ status: 'sent', attempts: p.attempts, last_error: null, sent_at: p.at, updated_at: p.at })
+        .where('id', '=', p.id),
+    );
+  }
 
   async insert(trx: Trx, rows: DeliveryTable[]): Promise<void> {
     if (rows.length > 0) await trx.insertInto('notifications_delivery').values(rows).execute();
   }
 
-  find(id: string): Promise<DeliveryTable | undefined> {
-    return this.db.selectFrom('notifications_delivery').selectAll().where('id', '=', id).executeTakeFirst();
+  async find(id: string): Promise<DeliveryTable | undefined> {
+    return (await this.db.executeQuery(this.byId({ id }))).rows[0];
   }
 
   /** Ids of deliveries created but not yet handed to the queue (a crash between commit and send). */
@@ -42,11 +57,7 @@ export class DeliveryRepository {
   }
 
   async markSent(id: string, attempts: number, at: string): Promise<void> {
-    await this.db
-      .updateTable('notifications_delivery')
-      .set({ status: 'sent', attempts, last_error: null, sent_at: at, updated_at: at })
-      .where('id', '=', id)
-      .execute();
+    await this.db.executeQuery(this.sent({ id, attempts, at }));
   }
 
   async markFailed(id: string, status: 'failed' | 'dead', attempts: number, error: string, at: string) {

@@ -1,5 +1,5 @@
 // The per-user live event log in `notifications_live_event`: bounded, ordered by a monotonic sequence.
-import type { EventEnvelope } from '@concierge/platform';
+import { type EventEnvelope, precompile } from '@concierge/platform';
 import type { Trx } from '../deliveries/delivery.repository.js';
 import type { NotificationsDb } from '../notifications.tables.js';
 
@@ -11,38 +11,48 @@ export interface LiveEvent {
 }
 
 export class LiveLogRepository {
+  // The three statements of every append (two per order), compiled once.
+  private readonly insert;
+  private readonly oldestKept;
+  private readonly trim;
+
   constructor(
     private readonly db: NotificationsDb,
     /** Events kept per user; older ones are trimmed as new ones arrive. */
-    private readonly keepPerUser: number,
-  ) {}
+    keepPerUser: number,
+  ) {
+    this.insert = precompile(['user_id', 'event_id', 'event_type', 'envelope', 'created_at'], (p) =>
+      db
+        .insertInto('notifications_live_event')
+        .values(p)
+        .onConflict((oc) => oc.columns(['user_id', 'event_id']).doNothing()),
+    );
+    this.oldestKept = precompile(['user_id'], (p) =>
+      db
+        .selectFrom('notifications_live_event')
+        .select('seq')
+        .where('user_id', '=', p.user_id)
+        .orderBy('seq', 'desc')
+        .offset(keepPerUser - 1)
+        .limit(1),
+    );
+    this.trim = precompile(['user_id', 'seq'], (p) =>
+      db.deleteFrom('notifications_live_event').where('user_id', '=', p.user_id).where('seq', '<', p.seq),
+    );
+  }
 
   async append(trx: Trx, userId: string, event: EventEnvelope, at: string): Promise<void> {
-    await trx
-      .insertInto('notifications_live_event')
-      .values({
+    await trx.executeQuery(
+      this.insert({
         user_id: userId,
         event_id: event.id,
         event_type: event.type,
         envelope: JSON.stringify(event),
         created_at: at,
-      })
-      .onConflict((oc) => oc.columns(['user_id', 'event_id']).doNothing())
-      .execute();
-    const oldestKept = await trx
-      .selectFrom('notifications_live_event')
-      .select('seq')
-      .where('user_id', '=', userId)
-      .orderBy('seq', 'desc')
-      .offset(this.keepPerUser - 1)
-      .limit(1)
-      .executeTakeFirst();
-    if (oldestKept)
-      await trx
-        .deleteFrom('notifications_live_event')
-        .where('user_id', '=', userId)
-        .where('seq', '<', oldestKept.seq)
-        .execute();
+      }),
+    );
+    const oldestKept = (await trx.executeQuery(this.oldestKept({ user_id: userId }))).rows[0];
+    if (oldestKept) await trx.executeQuery(this.trim({ user_id: userId, seq: oldestKept.seq }));
   }
 
   /** The sequence number of a delivered event, to resume after it; undefined once trimmed (or never seen). */
