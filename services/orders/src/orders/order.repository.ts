@@ -1,4 +1,5 @@
 // Order rows in `orders_order`: inserts, owner-scoped and operator listings, guarded status changes.
+import { precompile } from '@concierge/platform';
 import type { OrderStatus, OrdersDb, OrderTable } from '../orders.tables.js';
 
 export interface OrderFilter {
@@ -9,7 +10,28 @@ export interface OrderFilter {
 }
 
 export class OrderRepository {
-  constructor(private readonly db: OrdersDb) {}
+  /** The worker's first read of every order message, compiled once. */
+  private readonly withProcessed;
+
+  constructor(private readonly db: OrdersDb) {
+    this.withProcessed = precompile(['id', 'consumer', 'message_id'], (p) =>
+      db
+        .selectFrom('orders_order')
+        .selectAll('orders_order')
+        .select((eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('orders_processed_message')
+                .select('message_id')
+                .where('consumer', '=', p.consumer)
+                .where('message_id', '=', p.message_id),
+            )
+            .as('processed_message'),
+        )
+        .where('id', '=', p.id),
+    );
+  }
 
   async insert(row: OrderTable): Promise<void> {
     await this.db.insertInto('orders_order').values(row).execute();
@@ -28,22 +50,8 @@ export class OrderRepository {
     consumer: string,
     messageId: string,
   ): Promise<{ order: OrderTable | undefined; processed: boolean }> {
-    const row = await this.db
-      .selectFrom('orders_order')
-      .selectAll('orders_order')
-      .select((eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('orders_processed_message')
-              .select('message_id')
-              .where('consumer', '=', consumer)
-              .where('message_id', '=', messageId),
-          )
-          .as('processed_message'),
-      )
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = (await this.db.executeQuery(this.withProcessed({ id, consumer, message_id: messageId })))
+      .rows[0];
     if (!row) return { order: undefined, processed: false };
     const { processed_message, ...order } = row;
     // PostgreSQL answers a boolean, SQLite 0 or 1.
