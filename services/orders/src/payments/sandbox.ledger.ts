@@ -1,5 +1,5 @@
 // The sandbox's charges by idempotency key: the first result per key wins, across processes.
-import type { SqlStore } from '@concierge/platform';
+import { precompile, type SqlStore } from '@concierge/platform';
 import { type ChargeRequest, type ChargeResult, PaymentError } from './payment.port.js';
 import type { SandboxChargeTable, SandboxDb } from './sandbox.tables.js';
 
@@ -9,24 +9,49 @@ function toResult(row: SandboxChargeTable): ChargeResult {
     : { chargeId: row.charge_id, status: 'succeeded' };
 }
 
+const chargeColumns = [
+  'idempotency_key',
+  'charge_id',
+  'amount',
+  'currency',
+  'token',
+  'description',
+  'status',
+  'decline_code',
+  'created_at',
+] as const;
+
 export class SandboxLedger {
   private readonly db: SandboxDb;
+  // Every charge runs both (the look-up first, then the insert): compiled once.
+  private readonly bump;
+  private readonly insert;
 
   constructor(
     store: SqlStore,
     private readonly now: () => Date,
   ) {
-    this.db = store.db as SandboxDb;
+    const db = store.db as SandboxDb;
+    this.db = db;
+    this.bump = precompile(['idempotency_key'], (p) =>
+      db
+        .updateTable('payments_sandbox_charge')
+        .set((eb) => ({ requests: eb('requests', '+', 1) }))
+        .where('idempotency_key', '=', p.idempotency_key)
+        .returningAll(),
+    );
+    this.insert = precompile(chargeColumns, (p) =>
+      db
+        .insertInto('payments_sandbox_charge')
+        .values({ ...p, requests: 1, refunded_at: null })
+        .onConflict((oc) => oc.column('idempotency_key').doNothing()),
+    );
   }
 
   /** The first result for this key; a key reused with other parameters is refused, as real processors do. */
   async find(request: ChargeRequest): Promise<ChargeResult | undefined> {
-    const bumped = await this.db
-      .updateTable('payments_sandbox_charge')
-      .set((eb) => ({ requests: eb('requests', '+', 1) }))
-      .where('idempotency_key', '=', request.idempotencyKey)
-      .returningAll()
-      .executeTakeFirst();
+    const bumped = (await this.db.executeQuery(this.bump({ idempotency_key: request.idempotencyKey })))
+      .rows[0];
     if (!bumped) return undefined;
     const same =
       Number(bumped.amount) === request.amount &&
@@ -57,9 +82,8 @@ export class SandboxLedger {
     chargeId: string,
     declineCode: string | undefined,
   ): Promise<ChargeResult> {
-    const inserted = await this.db
-      .insertInto('payments_sandbox_charge')
-      .values({
+    const inserted = await this.db.executeQuery(
+      this.insert({
         idempotency_key: request.idempotencyKey,
         charge_id: chargeId,
         amount: request.amount,
@@ -68,13 +92,10 @@ export class SandboxLedger {
         description: request.description,
         status: declineCode ? 'declined' : 'succeeded',
         decline_code: declineCode ?? null,
-        requests: 1,
-        refunded_at: null,
         created_at: this.now().toISOString(),
-      })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
+      }),
+    );
+    if (Number(inserted.numAffectedRows ?? 0) > 0)
       return declineCode ? { chargeId, status: 'declined', declineCode } : { chargeId, status: 'succeeded' };
     const winner = await this.find(request);
     if (!winner) throw new PaymentError('the charge vanished while recording it', true, 'processing_error');
