@@ -1,5 +1,5 @@
 // Turns one consumed event into deliveries and a live update, exactly once per event id.
-import type { EventEnvelope } from '@concierge/platform';
+import { type EventEnvelope, precompile } from '@concierge/platform';
 import type { DeliveryEnqueuer } from '../deliveries/delivery.enqueuer.js';
 import type { DeliveryRepository } from '../deliveries/delivery.repository.js';
 import type { DiningSuggested, OrderEventData } from '../events/event-data.types.js';
@@ -30,16 +30,19 @@ const consumerName = 'notifications';
  * finishes the job if the first run died between the two.
  */
 export function eventConsumer(deps: EventConsumerDeps) {
+  // Once per event: compiled once.
+  const claim = precompile(['event_id', 'processed_at'], (p) =>
+    deps.db
+      .insertInto('notifications_processed_event')
+      .values({ event_id: p.event_id, consumer: consumerName, processed_at: p.processed_at })
+      .onConflict((oc) => oc.columns(['event_id', 'consumer']).doNothing()),
+  );
   return async (event: EventEnvelope<OrderEventData | DiningSuggested>): Promise<void> => {
     const at = deps.now().toISOString();
     const userId = event.data.userId;
     const created = await deps.db.transaction().execute(async (trx) => {
-      const claimed = await trx
-        .insertInto('notifications_processed_event')
-        .values({ event_id: event.id, consumer: consumerName, processed_at: at })
-        .onConflict((oc) => oc.columns(['event_id', 'consumer']).doNothing())
-        .executeTakeFirst();
-      if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) return undefined;
+      const claimed = await trx.executeQuery(claim({ event_id: event.id, processed_at: at }));
+      if (Number(claimed.numAffectedRows ?? 0n) === 0) return undefined;
       const preferences = await deps.preferences.get(userId, trx);
       const rows = planDeliveries(event, {
         preferences,
