@@ -8,6 +8,16 @@ import { rssMb, start, waitFor } from './lib/processes.js';
 import { observedGets } from './observed-gateway.js';
 import type { BenchRow } from './run.js';
 
+/** The validated POST's body: one new product (bench/tools/foundation-cpu.ts posts it too). */
+export const productBody = JSON.stringify({
+  name: 'Bench bouquet',
+  description: 'Made by the benchmark',
+  price: { amount: 4500, currency: 'USD' },
+  imageUrl: '/images/products/bench.svg',
+  tags: ['bench'],
+  stock: 5,
+});
+
 const conciergeArgs = ['bin/concierge.js', 'start', '--seed-if-empty'];
 const fmt = (r: LoadResult) => `${Math.round(r.rps)} req/s, p99 ${r.p99} ms`;
 
@@ -29,14 +39,6 @@ async function httpRatios(dataDir: string): Promise<BenchRow[]> {
   process.stderr.write('gateway GET /v1/products/{id}...\n');
   const get = await load({ url: `${sut.url}/v1/products/${productId}`, warmupSeconds: 3 });
   process.stderr.write('gateway validated, JWT-authenticated POST /v1/products...\n');
-  const body = JSON.stringify({
-    name: 'Bench bouquet',
-    description: 'Made by the benchmark',
-    price: { amount: 4500, currency: 'USD' },
-    imageUrl: '/images/products/bench.svg',
-    tags: ['bench'],
-    stock: 5,
-  });
   const signIn = await fetch(`${sut.url}/v1/auth/signin`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -47,7 +49,7 @@ async function httpRatios(dataDir: string): Promise<BenchRow[]> {
     warmupSeconds: 3,
     url: `${sut.url}/v1/products`,
     method: 'POST',
-    body,
+    body: productBody,
     headers: { authorization: `Bearer ${accessToken}` },
   });
   await sut.stop();

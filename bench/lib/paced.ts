@@ -7,22 +7,11 @@
 // autocannon's `overallRate` is not used for this: each connection sends its share of a second back to back
 // as fast as it is answered, then waits for the next second, so the server sees the whole second's load in a
 // burst at saturation speed and the latencies are the saturated run's, whatever the rate.
-import type autocannon from 'autocannon';
 import { Pool } from 'undici';
-import type { LoadResult } from './load.js';
+import type { LoadOptions, LoadResult } from './load.js';
 
-export interface PacedOptions {
-  url: string;
-  method?: 'GET' | 'POST';
-  body?: string;
-  headers?: Record<string, string>;
-  connections?: number;
-  seconds?: number;
-  rate: number;
-  /** Per-client sequences as autocannon replays them: `setupRequest` and `onResponse` with a context per client. */
-  requests?: autocannon.Request[];
-  timeoutSeconds?: number;
-}
+/** A run at `rate` requests per second, as `load` describes it (a duration, not an amount; no warm-up of its own). */
+export type PacedOptions = Omit<LoadOptions, 'amount' | 'warmupSeconds' | 'rate'> & { rate: number };
 
 interface Sent {
   method: string;

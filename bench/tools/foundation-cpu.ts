@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { productBody } from '../foundation.bench.js';
 import { load } from '../lib/load.js';
 import { cpuMs, type Running, start, waitFor } from '../lib/processes.js';
 
@@ -35,16 +36,6 @@ const programs = (process.env.FOUNDATION_CPU_PROGRAMS ?? 'bin/concierge.js').spl
 const nodeArgs = (process.env.FOUNDATION_CPU_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const only = process.env.FOUNDATION_CPU_ONLY;
 const port = Number(process.env.FOUNDATION_CPU_PORT ?? 3360);
-
-// The body foundation.bench.ts posts.
-const productBody = JSON.stringify({
-  name: 'Bench bouquet',
-  description: 'Made by the benchmark',
-  price: { amount: 4500, currency: 'USD' },
-  imageUrl: '/images/products/bench.svg',
-  tags: ['bench'],
-  stock: 5,
-});
 
 async function json<T>(res: Response): Promise<T> {
   if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${await res.text()}`);

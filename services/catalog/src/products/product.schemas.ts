@@ -3,16 +3,22 @@ import { parseInput } from '@concierge/platform';
 import { z } from 'zod';
 import { pageFields, queryBoolean, queryInt, queryText } from '../query/query-fields.js';
 
+// The limits, named once for the zod schemas and the plain check below.
 const maxAmount = 100_000_000;
 const maxStock = 1_000_000;
+const maxName = 200;
+const maxDescription = 2000;
+const maxImageUrl = 500;
+const maxTags = 20;
+const maxTag = 40;
 const tagPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const currencyPattern = /^[A-Z]{3}$/;
 
-export const tagSlug = z.string().max(40).regex(tagPattern, 'lower-case words joined by hyphens');
+export const tagSlug = z.string().max(maxTag).regex(tagPattern, 'lower-case words joined by hyphens');
 
 export const imageUrl = z
   .string()
-  .max(500)
+  .max(maxImageUrl)
   .regex(/^(\/|https:\/\/)/, 'a site path or an https URL');
 
 const price = z
@@ -24,12 +30,12 @@ const price = z
 
 const tags = z
   .array(tagSlug)
-  .max(20)
+  .max(maxTags)
   .transform((list) => [...new Set(list)]);
 
 const fields = {
-  name: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(2000),
+  name: z.string().trim().min(1).max(maxName),
+  description: z.string().trim().max(maxDescription),
   imageUrl,
   tags,
   stock: z.int().min(0).max(maxStock),
@@ -89,10 +95,10 @@ export function plainNewProduct(input: unknown): NewProduct | undefined {
   const { price, imageUrl, tags = [], stock = 0 } = input;
   const name = typeof input.name === 'string' ? input.name.trim() : undefined;
   const description = input.description === undefined ? '' : input.description;
-  if (name === undefined || name.length < 1 || name.length > 200) return undefined;
+  if (name === undefined || name.length < 1 || name.length > maxName) return undefined;
   if (typeof description !== 'string') return undefined;
   const trimmedDescription = description.trim();
-  if (trimmedDescription.length > 2000) return undefined;
+  if (trimmedDescription.length > maxDescription) return undefined;
   if (!isObject(price)) return undefined;
   for (const key in price) {
     if (key !== 'amount' && key !== 'currency') return undefined;
@@ -103,14 +109,14 @@ export function plainNewProduct(input: unknown): NewProduct | undefined {
   if (
     imageUrl !== undefined &&
     (typeof imageUrl !== 'string' ||
-      imageUrl.length > 500 ||
+      imageUrl.length > maxImageUrl ||
       !(imageUrl.startsWith('/') || imageUrl.startsWith('https://')))
   )
     return undefined;
-  if (!Array.isArray(tags) || tags.length > 20) return undefined;
+  if (!Array.isArray(tags) || tags.length > maxTags) return undefined;
   for (let i = 0; i < tags.length; i++) {
     const tag: unknown = tags[i];
-    if (typeof tag !== 'string' || tag.length > 40 || !tagPattern.test(tag)) return undefined;
+    if (typeof tag !== 'string' || tag.length > maxTag || !tagPattern.test(tag)) return undefined;
     // A duplicate is dropped by zod's transform; rare enough to leave to zod.
     for (let j = 0; j < i; j++) if (tags[j] === tag) return undefined;
   }

@@ -20,10 +20,11 @@ export interface ServiceClient {
 /** Calls service modules living in this process; an operation no module offers answers 501. */
 export function inProcessClient(modules: ServiceModule[]): ServiceClient {
   const byName = new Map(modules.map((m) => [m.name, m]));
+  const resolve = (service: string, operationId: string) => byName.get(service)?.operations[operationId];
   return {
-    resolve: (service, operationId) => byName.get(service)?.operations[operationId],
+    resolve,
     async invoke(service, request) {
-      const handler = byName.get(service)?.operations[request.operationId];
+      const handler = resolve(service, request.operationId);
       if (!handler) {
         throw new AppError(
           'not_implemented',
