@@ -6,7 +6,7 @@ import { describeDate, describeTime } from './local-time.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
-const BOOK_WORDS = /\b(book|booking|reserve|reservation|table)\b/i;
+export const BOOK_WORDS = /\b(book|booking|reserve|reservation|table)\b/i;
 
 /** True when the message asks to book (the intent, or the words for it). */
 export function asksToBook(t: Turn): boolean {
@@ -103,9 +103,9 @@ async function tryBook(
   }
 }
 
-export function offerButtons(offered: OfferedTables): Reply {
+export function offerButtons(offered: OfferedTables, text = 'Want me to book one of them?'): Reply {
   return quickReplies(
-    'Want me to book one of them?',
+    text,
     offered.restaurants.map((r) => [`Book ${r.name}`, `book a table at ${r.name}`] as [string, string]),
   );
 }
@@ -129,7 +129,8 @@ export async function bookBestPick(
 /** "Book the second one": books an offered restaurant, or asks which one. */
 export async function bookOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
   const index = pickOffered(t.u.text, offered);
-  if (index === undefined) return { state: t.state, replies: [offerButtons(offered)] };
+  if (index === undefined)
+    return { state: t.state, replies: [offerButtons(offered, 'Which one? Tap to book one of them:')] };
   const chosen = offered.restaurants[index]!;
   const outcome = await tryBook(t, chosen.id, offered.search);
   if ('booking' in outcome) {

@@ -47,6 +47,8 @@ export interface DialogState {
   booking?: boolean;
   /** Messages stored in the conversation's history after the last turn; unknown for a state started afresh. */
   historyCount?: number;
+  /** The area or cuisine the last reply offered instead of an unknown one ("Did you mean Harlem?"): "yes" takes it. */
+  suggested?: { slot: 'area' | 'cuisine'; value: string };
   /** The last restaurants suggested, with their search, so that "book the second one" can book it. */
   offered?: OfferedTables;
 }

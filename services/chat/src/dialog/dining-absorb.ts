@@ -1,9 +1,11 @@
 // Takes the dining values a message carries into the state, validating each; invalid ones become re-prompts.
+import { fold } from './aliases.js';
 import { toE164 } from './contact.js';
-import type { DiningSlots, Reply } from './dialog.types.js';
+import type { DialogState, DiningSlots, Reply } from './dialog.types.js';
 import { addDays } from './local-time.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn } from './turn.types.js';
+import { answer } from './yes-no.js';
 
 export interface Absorbed {
   changed: (keyof DiningSlots)[];
@@ -13,9 +15,65 @@ export interface Absorbed {
 const party = (u: Turn['u'], awaiting: Turn['state']['awaiting']) =>
   u.partySize ?? (awaiting === 'partySize' ? u.number : undefined);
 
-function place(t: Turn, kind: 'area' | 'cuisine', raw: string | undefined, into: Absorbed): void {
+const areaNames = (t: Turn) => t.lexicon.facets.areas.map((a) => t.lexicon.areaName(a));
+
+/**
+ * A New York place the catalog does not cover ("the East Village", "Brooklyn"): an area named elsewhere in the
+ * message still counts; otherwise the user hears that the place is not covered, with the closest area that
+ * shares its name ("Greenwich Village" for the East Village, "Harlem" for East Harlem). False when the
+ * message names no such place.
+ */
+function otherPlace(t: Turn, into: Absorbed): boolean {
   const { lexicon, state } = t;
+  const other = lexicon.findOtherArea(t.u.text);
+  if (!other) return false;
+  const elsewhere = lexicon.findArea(fold(t.u.text).replace(fold(other), ' '));
+  if (elsewhere) {
+    state.dining.area = elsewhere;
+    into.changed.push('area');
+    return true;
+  }
+  const near = lexicon.findArea(other);
+  const names = areaNames(t);
+  if (near) {
+    state.suggested = { slot: 'area', value: near };
+    const name = lexicon.areaName(near);
+    into.problems.push(
+      quickReplies(
+        `Sorry, I don't have "${other}" yet. The closest I have is ${name}, or pick another area.`,
+        [name, ...names.filter((n) => n !== name)],
+      ),
+    );
+  } else {
+    into.problems.push(
+      quickReplies(
+        `Sorry, I don't have "${other}" yet. I can search these areas: ${names.join(', ')}.`,
+        names,
+      ),
+    );
+  }
+  return true;
+}
+
+function place(
+  t: Turn,
+  kind: 'area' | 'cuisine',
+  raw: string | undefined,
+  suggested: DialogState['suggested'],
+  into: Absorbed,
+): void {
+  const { lexicon, state } = t;
+  if (kind === 'area' && otherPlace(t, into)) return;
   const found = kind === 'area' ? lexicon.findArea(t.u.text) : lexicon.findCuisine(t.u.text);
+  const reply = answer(t.u.text);
+  // "Yes" to "Did you mean Harlem?" takes the suggestion; a yes or no is never itself a place or a cuisine.
+  if (reply && !raw && !found) {
+    if (reply === 'yes' && suggested?.slot === kind) {
+      state.dining[kind] = suggested.value;
+      into.changed.push(kind);
+    }
+    return;
+  }
   const u = t.u;
   const other = kind === 'area' ? u.cuisine : u.area;
   const answersOtherSlot = other ?? u.date ?? u.time ?? u.partySize ?? u.number ?? u.email ?? u.phone;
@@ -33,12 +91,10 @@ function place(t: Turn, kind: 'area' | 'cuisine', raw: string | undefined, into:
   }
   // A long answer without a known name is not a place or cuisine: the question is asked again instead.
   if (!raw && text && text.split(/\s+/).length > 3) return;
-  const names =
-    kind === 'area'
-      ? lexicon.facets.areas.map((a) => lexicon.areaName(a))
-      : lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
+  const names = kind === 'area' ? areaNames(t) : lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
   const label = kind === 'area' ? 'areas' : 'cuisines';
   if (resolved.suggestion) {
+    state.suggested = { slot: kind, value: resolved.suggestion };
     const name =
       kind === 'area' ? lexicon.areaName(resolved.suggestion) : lexicon.cuisineName(resolved.suggestion);
     into.problems.push(
@@ -123,8 +179,10 @@ function contact(t: Turn, into: Absorbed): void {
 /** Applies every dining value in the message to `t.state.dining`; later values override (corrections). */
 export function absorbDining(t: Turn): Absorbed {
   const into: Absorbed = { changed: [], problems: [] };
-  place(t, 'cuisine', t.u.cuisine, into);
-  place(t, 'area', t.u.area, into);
+  const suggested = t.state.suggested;
+  t.state.suggested = undefined;
+  place(t, 'cuisine', t.u.cuisine, suggested, into);
+  place(t, 'area', t.u.area, suggested, into);
   when(t, into);
   people(t, into);
   contact(t, into);

@@ -77,6 +77,92 @@ describe('dining flow', () => {
     expect(cards[0].structured.payload).toMatchObject({ cuisine: 'Korean', buttonLabel: 'Details' });
   });
 
+  it('reads "tonight around 7:30" as the evening', async () => {
+    const sut = talk(open);
+    await sut('korean in midtown for 2');
+    expect(last((await sut('tonight around 7:30')).texts)).toMatch(/e-mail address or a phone/);
+    expect(last((await sut('kim@example.com')).texts)).toMatch(/for 2 today at 7:30pm to kim@example.com\?$/);
+  });
+
+  it('does not take the East Village for Greenwich Village, and takes the closest area on a yes', async () => {
+    const sut = talk(open);
+    await sut('thai food please');
+    const answer = await sut('in the East Village');
+    expect(answer.texts[0]).toMatch(
+      /don't have "East Village" yet\. The closest I have is Greenwich Village/,
+    );
+    expect(answer.messages[0].structured.payload.options[0].label).toBe('Greenwich Village');
+    expect(last((await sut('yes')).texts)).toMatch(/Which day/);
+    await sut('tomorrow at 8pm for 3');
+    expect(last((await sut('ana@example.com')).texts)).toMatch(/Thai in Greenwich Village for 3/);
+  });
+
+  it("names an uncovered neighbourhood even when it holds an area's name, and keeps an area named beside it", async () => {
+    const sut = talk(open);
+    expect((await sut('mexican in east harlem tomorrow at 7pm')).texts[0]).toMatch(
+      /don't have "East Harlem" yet\. The closest I have is Harlem/,
+    );
+    const other = talk(open);
+    expect(last((await other('not brooklyn, italian in chelsea for 2 tomorrow at 8pm')).texts)).toMatch(
+      /e-mail address or a phone/,
+    );
+  });
+
+  it('never reads a yes as an area', async () => {
+    const sut = talk(open);
+    await sut('italian food');
+    expect(last((await sut('yes')).texts)).toMatch(/part of town/);
+  });
+
+  it('says which value a correction changed', async () => {
+    const sut = talk(open);
+    await sut('italian in chelsea for 4 tomorrow');
+    const answer = await sut('actually make it 6 of us');
+    expect(answer.texts[0]).toBe('OK, 6 people instead of 4 people.');
+  });
+
+  it('keeps a search a search when an answer only looks like a booking', async () => {
+    const sut = talk(open);
+    await sut('can you recommend a restaurant?');
+    await sut('thai in soho tomorrow at 8pm for 5');
+    await sut('actually make it 6 of us');
+    expect(last((await sut('tai@example.com')).texts)).toMatch(
+      /^Shall I send 3 suggestions for Thai in SoHo for 6/,
+    );
+  });
+
+  it('takes "that\'s right" as a yes to the confirmation', async () => {
+    const sut = talk(open);
+    await sut('korean in midtown for 2 tomorrow at 7pm, email me at kim@example.com');
+    expect((await sut("that's right")).texts[0]).toMatch(/Here are my suggestions for Korean in Midtown/);
+  });
+
+  it('asks which one after a yes to "book one of them", then books the one named', async () => {
+    const sut = talk(open);
+    await sut('italian in chelsea for 2 tomorrow at 8pm, email me at ida@example.com');
+    const shown = await sut('yes');
+    const names = shown.messages
+      .filter((m) => m.structured?.type === 'restaurant')
+      .map((m) => m.structured.payload.name as string);
+    expect(last((await sut('yes')).texts)).toMatch(/Which one\?/);
+    const booked = await sut('the second one');
+    expect(booked.texts[0]).toMatch(new RegExp(`^Booked! A table for 2 at ${names[1]}`));
+  });
+
+  it("asks for a booking's contact as a booking", async () => {
+    const sut = talk(open);
+    expect((await sut('book a table at an indian place in harlem for 3 tomorrow at 6pm')).texts[0]).toBe(
+      'Which e-mail address or phone number should I put the booking under?',
+    );
+  });
+
+  it('answers an unrelated question that names a day as out of scope, not as a table search', async () => {
+    const sut = talk(open);
+    const answer = await sut('what is the weather like tomorrow');
+    expect(answer.texts[0]).toMatch(/outside what I can do|only good at food|can't help with that/);
+    expect(answer.texts.join(' ')).not.toMatch(/kind of food/);
+  });
+
   it('gives a way out after three failed answers to one question', async () => {
     const sut = talk(open);
     await sut('find me a restaurant');

@@ -3,9 +3,11 @@ import { hashSeed } from '../nlu/training/seeded.js';
 import type { DiningSearch } from '../recommend/recommend.types.js';
 import { bookBestPick, offerButtons } from './booking.js';
 import { restaurantAddress, restaurantPayload } from './cards.js';
+import type { DiningSlots } from './dialog.types.js';
 import { absorbDining } from './dining-absorb.js';
 import { confirmation, describeSearch, missingSlot, question, slotNamed } from './dining-questions.js';
 import { reprompt, resetFlow } from './fallback.js';
+import { describeDate, describeTime } from './local-time.js';
 import { quickReplies, restaurantCard, say } from './replies.js';
 import { afterAnswer, type Turn, type TurnResult } from './turn.types.js';
 import { answer } from './yes-no.js';
@@ -19,7 +21,7 @@ export function askNext(t: Turn, prefix: string[] = []): TurnResult {
   const ask =
     slot === 'confirm'
       ? confirmation(state.dining, t.lexicon, t.today, state.booking === true)
-      : question(slot, t.lexicon);
+      : question(slot, t.lexicon, state.booking === true);
   return { state, replies: [...prefix.map(say), ask] };
 }
 
@@ -46,12 +48,42 @@ function change(t: Turn): TurnResult {
   return askNext(t);
 }
 
+/** How a value reads in "OK, 6 people instead of 5". */
+function describeValue(t: Turn, slot: keyof DiningSlots, d: DiningSlots): string {
+  switch (slot) {
+    case 'cuisine':
+      return t.lexicon.cuisineName(d.cuisine!);
+    case 'area':
+      return t.lexicon.areaName(d.area!);
+    case 'date':
+      return describeDate(d.date!, t.today.date);
+    case 'time':
+      return describeTime(d.time!);
+    case 'partySize':
+      return d.partySize === 1 ? '1 person' : `${d.partySize} people`;
+    default:
+      return d[slot] ?? '';
+  }
+}
+
+/** "OK, 6 people instead of 5." for each value the message changed (a correction), so the user sees it taken. */
+function acknowledged(t: Turn, before: DiningSlots, changed: (keyof DiningSlots)[]): string[] {
+  const now = t.state.dining;
+  const corrected = changed.filter(
+    (k) => before[k] !== undefined && now[k] !== undefined && before[k] !== now[k],
+  );
+  if (corrected.length === 0) return [];
+  const bits = corrected.map((k) => `${describeValue(t, k, now)} instead of ${describeValue(t, k, before)}`);
+  return [`OK, ${bits.join(', ')}.`];
+}
+
 /** One turn of the dining flow, started or continued. */
 export async function diningTurn(t: Turn): Promise<TurnResult> {
   t.state.flow = 'dining';
+  const before = { ...t.state.dining };
   const absorbed = absorbDining(t);
   if (absorbed.problems.length > 0) return reprompt(t, absorbed.problems);
-  if (absorbed.changed.length > 0) return askNext(t);
+  if (absorbed.changed.length > 0) return askNext(t, acknowledged(t, before, absorbed.changed));
   if (t.state.awaiting === 'confirm') {
     const reply = answer(t.u.text);
     if (reply === 'yes') return complete(t);
@@ -59,7 +91,11 @@ export async function diningTurn(t: Turn): Promise<TurnResult> {
   }
   if (t.state.awaiting) {
     const again = askNext(t);
-    return reprompt(t, [say("Sorry, I didn't catch that."), ...again.replies]);
+    const aside =
+      t.u.outOfScope && !answer(t.u.text)
+        ? "I can't help with that one, but let's finish finding your table."
+        : "Sorry, I didn't catch that.";
+    return reprompt(t, [say(aside), ...again.replies]);
   }
   return askNext(t);
 }

@@ -14,7 +14,7 @@ export function missingSlot(d: DiningSlots): DiningSlot | undefined {
   return undefined;
 }
 
-export function question(slot: DiningSlot, lexicon: Lexicon): Reply {
+export function question(slot: DiningSlot, lexicon: Lexicon, booking = false): Reply {
   switch (slot) {
     case 'cuisine':
       return quickReplies(
@@ -33,7 +33,11 @@ export function question(slot: DiningSlot, lexicon: Lexicon): Reply {
     case 'partySize':
       return quickReplies('How many people?', ['2', '4', '6']);
     case 'contact':
-      return say('Where should I send the suggestions? Give me an e-mail address or a phone number.');
+      return say(
+        booking
+          ? 'Which e-mail address or phone number should I put the booking under?'
+          : 'Where should I send the suggestions? Give me an e-mail address or a phone number.',
+      );
   }
 }
 

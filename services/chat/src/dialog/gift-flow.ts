@@ -1,6 +1,7 @@
 // The gift flow: kind, colour, occasion, recipient and budget in any order, then product cards to order from.
 import { hashSeed } from '../nlu/training/seeded.js';
-import { productPayload } from './cards.js';
+import type { ProductSuggestions } from '../recommend/recommend.types.js';
+import { formatPrice, productPayload } from './cards.js';
 import type { GiftSlots } from './dialog.types.js';
 import { reprompt } from './fallback.js';
 import { productCard, quickReplies, say } from './replies.js';
@@ -27,12 +28,30 @@ function absorbGift(t: Turn): boolean {
   return JSON.stringify(g) !== before;
 }
 
-function intro(g: GiftSlots, t: Turn): string {
-  const bits = [
-    g.occasion ? ` for a ${t.lexicon.tagName(g.occasion)}` : '',
-    g.recipient ? ` for ${g.recipient}` : '',
-  ];
-  return `Here are some ideas${bits.join('')}:`;
+/** "my girlfriend" as the concierge says it back. */
+const yours = (recipient: string) => recipient.replace(/\b(my)\b/gi, 'your').replace(/\b(me)\b/gi, 'you');
+
+/** What the cards answer, and which wish gave way when the catalog could not meet them all. */
+function intro(g: GiftSlots, t: Turn, relaxed: ProductSuggestions['relaxed']): string {
+  const { lexicon } = t;
+  const kind = g.kind ? lexicon.kindName(g.kind) : undefined;
+  const what = [g.colour, kind].filter(Boolean).join(' ');
+  const budget =
+    g.maxPrice !== undefined ? ` up to ${formatPrice(g.maxPrice, 'USD').replace(/\.00$/, '')}` : '';
+  const forWhom = [
+    g.occasion ? ` for a ${lexicon.tagName(g.occasion)}` : '',
+    g.recipient ? ` for ${yours(g.recipient)}` : '',
+  ].join('');
+  switch (relaxed) {
+    case 'budget':
+      return `I have no ${what}${budget} in stock. These are the least expensive:`;
+    case 'colour':
+      return `I have no ${what}${budget} in stock. Here are ${kind} in other colours:`;
+    case 'kind':
+      return `I'm out of ${kind} right now. Here are some other ideas${forWhom}:`;
+    default:
+      return `Here are some ideas${what ? ` for ${what}` : ''}${budget}${forWhom}:`;
+  }
 }
 
 /** One turn of the gift flow; "show me more" with nothing new shows other products. */
@@ -51,7 +70,7 @@ export async function giftTurn(t: Turn): Promise<TurnResult> {
   state.awaiting = undefined;
   const exclude = changed ? [] : state.shown.map((p) => p.productId);
   const seed = hashSeed(`${state.conversationId}:${state.turn}`);
-  const found = await t.recommender.products(g, seed, exclude);
+  const { products: found, relaxed } = await t.recommender.products(g, seed, exclude);
   if (found.length === 0) {
     return {
       state,
@@ -68,7 +87,7 @@ export async function giftTurn(t: Turn): Promise<TurnResult> {
   return {
     state,
     replies: [
-      say(intro(g, t)),
+      say(intro(g, t, relaxed)),
       ...state.shown.map(productCard),
       quickReplies('Tap Order on a card, or:', [
         ['Show me more', 'show me more'],

@@ -1,12 +1,21 @@
 // What the catalog offers (its facets) with the names people use: resolves "UES" to `upper-east-side`.
 import * as vocabulary from '../nlu/training/vocabulary.js';
-import { AliasTable, type Resolution } from './aliases.js';
+import { kindFamilies } from '../recommend/product.recommender.js';
+import { AliasTable, fold, type Resolution } from './aliases.js';
 
 export interface Facets {
   cuisines: string[];
   areas: string[];
   tags: string[];
 }
+
+const flowerWords = ['flowers', 'a bunch of flowers', 'bunch of flowers', 'some flowers', 'blooms', 'floral'];
+
+const kindNames: Record<string, string> = {
+  bouquet: 'bouquets',
+  plant: 'plants',
+  'gift-basket': 'gift baskets',
+};
 
 const titleCase = (slug: string) => slug.replace(/-/g, ' ').replace(/\b[a-z]/g, (c) => c.toUpperCase());
 
@@ -19,13 +28,29 @@ export class Lexicon {
   readonly kinds: AliasTable;
   readonly colours: AliasTable;
   readonly occasions: AliasTable;
+  private readonly otherAreas: AliasTable;
 
   constructor(readonly facets: Facets) {
     this.areas = new AliasTable(facets.areas, vocabulary.areas);
     this.cuisines = new AliasTable(facets.cuisines, vocabulary.cuisines);
-    this.kinds = new AliasTable(values(vocabulary.productKinds, facets.tags), vocabulary.productKinds);
+    // "Flowers" is a kind of its own, standing for every cut-flower tag (see kindFamilies), not "bouquet".
+    const kindTerms = [
+      ...vocabulary.productKinds.map((k) => ({
+        value: k.value,
+        synonyms: k.synonyms.filter((s) => !flowerWords.includes(s)),
+      })),
+      { value: 'flowers', synonyms: flowerWords },
+    ];
+    const families = Object.keys(kindFamilies).filter((f) =>
+      kindFamilies[f]!.some((tag) => facets.tags.includes(tag)),
+    );
+    this.kinds = new AliasTable([...values(kindTerms, facets.tags), ...families], kindTerms);
     this.colours = new AliasTable(values(vocabulary.colours, facets.tags), vocabulary.colours);
     this.occasions = new AliasTable(values(vocabulary.occasions, facets.tags), vocabulary.occasions);
+    // A place the catalog gains later is one of its areas, not "another" one.
+    const covered = new Set(facets.areas.map((a) => fold(a.replace(/-/g, ' '))));
+    const others = vocabulary.otherNeighbourhoods.filter((n) => !covered.has(fold(n)));
+    this.otherAreas = new AliasTable(others, []);
   }
 
   resolveArea(raw: string): Resolution {
@@ -41,6 +66,11 @@ export class Lexicon {
     return this.areas.find(text);
   }
 
+  /** A New York place the catalog does not cover, named anywhere in `text` ("the East Village"). */
+  findOtherArea(text: string): string | undefined {
+    return this.otherAreas.find(text);
+  }
+
   findCuisine(text: string): string | undefined {
     return this.cuisines.find(text);
   }
@@ -51,6 +81,11 @@ export class Lexicon {
 
   cuisineName(slug: string): string {
     return titleCase(slug);
+  }
+
+  /** "red roses", "flowers", "gift baskets": how a kind reads in a sentence. */
+  kindName(kind: string): string {
+    return kindNames[kind] ?? kind.replace(/-/g, ' ');
   }
 
   tagName(tag: string): string {

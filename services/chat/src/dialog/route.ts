@@ -1,5 +1,5 @@
 // Decides which flow answers a message: a flow in progress keeps answers that fill it, otherwise the intent decides.
-import { asksToBook, bookOffered, pickOffered } from './booking.js';
+import { asksToBook, BOOK_WORDS, bookOffered, pickOffered } from './booking.js';
 import { diningTurn } from './dining-flow.js';
 import { resetFlow } from './fallback.js';
 import { giftTurn } from './gift-flow.js';
@@ -18,6 +18,9 @@ const control = new Set([
   'order_status',
   'repeat_last_search',
 ]);
+
+/** Intents that end an exchange: "ok thanks" after suggestions is not a request to book one. */
+const closing = new Set(['thanks', 'goodbye', 'cancel']);
 
 function mentionsDining(t: Turn): boolean {
   const { u, lexicon } = t;
@@ -47,9 +50,22 @@ function mentionsGift(t: Turn): boolean {
   );
 }
 
+/**
+ * Dining values that only a dining request carries: a day or a time alone does not make "what's the weather
+ * like tomorrow" a table search.
+ */
+function mentionsDiningStrongly(t: Turn): boolean {
+  const { u, lexicon } = t;
+  return Boolean(
+    u.cuisine ?? u.area ?? u.partySize ?? lexicon.findArea(u.text) ?? lexicon.findCuisine(u.text),
+  );
+}
+
 function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
   const { u } = t;
-  const intent = u.outOfScope && !mentionsDining(t) && !mentionsGift(t) ? 'out_of_scope' : u.intent;
+  const unrelated = u.outOfScope || u.intent === 'out_of_scope';
+  if (unrelated && !mentionsDiningStrongly(t) && !mentionsGift(t)) return talk.outOfScope(t);
+  const intent = unrelated ? 'out_of_scope' : u.intent;
   switch (intent) {
     case 'find_product':
       return giftTurn(t);
@@ -97,7 +113,19 @@ export async function route(t: Turn): Promise<TurnResult> {
   const offered = state.flow === 'none' ? state.offered : undefined;
   if (offered && asksToBook(t) && (!dining || pickOffered(u.text, offered) !== undefined))
     return bookOffered(t, offered);
-  if (state.flow === 'dining' && u.intent === 'book_restaurant') state.booking = true;
+  // "Yes" to "Want me to book one of them?", or just "the second one".
+  if (offered && !dining && u.text.trim().split(/\s+/).length <= 4 && !closing.has(u.intent)) {
+    if (answer(u.text) === 'yes' || pickOffered(u.text, offered) !== undefined)
+      return bookOffered(t, offered);
+  }
+  // A search turns into a booking when the user says so, not when an answer like "make it 6 of us" merely
+  // looks a little like a booking request to the classifier.
+  if (
+    state.flow === 'dining' &&
+    u.intent === 'book_restaurant' &&
+    (BOOK_WORDS.test(u.text) || u.confidence >= 0.8)
+  )
+    state.booking = true;
   if (state.flow === 'dining' && (dining || (state.awaiting && !confidentControl))) return diningTurn(t);
   if (state.flow === 'gift' && state.awaiting === 'gift' && !confidentControl) return giftTurn(t);
   if (state.flow === 'gift' && mentionsGift(t) && u.intent !== 'order_product' && !dining) return giftTurn(t);

@@ -17,8 +17,8 @@ function readDateTime(entity: BuiltinEntity, into: Understanding): void {
   if (dateCue.test(entity.text)) into.date = value.start.slice(0, 10);
   if (value.allDay || !timeCue.test(entity.text)) return;
   const [hours, minutes] = value.start.slice(11, 16).split(':').map(Number) as [number, number];
-  // "at 7" for dinner means 7 pm: nobody books a restaurant at 1–10 am without saying so.
-  const hour = hours >= 1 && hours <= 10 && !meridiem.test(entity.text) && !/\d:\d/.test(entity.text);
+  // "at 7" or "around 7:30" for dinner means pm: nobody books a restaurant at 1–10 am without saying so.
+  const hour = hours >= 1 && hours <= 10 && !meridiem.test(entity.text);
   into.time = `${String(hour ? hours + 12 : hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
 }
 

@@ -1,10 +1,16 @@
-// Product suggestions by kind, occasion, colour and budget, in stock only, ranked by how many wishes they meet.
+// Product suggestions by kind, occasion, colour and budget, in stock only. The kind the user named is kept
+// whenever the catalog has it; a colour or budget it cannot meet is relaxed, and the answer says so.
 import type { GiftSlots } from '../dialog/dialog.types.js';
 import { createRng } from '../nlu/training/seeded.js';
 import type { CatalogClient } from './catalog-client.js';
-import type { ProductInfo } from './recommend.types.js';
+import type { ProductInfo, ProductSuggestions } from './recommend.types.js';
 
 export const productCount = 3;
+
+/** Kinds that stand for several catalog tags: "flowers" are any cut flowers. */
+export const kindFamilies: Record<string, string[]> = {
+  flowers: ['bouquet', 'roses', 'tulips', 'lilies', 'orchids', 'sunflowers'],
+};
 
 function fit(product: ProductInfo, gift: GiftSlots): number {
   const wishes = [gift.kind, gift.occasion, gift.colour].filter((w): w is string => w !== undefined);
@@ -18,21 +24,73 @@ function rank(products: ProductInfo[], gift: GiftSlots, seed: number): ProductIn
   return keyed.sort((a, b) => b.fit - a.fit || a.draw - b.draw).map((k) => k.p);
 }
 
-/** The most specific wish narrows the catalog query; when nothing fits the budget, a broader wish is tried. */
+const byPrice = (products: ProductInfo[]) => [...products].sort((a, b) => a.price.amount - b.price.amount);
+
+/** In-stock products carrying any of `tags` (any product without tags), within the budget when given. */
+async function inStock(
+  catalog: CatalogClient,
+  tags: (string | undefined)[],
+  maxPrice: number | undefined,
+): Promise<ProductInfo[]> {
+  const lists = await Promise.all(
+    tags.map((tag) => catalog.listProducts({ tag, maxPrice, inStock: true, limit: 100 })),
+  );
+  const seen = new Set<string>();
+  return lists.flat().filter((p) => !seen.has(p.id) && seen.add(p.id));
+}
+
+/** Products not shown yet first; when all were shown, all of them again. */
+function fresh(products: ProductInfo[], exclude: string[]): ProductInfo[] {
+  const unseen = products.filter((p) => !exclude.includes(p.id));
+  return unseen.length > 0 ? unseen : products;
+}
+
+/**
+ * The kind is the firm wish: its products within the budget and in the colour asked for; failing the colour,
+ * the same kind in that colour above the budget (cheapest first), then in other colours. Without a kind (or
+ * when none of it is in stock), the occasion or colour narrows the catalog as before.
+ */
 export async function suggestProducts(
   catalog: CatalogClient,
   gift: GiftSlots,
   seed: number,
   exclude: string[],
-): Promise<ProductInfo[]> {
-  const tags = [gift.kind, gift.occasion, gift.colour].filter((t): t is string => t !== undefined);
-  for (const tag of [...tags, undefined]) {
-    const found = await catalog.listProducts({ tag, maxPrice: gift.maxPrice, inStock: true, limit: 100 });
-    const fresh = found.filter((p) => !exclude.includes(p.id));
-    const candidates = fresh.length > 0 ? fresh : found;
-    if (candidates.length > 0) return rank(candidates, gift, seed).slice(0, productCount);
+): Promise<ProductSuggestions> {
+  const { kind, colour, maxPrice } = gift;
+  const order = (list: ProductInfo[], relaxed?: ProductSuggestions['relaxed']) =>
+    relaxed === 'budget' ? byPrice(fresh(list, exclude)) : rank(fresh(list, exclude), gift, seed);
+  const pick = (list: ProductInfo[], relaxed?: ProductSuggestions['relaxed']): ProductSuggestions => ({
+    products: order(list, relaxed).slice(0, productCount),
+    ...(relaxed ? { relaxed } : {}),
+  });
+  if (kind) {
+    const kindTags = kindFamilies[kind] ?? [kind];
+    const inBudget = await inStock(catalog, kindTags, maxPrice);
+    const coloured = colour ? inBudget.filter((p) => p.tags.includes(colour)) : inBudget;
+    if (coloured.length > 0) {
+      // Two red roses and one more rose beat two cards alone.
+      const more = order(inBudget.filter((p) => !coloured.includes(p)));
+      return { products: [...order(coloured), ...more].slice(0, productCount) };
+    }
+    if (colour) {
+      const overBudget =
+        maxPrice === undefined
+          ? []
+          : (await inStock(catalog, kindTags, undefined)).filter((p) => p.tags.includes(colour));
+      if (overBudget.length > 0) return pick(overBudget, 'budget');
+      if (inBudget.length > 0) return pick(inBudget, 'colour');
+    }
+    if (maxPrice !== undefined) {
+      const any = await inStock(catalog, kindTags, undefined);
+      if (any.length > 0) return pick(any, 'budget');
+    }
   }
-  return [];
+  const tags = [gift.occasion, colour].filter((t): t is string => t !== undefined);
+  for (const tag of [...tags, undefined]) {
+    const found = await inStock(catalog, [tag], maxPrice);
+    if (found.length > 0) return pick(found, kind ? 'kind' : undefined);
+  }
+  return { products: [] };
 }
 
 /** A product by (part of) its name, in stock first. */

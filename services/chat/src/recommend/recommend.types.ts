@@ -69,8 +69,17 @@ export interface RestaurantPick {
   match: MatchQuality;
 }
 
+/**
+ * Products to suggest, and which wish had to give way when none met them all: the budget (the cheapest of the
+ * kind and colour asked for), the colour (the kind in other colours), or the kind (none in stock).
+ */
+export interface ProductSuggestions {
+  products: ProductInfo[];
+  relaxed?: 'budget' | 'colour' | 'kind';
+}
+
 export interface Recommender {
   dining(search: DiningSearch, seed: number): Promise<RestaurantPick[]>;
-  products(gift: GiftSlots, seed: number, exclude: string[]): Promise<ProductInfo[]>;
+  products(gift: GiftSlots, seed: number, exclude: string[]): Promise<ProductSuggestions>;
   productNamed(name: string): Promise<ProductInfo | undefined>;
 }

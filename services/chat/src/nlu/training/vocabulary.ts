@@ -25,6 +25,63 @@ export const areas: Term[] = [
 /** Areas the catalog does not cover: the tagger must still find them so the dialog can say so. */
 export const unknownAreas = ['East Village', 'Park Slope', 'Bushwick', 'Flushing', 'the Bronx', 'Dumbo'];
 
+/**
+ * New York places the catalog does not cover, so that "the East Village" is not read as Greenwich Village
+ * (whose "village" it contains) and "East Harlem" not as Harlem: the dialog says it does not have them.
+ * Not used in training.
+ */
+export const otherNeighbourhoods = [
+  'East Village',
+  'Lower East Side',
+  'East Harlem',
+  'Spanish Harlem',
+  'West Harlem',
+  'Washington Heights',
+  'Inwood',
+  'Morningside Heights',
+  'Financial District',
+  'FiDi',
+  'Battery Park',
+  'Battery Park City',
+  'Lower Manhattan',
+  'Chinatown',
+  'Little Italy',
+  'NoHo',
+  'Nolita',
+  'NoMad',
+  'Flatiron',
+  'Gramercy',
+  'Union Square',
+  'Murray Hill',
+  'Kips Bay',
+  'Koreatown',
+  "Hell's Kitchen",
+  'Hells Kitchen',
+  'Hudson Yards',
+  'Meatpacking District',
+  'Roosevelt Island',
+  'Brooklyn',
+  'Queens',
+  'the Bronx',
+  'Bronx',
+  'Staten Island',
+  'Long Island City',
+  'Park Slope',
+  'Bushwick',
+  'Greenpoint',
+  'Dumbo',
+  'Bed-Stuy',
+  'Crown Heights',
+  'Fort Greene',
+  'Red Hook',
+  'Cobble Hill',
+  'Carroll Gardens',
+  'Flushing',
+  'Jackson Heights',
+  'Jersey City',
+  'Hoboken',
+];
+
 export const cuisines: Term[] = [
   t('american', 'American', 'burgers', 'burger'),
   t('chinese', 'Chinese', 'dim sum', 'dumplings'),
