@@ -39,6 +39,8 @@ export interface DialogState {
   awaiting?: DiningSlot | 'confirm' | 'gift';
   /** Failed answers to the current question. */
   reprompts: number;
+  /** Every product shown for the current gift wish, so that "show me more" shows new ones until none is left. */
+  seenProducts?: string[];
   /** The last product cards, in order, for "the first one" and "cheaper". */
   shown: ProductCardPayload[];
   /** The dining search of the previous conversation, when this user has one. */

@@ -55,6 +55,24 @@ function otherPlace(t: Turn, into: Absorbed): boolean {
   return true;
 }
 
+/** Whether the text names (or nearly names) a value of `kind`. */
+function names(t: Turn, kind: 'area' | 'cuisine', text: string): boolean {
+  const r = kind === 'area' ? t.lexicon.resolveArea(text) : t.lexicon.resolveCuisine(text);
+  return 'value' in r || r.suggestion !== undefined;
+}
+
+/**
+ * Whether the whole message answers `kind`: the question asked for it, unless the text is rather the other of
+ * area and cuisine ("chelsae" when asked for the food); or the question asked for the other and the text is
+ * this one.
+ */
+function answersHere(t: Turn, kind: 'area' | 'cuisine'): boolean {
+  const other = kind === 'area' ? 'cuisine' : 'area';
+  const text = t.u.text;
+  if (t.state.awaiting === kind) return names(t, kind, text) || !names(t, other, text);
+  return t.state.awaiting === other && names(t, kind, text) && !names(t, other, text);
+}
+
 function place(
   t: Turn,
   kind: 'area' | 'cuisine',
@@ -77,7 +95,7 @@ function place(
   const u = t.u;
   const other = kind === 'area' ? u.cuisine : u.area;
   const answersOtherSlot = other ?? u.date ?? u.time ?? u.partySize ?? u.number ?? u.email ?? u.phone;
-  const text = raw ?? (state.awaiting === kind && answersOtherSlot === undefined ? u.text : undefined);
+  const text = raw ?? (answersHere(t, kind) && answersOtherSlot === undefined && !reply ? u.text : undefined);
   if (!text && !found) return;
   const resolved = found
     ? { value: found }

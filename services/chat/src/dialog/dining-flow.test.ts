@@ -108,6 +108,19 @@ describe('dining flow', () => {
     );
   });
 
+  it('takes a misspelt area given when asked for the food as the area it nearly names', async () => {
+    const sut = talk(open);
+    await sut('find me a place for dinner');
+    expect((await sut('chelsae')).texts[0]).toMatch(/Did you mean Chelsea\?/);
+  });
+
+  it('asks which day after "change the day" instead of reading it as a day', async () => {
+    const sut = talk(open);
+    await sut('italian in chelsea for 4 tomorrow at 8pm, email me at ana@example.com');
+    await sut('no');
+    expect(last((await sut('change the day')).texts)).toMatch(/Which day/);
+  });
+
   it('never reads a yes as an area', async () => {
     const sut = talk(open);
     await sut('italian food');

@@ -58,4 +58,82 @@ describe('gift flow', () => {
     const amounts = cards.map((p) => p.amount);
     expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
   });
+
+  it('answers "what\'s the cheapest" with the wish\'s products, least expensive first', async () => {
+    const sut = talk(open);
+    await sut('flowers for a birthday');
+    const answer = await sut("what's the cheapest");
+    expect(answer.texts[0]).toBe('The least expensive flowers for a birthday:');
+    const cards = await shown(answer);
+    expect(cards.every(isFlower)).toBe(true);
+    const amounts = cards.map((p) => p.amount);
+    expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
+  });
+
+  it('reads "under 30" as a budget in dollars', async () => {
+    const sut = talk(open);
+    const answer = await sut('do you have chocolates under 30');
+    expect(answer.texts[0]).toMatch(/up to \$30/);
+    const cards = await shown(answer);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((p) => p.tags.includes('chocolates') && p.amount <= 3000)).toBe(true);
+  });
+
+  it('hears the occasion in "a friend who\'s sick"', async () => {
+    const sut = talk(open);
+    expect((await sut("something yellow for a friend who's sick")).texts[0]).toBe(
+      'Here are some ideas for yellow gifts for a friend to wish a speedy recovery:',
+    );
+  });
+
+  it('says when "show me more" has nothing new left', async () => {
+    const sut = talk(open);
+    let answer = await sut('chocolates');
+    const seen = new Set<string>();
+    for (let i = 0; i < 10 && !/That's everything/.test(answer.texts[0] ?? ''); i++) {
+      for (const m of answer.messages.filter((m) => m.structured?.type === 'product'))
+        seen.add(m.structured.payload.productId as string);
+      answer = await sut('show me more');
+    }
+    expect(answer.texts[0]).toMatch(/^That's everything I have for that/);
+    const all = await open.store.db.selectFrom('catalog_product').select(['tags', 'stock']).execute();
+    const inStock = all.filter((p) => (p.tags as string).includes('"chocolates"') && Number(p.stock) > 0);
+    expect(seen.size).toBe(inStock.length);
+  });
+});
+
+describe('ordering from the chat', () => {
+  it('orders the shown product the user names by a word of its name', async () => {
+    const sut = talk(open);
+    const cards = (await sut('flowers for a birthday')).messages
+      .filter((m) => m.structured?.type === 'product')
+      .map((m) => m.structured.payload as { productId: string; name: string });
+    // A word of the last card's name that no other card has.
+    const others = cards.slice(0, -1).flatMap((c) => c.name.toLowerCase().split(' '));
+    const word = cards
+      .at(-1)!
+      .name.split(' ')
+      .find((w) => w.length > 3 && !others.includes(w.toLowerCase()))!;
+    const answer = await sut(`I'll take the ${word.toLowerCase()} one`);
+    expect(answer.texts[0]).toBe(
+      `Great choice: ${cards.at(-1)!.name}. Tap Order to check out and choose the delivery.`,
+    );
+  });
+
+  it('orders a product named in full even when other cards were shown', async () => {
+    const sut = talk(open);
+    const cards = (await sut('chocolates')).messages.filter((m) => m.structured?.type === 'product');
+    const ids = cards.map((m) => m.structured.payload.productId as string);
+    const other = await open.store.db
+      .selectFrom('catalog_product')
+      .select(['id', 'name'])
+      .where('id', 'not in', ids)
+      .where('stock', '>', 0)
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    const answer = await sut(`I'd like to order the ${other.name}`);
+    expect(answer.messages.find((m) => m.structured?.type === 'product').structured.payload.productId).toBe(
+      other.id,
+    );
+  });
 });

@@ -8,7 +8,38 @@ import { productCard, quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
 const occasionsMenu = ['Birthday', 'Anniversary', 'Thank you', 'Get well', 'Sympathy', 'New baby'];
-const cheaper = /cheaper|less expensive|lower price|too expensive|budget/i;
+export const cheaper = /cheaper|less expensive|lower price|too expensive|budget/i;
+/** "What's the cheapest?": the wish as it stands, least expensive first. */
+export const cheapest = /cheapest|least expensive|lowest price|most affordable|lowest-priced/i;
+/** Asks for other products of the same wish. */
+export const more =
+  /\b(show me more|more options|any others|other ones|something else|what else|anything else)\b/i;
+
+/** "orchids under 30": a budget in dollars without the currency, in cents. */
+function plainBudget(text: string): number | undefined {
+  const m =
+    /\b(?:under|below|less than|max(?:imum)?|up to|no more than|at most)\s+\$?(\d{1,5})(?:\s*(?:dollars|bucks|usd))?\b/i.exec(
+      text,
+    );
+  return m ? Number(m[1]) * 100 : undefined;
+}
+
+/** " for a birthday", " to say thank you": the occasion as the end of a sentence. */
+function forOccasion(tag: string, t: Turn): string {
+  const phrase = occasionPhrases[tag];
+  return phrase ? ` ${phrase}` : ` for a ${t.lexicon.tagName(tag)}`;
+}
+
+const occasionPhrases: Record<string, string> = {
+  anniversary: 'for an anniversary',
+  valentines: "for Valentine's Day",
+  'mothers-day': "for Mother's Day",
+  'get-well': 'to wish a speedy recovery',
+  sympathy: 'to offer sympathy',
+  'thank-you': 'to say thank you',
+  congratulations: 'to say congratulations',
+  'new-baby': 'for a new baby',
+};
 
 function absorbGift(t: Turn): boolean {
   const { u, lexicon, state } = t;
@@ -21,8 +52,9 @@ function absorbGift(t: Turn): boolean {
   if (colour) g.colour = colour;
   if (occasion) g.occasion = occasion;
   if (u.recipient) g.recipient = u.recipient;
-  if (u.maxPrice) g.maxPrice = u.maxPrice;
-  if (cheaper.test(u.text) && state.shown.length > 0 && !u.maxPrice) {
+  const budget = u.maxPrice ?? plainBudget(u.text);
+  if (budget) g.maxPrice = budget;
+  if (cheaper.test(u.text) && !cheapest.test(u.text) && state.shown.length > 0 && !u.maxPrice) {
     g.maxPrice = Math.max(0, Math.min(...state.shown.map((p) => p.amount.amount)) - 1);
   }
   return JSON.stringify(g) !== before;
@@ -32,16 +64,16 @@ function absorbGift(t: Turn): boolean {
 const yours = (recipient: string) => recipient.replace(/\b(my)\b/gi, 'your').replace(/\b(me)\b/gi, 'you');
 
 /** What the cards answer, and which wish gave way when the catalog could not meet them all. */
-function intro(g: GiftSlots, t: Turn, relaxed: ProductSuggestions['relaxed']): string {
+function intro(g: GiftSlots, t: Turn, relaxed: ProductSuggestions['relaxed'], byPrice: boolean): string {
   const { lexicon } = t;
   const kind = g.kind ? lexicon.kindName(g.kind) : undefined;
-  const what = [g.colour, kind].filter(Boolean).join(' ');
+  const what = g.colour || kind ? [g.colour, kind ?? 'gifts'].filter(Boolean).join(' ') : '';
   const budget =
     g.maxPrice !== undefined ? ` up to ${formatPrice(g.maxPrice, 'USD').replace(/\.00$/, '')}` : '';
-  const forWhom = [
-    g.occasion ? ` for a ${lexicon.tagName(g.occasion)}` : '',
-    g.recipient ? ` for ${yours(g.recipient)}` : '',
-  ].join('');
+  const occasion = g.occasion ? forOccasion(g.occasion, t) : '';
+  const recipient = g.recipient ? ` for ${yours(g.recipient)}` : '';
+  // "for a birthday for your sister", but "for your friend to wish a speedy recovery".
+  const forWhom = occasion.startsWith(' to ') ? recipient + occasion : occasion + recipient;
   switch (relaxed) {
     case 'budget':
       return `I have no ${what}${budget} in stock. These are the least expensive:`;
@@ -50,7 +82,9 @@ function intro(g: GiftSlots, t: Turn, relaxed: ProductSuggestions['relaxed']): s
     case 'kind':
       return `I'm out of ${kind} right now. Here are some other ideas${forWhom}:`;
     default:
-      return `Here are some ideas${what ? ` for ${what}` : ''}${budget}${forWhom}:`;
+      return byPrice
+        ? `The least expensive ${what || 'gifts'}${budget}${forWhom}:`
+        : `Here are some ideas${what ? ` for ${what}` : ''}${budget}${forWhom}:`;
   }
 }
 
@@ -68,9 +102,24 @@ export async function giftTurn(t: Turn): Promise<TurnResult> {
     return { state, replies: [ask] };
   }
   state.awaiting = undefined;
-  const exclude = changed ? [] : state.shown.map((p) => p.productId);
+  const byPrice = cheapest.test(t.u.text);
+  if (changed) state.seenProducts = [];
+  const exclude = changed || byPrice ? [] : (state.seenProducts ?? state.shown.map((p) => p.productId));
   const seed = hashSeed(`${state.conversationId}:${state.turn}`);
-  const { products: found, relaxed } = await t.recommender.products(g, seed, exclude);
+  const { products: found, relaxed } = await t.recommender.products(g, seed, exclude, byPrice);
+  if (exclude.length > 0 && found.length > 0 && found.every((p) => exclude.includes(p.id))) {
+    return {
+      state,
+      replies: [
+        quickReplies("That's everything I have for that. Want to look for something else?", [
+          ['Cheaper', 'something cheaper'],
+          ['Flowers', 'flowers'],
+          ['Plants', 'plants'],
+          ['Chocolates', 'chocolates'],
+        ]),
+      ],
+    };
+  }
   if (found.length === 0) {
     return {
       state,
@@ -84,10 +133,11 @@ export async function giftTurn(t: Turn): Promise<TurnResult> {
     };
   }
   state.shown = found.map(productPayload);
+  state.seenProducts = [...new Set([...(state.seenProducts ?? []), ...found.map((p) => p.id)])];
   return {
     state,
     replies: [
-      say(intro(g, t, relaxed)),
+      say(intro(g, t, relaxed, byPrice)),
       ...state.shown.map(productCard),
       quickReplies('Tap Order on a card, or:', [
         ['Show me more', 'show me more'],

@@ -11,6 +11,17 @@ export interface Facets {
 
 const flowerWords = ['flowers', 'a bunch of flowers', 'bunch of flowers', 'some flowers', 'blooms', 'floral'];
 
+/** How people describe an occasion without naming it ("a friend who's sick"); not used in training. */
+const occasionWords: Record<string, string[]> = {
+  'get-well': ['sick', 'ill', 'unwell', 'in hospital', 'in the hospital', 'surgery', 'get well soon'],
+  sympathy: ['passed away', 'died', 'grieving', 'loss', 'memorial', 'bereavement'],
+  'new-baby': ['had a baby', 'baby', 'newborn baby', 'new mom'],
+  congratulations: ['new job', 'graduated', 'engagement', 'engaged', 'well done'],
+  'thank-you': ['appreciation', 'to thank', 'as a thank you'],
+  anniversary: ['wedding anniversary', 'years together'],
+  birthday: ['turning'],
+};
+
 const kindNames: Record<string, string> = {
   bouquet: 'bouquets',
   plant: 'plants',
@@ -46,7 +57,11 @@ export class Lexicon {
     );
     this.kinds = new AliasTable([...values(kindTerms, facets.tags), ...families], kindTerms);
     this.colours = new AliasTable(values(vocabulary.colours, facets.tags), vocabulary.colours);
-    this.occasions = new AliasTable(values(vocabulary.occasions, facets.tags), vocabulary.occasions);
+    const occasionTerms = vocabulary.occasions.map((o) => ({
+      value: o.value,
+      synonyms: [...o.synonyms, ...(occasionWords[o.value] ?? [])],
+    }));
+    this.occasions = new AliasTable(values(occasionTerms, facets.tags), occasionTerms);
     // A place the catalog gains later is one of its areas, not "another" one.
     const covered = new Set(facets.areas.map((a) => fold(a.replace(/-/g, ' '))));
     const others = vocabulary.otherNeighbourhoods.filter((n) => !covered.has(fold(n)));

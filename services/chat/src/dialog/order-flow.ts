@@ -1,4 +1,5 @@
 // "Order the first one": finds the product meant and answers with its card, whose button starts the checkout.
+import { fold } from './aliases.js';
 import { productPayload } from './cards.js';
 import type { ProductCardPayload } from './dialog.types.js';
 import { giftTurn } from './gift-flow.js';
@@ -13,15 +14,80 @@ const ordinals: [RegExp, number][] = [
   [/\b(it|that|this|one)\b/i, 0],
 ];
 
+const filler = new Set([
+  'the',
+  'and',
+  'with',
+  'for',
+  'from',
+  'please',
+  'one',
+  'ones',
+  'order',
+  'buy',
+  'take',
+  'get',
+  'want',
+  'like',
+  'would',
+  'can',
+  'could',
+  'have',
+  'some',
+  'that',
+  'this',
+  'those',
+  'these',
+  'them',
+  'you',
+  'your',
+  'ill',
+]);
+/** Content words, singular: "the sunflowers" → ["sunflower"], "lilies" → ["lily"]. */
+const contentWords = (text: string) =>
+  fold(text)
+    .split(' ')
+    .filter((w) => w.length > 2 && !filler.has(w))
+    .map((w) => w.replace(/ies$/, 'y').replace(/(?<!s)s$/, ''));
+
+/** The shown product whose name shares the most words with the text, when exactly one does best. */
+function shownNamed(text: string, shown: ProductCardPayload[]): ProductCardPayload | undefined {
+  const said = new Set(contentWords(text));
+  const scored = shown.map((p) => ({ p, score: contentWords(p.name).filter((w) => said.has(w)).length }));
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  const top = scored.filter((s) => s.score === best);
+  return best > 0 && top.length === 1 ? top[0]!.p : undefined;
+}
+
+/** "I'd like to order the Monstera Plant" → "Monstera Plant". */
+function orderedPhrase(text: string): string | undefined {
+  const m = /\b(?:order|buy|get|take|purchase|want|send)\b\s+(.+)$/i.exec(text);
+  const phrase = m?.[1]
+    ?.replace(/[.!?]+$/, '')
+    .replace(/\bplease\b/gi, '')
+    .trim();
+  return phrase && contentWords(phrase).length > 0 ? phrase.replace(/^(the|a|an|some)\s+/i, '') : undefined;
+}
+
 async function chosen(t: Turn): Promise<ProductCardPayload | undefined> {
   const { u, state } = t;
   if (u.productName) {
     const named = u.productName.toLowerCase();
     const shown = state.shown.find((p) => p.name.toLowerCase().includes(named));
     if (shown) return shown;
-    const found = await t.recommender.productNamed(u.productName);
-    if (found) return productPayload(found);
   }
+  const said = ` ${fold(u.text)} `;
+  const whole = state.shown.find((p) => said.includes(` ${fold(p.name)} `));
+  if (whole) return whole;
+  // A product named in full, shown or not ("the mini purple orchid"), before a shown one sharing some words.
+  for (const name of [u.productName, orderedPhrase(u.text)]) {
+    if (!name) continue;
+    const found = await t.recommender.productNamed(name);
+    if (found && fold(found.name).includes(fold(name))) return productPayload(found);
+  }
+  // Before ordinals: "the pink one" names a product by its name, not the first card.
+  const byWords = shownNamed(u.text, state.shown);
+  if (byWords) return byWords;
   const ordinal = ordinals.find(([pattern]) => pattern.test(u.text));
   if (ordinal && state.shown.length > 0) return state.shown.at(ordinal[1]);
   return undefined;

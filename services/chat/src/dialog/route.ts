@@ -2,7 +2,7 @@
 import { asksToBook, BOOK_WORDS, bookOffered, pickOffered } from './booking.js';
 import { diningTurn } from './dining-flow.js';
 import { resetFlow } from './fallback.js';
-import { giftTurn } from './gift-flow.js';
+import { cheaper, cheapest, giftTurn, more } from './gift-flow.js';
 import { orderTurn } from './order-flow.js';
 import { repeatLastSearch } from './repeat-search.js';
 import * as talk from './small-talk.js';
@@ -129,6 +129,9 @@ export async function route(t: Turn): Promise<TurnResult> {
   if (state.flow === 'dining' && (dining || (state.awaiting && !confidentControl))) return diningTurn(t);
   if (state.flow === 'gift' && state.awaiting === 'gift' && !confidentControl) return giftTurn(t);
   if (state.flow === 'gift' && mentionsGift(t) && u.intent !== 'order_product' && !dining) return giftTurn(t);
+  // "What's the cheapest?", "show me more", "cheaper": about the products just shown.
+  if (state.flow === 'gift' && !dining && [cheapest, cheaper, more].some((p) => p.test(u.text)))
+    return giftTurn(t);
   if (state.flow === 'none' && state.offeredRepeat && answer(u.text) === 'yes') return repeatLastSearch(t);
   return byIntent(t);
 }

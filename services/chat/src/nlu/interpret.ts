@@ -12,8 +12,12 @@ const dateCue =
 const timeCue = /\d|noon|midnight/i;
 const meridiem = /am|pm|a\.m|p\.m|noon|midnight|morning/i;
 
+/** "change the day" names which value to change, not a day. */
+const noDay = /^(the|a|that|this|which|what|other|another)?\s*(day|date)$/i;
+
 function readDateTime(entity: BuiltinEntity, into: Understanding): void {
   const value = entity.value as { start: string; allDay: boolean };
+  if (noDay.test(entity.text.trim())) return;
   if (dateCue.test(entity.text)) into.date = value.start.slice(0, 10);
   if (value.allDay || !timeCue.test(entity.text)) return;
   const [hours, minutes] = value.start.slice(11, 16).split(':').map(Number) as [number, number];

@@ -55,10 +55,13 @@ export async function suggestProducts(
   gift: GiftSlots,
   seed: number,
   exclude: string[],
+  cheapestFirst = false,
 ): Promise<ProductSuggestions> {
   const { kind, colour, maxPrice } = gift;
   const order = (list: ProductInfo[], relaxed?: ProductSuggestions['relaxed']) =>
-    relaxed === 'budget' ? byPrice(fresh(list, exclude)) : rank(fresh(list, exclude), gift, seed);
+    relaxed === 'budget' || cheapestFirst
+      ? byPrice(fresh(list, exclude))
+      : rank(fresh(list, exclude), gift, seed);
   const pick = (list: ProductInfo[], relaxed?: ProductSuggestions['relaxed']): ProductSuggestions => ({
     products: order(list, relaxed).slice(0, productCount),
     ...(relaxed ? { relaxed } : {}),
@@ -88,7 +91,14 @@ export async function suggestProducts(
   const tags = [gift.occasion, colour].filter((t): t is string => t !== undefined);
   for (const tag of [...tags, undefined]) {
     const found = await inStock(catalog, [tag], maxPrice);
-    if (found.length > 0) return pick(found, kind ? 'kind' : undefined);
+    if (found.length === 0) continue;
+    // The occasion narrows the query; of its products, those in the colour asked for come first.
+    const coloured = colour && tag !== colour ? found.filter((p) => p.tags.includes(colour)) : [];
+    const rest = found.filter((p) => !coloured.includes(p));
+    return {
+      products: [...order(coloured), ...order(rest)].slice(0, productCount),
+      ...(kind ? { relaxed: 'kind' as const } : {}),
+    };
   }
   return { products: [] };
 }

@@ -80,6 +80,12 @@ export interface ProductSuggestions {
 
 export interface Recommender {
   dining(search: DiningSearch, seed: number): Promise<RestaurantPick[]>;
-  products(gift: GiftSlots, seed: number, exclude: string[]): Promise<ProductSuggestions>;
+  /** Best fit first, or cheapest first. */
+  products(
+    gift: GiftSlots,
+    seed: number,
+    exclude: string[],
+    cheapestFirst?: boolean,
+  ): Promise<ProductSuggestions>;
   productNamed(name: string): Promise<ProductInfo | undefined>;
 }

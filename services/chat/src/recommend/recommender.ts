@@ -7,7 +7,8 @@ import type { Recommender } from './recommend.types.js';
 export function createRecommender(catalog: CatalogClient): Recommender {
   return {
     dining: (search, seed) => suggestRestaurants(catalog, search, seed),
-    products: (gift, seed, exclude) => suggestProducts(catalog, gift, seed, exclude),
+    products: (gift, seed, exclude, cheapestFirst) =>
+      suggestProducts(catalog, gift, seed, exclude, cheapestFirst),
     productNamed: (name) => findProductNamed(catalog, name),
   };
 }
