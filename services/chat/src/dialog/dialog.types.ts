@@ -11,6 +11,8 @@ export interface DiningSlots {
   partySize?: number;
   email?: string;
   phone?: string;
+  /** "brunch on sunday": which times to offer, and that "at 11" means the morning. */
+  meal?: 'breakfast' | 'brunch' | 'lunch' | 'dinner';
 }
 
 export type DiningSlot = 'cuisine' | 'area' | 'date' | 'time' | 'partySize' | 'contact';

@@ -1,7 +1,7 @@
 // Takes the dining values a message carries into the state, validating each; invalid ones become re-prompts.
 import { fold } from './aliases.js';
 import { toE164 } from './contact.js';
-import type { DialogState, DiningSlots, Reply } from './dialog.types.js';
+import type { DialogState, DiningSlot, DiningSlots, Reply } from './dialog.types.js';
 import { addDays } from './local-time.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn } from './turn.types.js';
@@ -10,6 +10,13 @@ import { answer } from './yes-no.js';
 export interface Absorbed {
   changed: (keyof DiningSlots)[];
   problems: Reply[];
+  /** The value the first problem asks for again: the next answer is read as that value ("ok 12 then"). */
+  ask?: DiningSlot;
+}
+
+function problem(into: Absorbed, slot: DiningSlot, reply: Reply): void {
+  into.ask ??= slot;
+  into.problems.push(reply);
 }
 
 const party = (u: Turn['u'], awaiting: Turn['state']['awaiting']) =>
@@ -38,14 +45,18 @@ function otherPlace(t: Turn, into: Absorbed): boolean {
   if (near) {
     state.suggested = { slot: 'area', value: near };
     const name = lexicon.areaName(near);
-    into.problems.push(
+    problem(
+      into,
+      'area',
       quickReplies(
         `Sorry, I don't have "${other}" yet. The closest I have is ${name}, or pick another area.`,
         [name, ...names.filter((n) => n !== name)],
       ),
     );
   } else {
-    into.problems.push(
+    problem(
+      into,
+      'area',
       quickReplies(
         `Sorry, I don't have "${other}" yet. I can search these areas: ${names.join(', ')}.`,
         names,
@@ -73,14 +84,40 @@ function answersHere(t: Turn, kind: 'area' | 'cuisine'): boolean {
   return t.state.awaiting === other && names(t, kind, text) && !names(t, other, text);
 }
 
+/** Words the tagger sometimes takes for a cuisine or an area ("any good places in soho"). */
+const generic = new Set([
+  'place',
+  'places',
+  'spot',
+  'spots',
+  'food',
+  'restaurant',
+  'restaurants',
+  'somewhere',
+  'anywhere',
+  'options',
+  'something',
+  'good',
+  'nice',
+  'dinner',
+  'lunch',
+  'brunch',
+  'breakfast',
+  'eat',
+  'table',
+  'joint',
+  'area',
+]);
+
 function place(
   t: Turn,
   kind: 'area' | 'cuisine',
-  raw: string | undefined,
+  tagged: string | undefined,
   suggested: DialogState['suggested'],
   into: Absorbed,
 ): void {
   const { lexicon, state } = t;
+  const raw = tagged && !generic.has(fold(tagged)) ? tagged : undefined;
   if (kind === 'area' && otherPlace(t, into)) return;
   const found = kind === 'area' ? lexicon.findArea(t.u.text) : lexicon.findCuisine(t.u.text);
   const reply = answer(t.u.text);
@@ -115,14 +152,18 @@ function place(
     state.suggested = { slot: kind, value: resolved.suggestion };
     const name =
       kind === 'area' ? lexicon.areaName(resolved.suggestion) : lexicon.cuisineName(resolved.suggestion);
-    into.problems.push(
+    problem(
+      into,
+      kind,
       quickReplies(`I don't know "${text}". Did you mean ${name}?`, [
         name,
         ...names.filter((n) => n !== name),
       ]),
     );
   } else {
-    into.problems.push(
+    problem(
+      into,
+      kind,
       quickReplies(
         `Sorry, I don't have "${text}" yet. I can search these ${label}: ${names.join(', ')}.`,
         names,
@@ -131,26 +172,58 @@ function place(
   }
 }
 
+const meals = /\b(breakfast|brunch|lunch|dinner|supper)\b/i;
+const evening = /pm|p\.m|evening|tonight|night/i;
+
+/** The time a message gives: its own, or a bare number answering "What time?" ("like 11"). */
+function timeOf(t: Turn): string | undefined {
+  const { u, state } = t;
+  let time = u.time;
+  if (!time && state.awaiting === 'time' && u.number !== undefined && Number.isInteger(u.number)) {
+    const h = u.number;
+    if (h >= 1 && h <= 12) time = `${String(h <= 10 ? h + 12 : h).padStart(2, '0')}:00`;
+  }
+  // Breakfast and brunch are in the morning: "at 11" or "around 9" without "pm" is not the evening.
+  const meal = state.dining.meal;
+  if (time && (meal === 'breakfast' || meal === 'brunch') && !evening.test(u.text)) {
+    const h = Number(time.slice(0, 2));
+    if (h >= 13 && h <= 22) time = `${String(h - 12).padStart(2, '0')}${time.slice(2)}`;
+  }
+  return time;
+}
+
 function when(t: Turn, into: Absorbed): void {
   const { u, state, today } = t;
+  const meal = meals.exec(u.text)?.[1]?.toLowerCase();
+  if (meal) state.dining.meal = meal === 'supper' ? 'dinner' : (meal as DiningSlots['meal']);
+  const time = timeOf(t);
   if (u.date && u.date < today.date) {
-    into.problems.push(
+    problem(
+      into,
+      'date',
       quickReplies('That date has already passed. Which day would you like?', ['Today', 'Tomorrow']),
     );
   } else if (u.date && u.date > addDays(today.date, 90)) {
-    into.problems.push(say('I can only look up to 90 days ahead. Which day would you like?'));
+    problem(into, 'date', say('I can only look up to 90 days ahead. Which day would you like?'));
   } else if (u.date) {
     state.dining.date = u.date;
     into.changed.push('date');
   }
-  if (u.time) {
-    state.dining.time = u.time;
+  if (time) {
+    state.dining.time = time;
     into.changed.push('time');
   }
-  const { date, time } = state.dining;
-  if ((u.date || u.time) && date === today.date && time !== undefined && time <= today.time) {
+  const { date } = state.dining;
+  if (
+    (u.date || time) &&
+    date === today.date &&
+    state.dining.time !== undefined &&
+    state.dining.time <= today.time
+  ) {
     delete state.dining.time;
-    into.problems.push(
+    problem(
+      into,
+      'time',
       quickReplies('That time has already passed today. What time would suit you?', ['7pm', '8pm', '9pm']),
     );
   }
@@ -160,7 +233,11 @@ function people(t: Turn, into: Absorbed): void {
   const size = party(t.u, t.state.awaiting);
   if (size === undefined) return;
   if (!Number.isInteger(size) || size < 1 || size > 20) {
-    into.problems.push(say('I can suggest tables for 1 to 20 people. How many of you will there be?'));
+    problem(
+      into,
+      'partySize',
+      say('I can suggest tables for 1 to 20 people. How many of you will there be?'),
+    );
     return;
   }
   t.state.dining.partySize = size;
@@ -180,15 +257,21 @@ function contact(t: Turn, into: Absorbed): void {
       delete state.dining.email;
       into.changed.push('phone');
     } else
-      into.problems.push(
+      problem(
+        into,
+        'contact',
         say("That phone number doesn't look right. Please send it with the area code, e.g. +1 212 555 0199."),
       );
   } else if (u.badEmail) {
-    into.problems.push(
+    problem(
+      into,
+      'contact',
       say("That e-mail address doesn't look right. Could you type it again, e.g. name@example.com?"),
     );
   } else if (u.badPhone && state.awaiting === 'contact') {
-    into.problems.push(
+    problem(
+      into,
+      'contact',
       say("That phone number doesn't look right. Please send it with the area code, e.g. +1 212 555 0199."),
     );
   }

@@ -121,6 +121,41 @@ describe('dining flow', () => {
     expect(last((await sut('change the day')).texts)).toMatch(/Which day/);
   });
 
+  it('reads the next answer as the party size after refusing one', async () => {
+    const sut = talk(open);
+    expect((await sut('I want sushi for 25 people tomorrow at 7')).texts[0]).toMatch(/1 to 20 people/);
+    expect(last((await sut('ok 12 then')).texts)).toMatch(/part of town/);
+    await sut('midtown');
+    expect(last((await sut('sue@example.com')).texts)).toMatch(/Japanese in Midtown for 12/);
+  });
+
+  it('offers brunch times for a brunch and reads "like 11" as 11 in the morning', async () => {
+    const sut = talk(open);
+    const asked = await sut(
+      'any recommendations for brunch on sunday in the upper east side? american, for 3',
+    );
+    expect(asked.messages.at(-1).structured.payload.options.map((o: { label: string }) => o.label)).toEqual([
+      '11am',
+      '11:30am',
+      '12pm',
+      '1pm',
+    ]);
+    await sut('brunch time, like 11');
+    expect(last((await sut('bo@example.com')).texts)).toMatch(
+      /American in Upper East Side for 3 .* at 11am to/,
+    );
+  });
+
+  it('does not take "places" for a cuisine', async () => {
+    const sut = talk(open);
+    expect(last((await sut("I'm vegetarian, any good places in soho?")).texts)).toMatch(/kind of food/);
+  });
+
+  it('answers questions about delivery plainly', async () => {
+    const sut = talk(open);
+    expect((await sut('do you deliver to brooklyn')).texts[0]).toMatch(/^Gifts are delivered to the address/);
+  });
+
   it('never reads a yes as an area', async () => {
     const sut = talk(open);
     await sut('italian food');

@@ -21,7 +21,7 @@ export function askNext(t: Turn, prefix: string[] = []): TurnResult {
   const ask =
     slot === 'confirm'
       ? confirmation(state.dining, t.lexicon, t.today, state.booking === true)
-      : question(slot, t.lexicon, state.booking === true);
+      : question(slot, t.lexicon, state.booking === true, state.dining.meal);
   return { state, replies: [...prefix.map(say), ask] };
 }
 
@@ -82,7 +82,10 @@ export async function diningTurn(t: Turn): Promise<TurnResult> {
   t.state.flow = 'dining';
   const before = { ...t.state.dining };
   const absorbed = absorbDining(t);
-  if (absorbed.problems.length > 0) return reprompt(t, absorbed.problems);
+  if (absorbed.problems.length > 0) {
+    if (absorbed.ask) t.state.awaiting = absorbed.ask;
+    return reprompt(t, absorbed.problems);
+  }
   if (absorbed.changed.length > 0) return askNext(t, acknowledged(t, before, absorbed.changed));
   if (t.state.awaiting === 'confirm') {
     const reply = answer(t.u.text);

@@ -14,7 +14,19 @@ export function missingSlot(d: DiningSlots): DiningSlot | undefined {
   return undefined;
 }
 
-export function question(slot: DiningSlot, lexicon: Lexicon, booking = false): Reply {
+const timesByMeal: Record<NonNullable<DiningSlots['meal']>, string[]> = {
+  breakfast: ['8am', '9am', '10am'],
+  brunch: ['11am', '11:30am', '12pm', '1pm'],
+  lunch: ['12pm', '12:30pm', '1pm', '1:30pm'],
+  dinner: ['7pm', '7:30pm', '8pm', '9pm'],
+};
+
+export function question(
+  slot: DiningSlot,
+  lexicon: Lexicon,
+  booking = false,
+  meal: DiningSlots['meal'] = 'dinner',
+): Reply {
   switch (slot) {
     case 'cuisine':
       return quickReplies(
@@ -29,7 +41,7 @@ export function question(slot: DiningSlot, lexicon: Lexicon, booking = false): R
     case 'date':
       return quickReplies('Which day?', ['Today', 'Tomorrow', 'This Saturday']);
     case 'time':
-      return quickReplies('What time?', ['7pm', '7:30pm', '8pm', '9pm']);
+      return quickReplies('What time?', timesByMeal[meal]);
     case 'partySize':
       return quickReplies('How many people?', ['2', '4', '6']);
     case 'contact':

@@ -120,6 +120,15 @@ describe('ordering from the chat', () => {
     );
   });
 
+  it('tells the price of a shown product when asked', async () => {
+    const sut = talk(open);
+    const cards = (await sut('chocolates')).messages.filter((m) => m.structured?.type === 'product');
+    const first = cards[0].structured.payload as { name: string; price: string };
+    expect((await sut('how much is the first one')).texts[0]).toBe(
+      `${first.name} is ${first.price}. Tap Order to check out and choose the delivery.`,
+    );
+  });
+
   it('orders a product named in full even when other cards were shown', async () => {
     const sut = talk(open);
     const cards = (await sut('chocolates')).messages.filter((m) => m.structured?.type === 'product');

@@ -99,6 +99,14 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
     const shown = await giftTurn(t);
     return { state: shown.state, replies: [say('Which product would you like?'), ...shown.replies] };
   }
+  if (/\b(how much|price|cost)\b/i.test(t.u.text))
+    return {
+      state: t.state,
+      replies: [
+        say(`${product.name} is ${product.price}. Tap Order to check out and choose the delivery.`),
+        productCard(product),
+      ],
+    };
   return {
     state: t.state,
     replies: [

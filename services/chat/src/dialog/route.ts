@@ -133,5 +133,5 @@ export async function route(t: Turn): Promise<TurnResult> {
   if (state.flow === 'gift' && !dining && [cheapest, cheaper, more].some((p) => p.test(u.text)))
     return giftTurn(t);
   if (state.flow === 'none' && state.offeredRepeat && answer(u.text) === 'yes') return repeatLastSearch(t);
-  return byIntent(t);
+  return talk.faq(t) ?? byIntent(t);
 }

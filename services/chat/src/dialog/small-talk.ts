@@ -73,3 +73,20 @@ export function cancelled(t: Turn): TurnResult {
     replies: [quickReplies('OK, cancelled. What would you like to do next?', mainMenu)],
   };
 }
+
+/** Questions about the service itself, answered plainly; undefined for anything else. */
+const faqs: [RegExp, string][] = [
+  [
+    /\b(do|can|will) you (deliver|ship)\b|\bdeliver(y|ies)? (to|in|on)\b|\bshipping\b/i,
+    "Gifts are delivered to the address you give at checkout, on the day you choose. Restaurants I suggest or book for you; I don't deliver food.",
+  ],
+  [
+    /\b(what are|what're) your (opening )?hours\b|\bare you open\b|\bwhen are you open\b/i,
+    "I'm here any time. Ask me for a table and I'll only suggest places that are open when you want to go.",
+  ],
+];
+
+export function faq(t: Turn): TurnResult | undefined {
+  const found = faqs.find(([pattern]) => pattern.test(t.u.text));
+  return found ? { state: t.state, replies: [quickReplies(found[1], mainMenu)] } : undefined;
+}
