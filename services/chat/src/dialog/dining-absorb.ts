@@ -68,9 +68,17 @@ function otherPlace(t: Turn, into: Absorbed): boolean {
 
 /** Whether the text names (or nearly names) a value of `kind`. */
 function names(t: Turn, kind: 'area' | 'cuisine', text: string): boolean {
-  const r = kind === 'area' ? t.lexicon.resolveArea(text) : t.lexicon.resolveCuisine(text);
-  return 'value' in r || r.suggestion !== undefined;
+  const { lexicon } = t;
+  const r = kind === 'area' ? lexicon.resolveArea(text) : lexicon.resolveCuisine(text);
+  if ('value' in r || r.suggestion !== undefined) return true;
+  return kind === 'area'
+    ? Boolean(lexicon.findArea(text) ?? lexicon.findOtherArea(text) ?? wholeCity.test(text))
+    : lexicon.findCuisine(text) !== undefined;
 }
+
+/** The whole city rather than a part of it. */
+const wholeCity =
+  /\b(manhattan|new york|nyc|new york city|the city|anywhere|doesn'?t matter|don'?t care|any area)\b/i;
 
 /**
  * Whether the whole message answers `kind`: the question asked for it, unless the text is rather the other of
@@ -119,6 +127,15 @@ function place(
   const { lexicon, state } = t;
   const raw = tagged && !generic.has(fold(tagged)) ? tagged : undefined;
   if (kind === 'area' && otherPlace(t, into)) return;
+  if (kind === 'area' && !lexicon.findArea(t.u.text) && wholeCity.test(t.u.text) && answersHere(t, 'area')) {
+    const all = areaNames(t);
+    problem(
+      into,
+      'area',
+      quickReplies(`Which part of town? I can search these areas: ${all.join(', ')}.`, all),
+    );
+    return;
+  }
   const found = kind === 'area' ? lexicon.findArea(t.u.text) : lexicon.findCuisine(t.u.text);
   const reply = answer(t.u.text);
   // "Yes" to "Did you mean Harlem?" takes the suggestion; a yes or no is never itself a place or a cuisine.
@@ -172,6 +189,18 @@ function place(
   }
 }
 
+/** "now", "asap": as soon as a table can be had. */
+export const rightAway =
+  /^\s*(right )?now|\basap\b|\bas soon as possible\b|\bstraight away\b|\bimmediately\b/i;
+
+/** The next quarter hour at least 15 minutes after `time` ("13:32" → "14:00"), the same day. */
+function soon(time: string): string | undefined {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const minutes = Math.ceil((h * 60 + m + 15) / 15) * 15;
+  if (minutes >= 24 * 60) return undefined;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 const meals = /\b(breakfast|brunch|lunch|dinner|supper)\b/i;
 const evening = /pm|p\.m|evening|tonight|night/i;
 
@@ -179,6 +208,7 @@ const evening = /pm|p\.m|evening|tonight|night/i;
 function timeOf(t: Turn): string | undefined {
   const { u, state } = t;
   let time = u.time;
+  if (!time && state.awaiting === 'time' && rightAway.test(u.text)) time = soon(t.today.time);
   if (!time && state.awaiting === 'time' && u.number !== undefined && Number.isInteger(u.number)) {
     const h = u.number;
     if (h >= 1 && h <= 12) time = `${String(h <= 10 ? h + 12 : h).padStart(2, '0')}:00`;

@@ -156,6 +156,25 @@ describe('dining flow', () => {
     expect((await sut('do you deliver to brooklyn')).texts[0]).toMatch(/^Gifts are delivered to the address/);
   });
 
+  it('asks which part of town for "Manhattan", and takes an area named in a longer answer', async () => {
+    const sut = talk(open);
+    await sut('I need some restaurant suggestions');
+    expect((await sut('Manhattan')).texts[0]).toMatch(/^Which part of town\? I can search these areas/);
+    expect(last((await sut('oh, midtown then')).texts)).toMatch(/kind of food/);
+    await sut('chinese');
+    await sut('tomorrow at 7pm for 2');
+    expect(last((await sut('al@example.com')).texts)).toMatch(/Chinese in Midtown for 2/);
+  });
+
+  it('reads "now" as the next quarter hour', async () => {
+    const sut = talk(open);
+    await sut('japanese in harlem today');
+    expect(last((await sut('now')).texts)).toMatch(/How many/);
+    await sut('2');
+    // The fixture's clock is 15:00 in New York.
+    expect(last((await sut('jo@example.com')).texts)).toMatch(/for 2 today at 3:15pm to/);
+  });
+
   it('never reads a yes as an area', async () => {
     const sut = talk(open);
     await sut('italian food');

@@ -92,7 +92,9 @@ export async function diningTurn(t: Turn): Promise<TurnResult> {
     if (reply === 'yes') return complete(t);
     if (reply === 'no' || slotNamed(t.u.text)) return change(t);
   }
-  if (t.state.awaiting) {
+  const asksForTable =
+    (t.u.intent === 'dining_suggestions' || t.u.intent === 'book_restaurant') && t.u.confidence >= 0.6;
+  if (t.state.awaiting && !asksForTable) {
     const again = askNext(t);
     const aside =
       t.u.outOfScope && !answer(t.u.text)

@@ -1,5 +1,6 @@
 // Decides which flow answers a message: a flow in progress keeps answers that fill it, otherwise the intent decides.
 import { asksToBook, BOOK_WORDS, bookOffered, pickOffered } from './booking.js';
+import { rightAway } from './dining-absorb.js';
 import { diningTurn } from './dining-flow.js';
 import { resetFlow } from './fallback.js';
 import { cheaper, cheapest, giftTurn, more } from './gift-flow.js';
@@ -102,7 +103,8 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
 export async function route(t: Turn): Promise<TurnResult> {
   const { u, state } = t;
   const confidentControl = control.has(u.intent) && u.confidence >= 0.6;
-  const dining = mentionsDining(t);
+  // "now" answering "What time?" is a time, whatever the classifier makes of it.
+  const dining = mentionsDining(t) || (state.awaiting === 'time' && rightAway.test(u.text));
   // "no" to a confirmation means "change something", not "cancel", whatever the classifier thinks.
   if (state.awaiting === 'confirm' && answer(u.text)) return diningTurn(t);
   if (u.intent === 'cancel' && confidentControl && !dining) {
