@@ -42,6 +42,17 @@ const filler = new Set([
   'you',
   'your',
   'ill',
+  'first',
+  'second',
+  'third',
+  'last',
+  'top',
+  'middle',
+  '1st',
+  '2nd',
+  '3rd',
+  'number',
+  'option',
 ]);
 /** Content words, singular: "the sunflowers" → ["sunflower"], "lilies" → ["lily"]. */
 const contentWords = (text: string) =>
