@@ -129,6 +129,17 @@ describe('ordering from the chat', () => {
     );
   });
 
+  it('shows roses for "buy roses" instead of ordering the first product whose name holds the word', async () => {
+    const sut = talk(open);
+    const answer = await sut('buy roses');
+    expect(answer.texts[0]).toBe('Which product would you like?');
+    const cards = await shown(answer);
+    expect(cards.length).toBeGreaterThan(1);
+    expect(cards.every((p) => p.tags.includes('roses'))).toBe(true);
+    const white = await shown(await sut('the white ones'));
+    expect(white[0]!.tags).toEqual(expect.arrayContaining(['roses', 'white']));
+  });
+
   it('orders a product named in full even when other cards were shown', async () => {
     const sut = talk(open);
     const cards = (await sut('chocolates')).messages.filter((m) => m.structured?.type === 'product');

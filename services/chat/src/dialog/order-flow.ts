@@ -70,6 +70,15 @@ function shownNamed(text: string, shown: ProductCardPayload[]): ProductCardPaylo
   return best > 0 && top.length === 1 ? top[0]!.p : undefined;
 }
 
+/** Whether every word of `name` is a kind, colour or occasion ("red roses"), not part of a product's name. */
+function onlyWishes(t: Turn, name: string): boolean {
+  const { kinds, colours, occasions } = t.lexicon;
+  return fold(name)
+    .split(' ')
+    .filter((w) => w.length > 2 && !filler.has(w))
+    .every((w) => kinds.find(w) ?? colours.find(w) ?? occasions.find(w));
+}
+
 /** "I'd like to order the Monstera Plant" → "Monstera Plant". */
 function orderedPhrase(text: string): string | undefined {
   const m = /\b(?:order|buy|get|take|purchase|want|send)\b\s+(.+)$/i.exec(text);
@@ -92,7 +101,8 @@ async function chosen(t: Turn): Promise<ProductCardPayload | undefined> {
   if (whole) return whole;
   // A product named in full, shown or not ("the mini purple orchid"), before a shown one sharing some words.
   for (const name of [u.productName, orderedPhrase(u.text)]) {
-    if (!name) continue;
+    // "buy roses" asks to see roses, not to order the first product whose name holds the word.
+    if (!name || onlyWishes(t, name)) continue;
     const found = await t.recommender.productNamed(name);
     if (found && fold(found.name).includes(fold(name))) return productPayload(found);
   }
