@@ -175,6 +175,14 @@ describe('dining flow', () => {
     expect(last((await sut('jo@example.com')).texts)).toMatch(/for 2 today at 3:15pm to/);
   });
 
+  it('understands chat shorthand for days and times', async () => {
+    const sut = talk(open);
+    await sut('recommend me a good french restaurant in chelsea');
+    expect(last((await sut('tmrw 8')).texts)).toMatch(/How many/);
+    await sut('4 ppl');
+    expect(last((await sut('fr@example.com')).texts)).toMatch(/French in Chelsea for 4 tomorrow at 8pm/);
+  });
+
   it('never reads a yes as an area', async () => {
     const sut = talk(open);
     await sut('italian food');

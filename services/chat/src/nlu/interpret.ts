@@ -57,7 +57,32 @@ function readEntities(text: string, entities: ParsedEntity[], into: Understandin
 }
 
 /** Parses `text` with the model and reads what the dialog needs from it. */
-export function interpret(model: NluModel, text: string, context: InterpretContext): Understanding {
+/** Chat spellings of the words dates, times and parties hang on, spelt out before parsing ("tmrw 8"). */
+const shorthand: [RegExp, string][] = [
+  [/\b(tmrw|tmr|tmrrw|tmro|tmoro|tomoro|tomorow|tommorow|tommorrow|2moro|2morrow|2morow)\b/gi, 'tomorrow'],
+  [/\b(tonite|2nite|2night|tonigt)\b/gi, 'tonight'],
+  [/\b2day\b/gi, 'today'],
+  [/\bppl\b/gi, 'people'],
+  [/\b(pls|plz)\b/gi, 'please'],
+  [/\b(thx|thnx|thanx)\b/gi, 'thanks'],
+  [/\bnxt\b/gi, 'next'],
+  [/\brn\b/gi, 'right now'],
+  [/\b(\d{1,2}(?::\d\d)?)\s?p\b/gi, '$1pm'],
+  // "tomorrow 8" is "tomorrow at 8", unless the number counts people.
+  [
+    /\b(today|tonight|tomorrow|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)day)\s+(\d{1,2}(?::\d\d)?)\b(?!\s*(?:people|persons|guests|of us|pax|adults))/gi,
+    '$1 at $2',
+  ],
+];
+
+export function expandShorthand(text: string): string {
+  let out = text;
+  for (const [pattern, full] of shorthand) out = out.replace(pattern, full);
+  return out;
+}
+
+export function interpret(model: NluModel, said: string, context: InterpretContext): Understanding {
+  const text = expandShorthand(said);
   const parse = model.parse(text, { referenceDate: context.now, timeZone: context.timeZone });
   const into: Understanding = {
     text,
