@@ -40,6 +40,12 @@ function ownCounts(ex: Example): Map<string, number> {
   return own;
 }
 
+function fewestPerIntent(labels: string[]): number {
+  const counts = new Map<string, number>();
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return Math.min(...counts.values());
+}
+
 /**
  * Trains a model from labelled utterances. Deterministic for a given dataset and seed.
  * @example
@@ -61,11 +67,13 @@ export function train(dataset: Dataset, options: TrainOptions = {}): NluModel {
 
   log(`training intent classifier (${o.intentEpochs} epochs)`);
   const xs = analyses.map((a) => intentFeatures(a.tokens, a.kinds));
-  const classifier = IntentClassifier.train(
-    xs,
-    examples.map((e) => e.intent),
-    { epochs: o.intentEpochs, learningRate: o.learningRate, seed: o.seed },
-  );
+  const labels = examples.map((e) => e.intent);
+  const classifier = IntentClassifier.train(xs, labels, {
+    epochs: o.intentEpochs,
+    learningRate: o.learningRate,
+    seed: o.seed,
+    naiveBayesScaling: o.naiveBayesScaling === 'auto' ? fewestPerIntent(labels) < 1000 : o.naiveBayesScaling,
+  });
 
   const taggers = trainTaggers(examples, analyses, o);
   const parts: ModelParts = { classifier, taggers, gazetteer, outOfScopeThreshold: o.outOfScopeThreshold };
