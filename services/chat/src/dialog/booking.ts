@@ -126,13 +126,24 @@ export async function bookBestPick(
   return undefined;
 }
 
+/** "Book the first one at 8 instead": the offered search with the day, time or party the message changes. */
+function changedSearch(t: Turn, search: DiningSearch): DiningSearch {
+  const { u, today } = t;
+  const next = { ...search };
+  if (u.date && u.date >= today.date) next.date = u.date;
+  if (u.time) next.time = u.time;
+  if (u.partySize && Number.isInteger(u.partySize) && u.partySize >= 1 && u.partySize <= 20)
+    next.partySize = u.partySize;
+  return next;
+}
+
 /** "Book the second one": books an offered restaurant, or asks which one. */
 export async function bookOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
   const index = pickOffered(t.u.text, offered);
   if (index === undefined)
     return { state: t.state, replies: [offerButtons(offered, 'Which one? Tap to book one of them:')] };
   const chosen = offered.restaurants[index]!;
-  const outcome = await tryBook(t, chosen.id, offered.search);
+  const outcome = await tryBook(t, chosen.id, changedSearch(t, offered.search));
   if ('booking' in outcome) {
     t.state.offered = undefined;
     return { state: t.state, replies: confirmed(t, outcome.booking) };

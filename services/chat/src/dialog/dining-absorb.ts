@@ -2,6 +2,7 @@
 import { fold } from './aliases.js';
 import { toE164 } from './contact.js';
 import type { DialogState, DiningSlot, DiningSlots, Reply } from './dialog.types.js';
+import { question } from './dining-questions.js';
 import { addDays } from './local-time.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn } from './turn.types.js';
@@ -21,6 +22,10 @@ function problem(into: Absorbed, slot: DiningSlot, reply: Reply): void {
 
 const party = (u: Turn['u'], awaiting: Turn['state']['awaiting']) =>
   u.partySize ?? (awaiting === 'partySize' ? u.number : undefined);
+
+/** "Surprise me", "whatever": no cuisine in particular. */
+const anyFood =
+  /\b(surprise me|whatever|anything|don'?t care|you (choose|pick|decide)|no preference|doesn'?t matter|any kind)\b/i;
 
 const areaNames = (t: Turn) => t.lexicon.facets.areas.map((a) => t.lexicon.areaName(a));
 
@@ -151,6 +156,31 @@ function place(
   const answersOtherSlot = other ?? u.date ?? u.time ?? u.partySize ?? u.number ?? u.email ?? u.phone;
   const text = raw ?? (answersHere(t, kind) && answersOtherSlot === undefined && !reply ? u.text : undefined);
   if (!text && !found) return;
+  if (kind === 'cuisine' && !found && text && anyFood.test(text)) {
+    const all = lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
+    problem(
+      into,
+      'cuisine',
+      quickReplies('I search by kind of food. Pick one and I will find the best places:', all),
+    );
+    return;
+  }
+  const near = kind === 'cuisine' && !found && text ? lexicon.nearCuisine(text) : undefined;
+  if (near) {
+    // "Greek" is not on the menu, but Mediterranean is close: offered, and "yes" takes it.
+    state.suggested = { slot: 'cuisine', value: near };
+    const name = lexicon.cuisineName(near);
+    const all = lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
+    problem(
+      into,
+      'cuisine',
+      quickReplies(
+        `Sorry, I don't have "${text}" yet. The closest I have is ${name}, or pick another cuisine.`,
+        [name, ...all.filter((n) => n !== name)],
+      ),
+    );
+    return;
+  }
   const resolved = found
     ? { value: found }
     : kind === 'area'
@@ -209,7 +239,9 @@ function timeOf(t: Turn): string | undefined {
   const { u, state } = t;
   let time = u.time;
   if (!time && state.awaiting === 'time' && rightAway.test(u.text)) time = soon(t.today.time);
-  if (!time && state.awaiting === 'time' && u.number !== undefined && Number.isInteger(u.number)) {
+  // Written as digits: "the first one" (a button's place) is not 1 o'clock.
+  const digits = /\b\d{1,2}\b/.test(u.text);
+  if (!time && state.awaiting === 'time' && digits && u.number !== undefined && Number.isInteger(u.number)) {
     const h = u.number;
     if (h >= 1 && h <= 12) time = `${String(h <= 10 ? h + 12 : h).padStart(2, '0')}:00`;
   }
@@ -307,9 +339,64 @@ function contact(t: Turn, into: Absorbed): void {
   }
 }
 
+/** "the first one", "second option please": nothing but a button's position. */
+const onlyPosition =
+  /^\s*(ok,?\s+)?(the\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th|top|middle)(\s+(one|option|choice|button))?(\s+please)?\s*[.!]?\s*$/i;
+
+const positions: [RegExp, (n: number) => number][] = [
+  [/\b(first|1st|top)\b/i, () => 0],
+  [/\b(second|2nd|middle)\b/i, () => 1],
+  [/\b(third|3rd)\b/i, () => 2],
+  [/\b(fourth|4th)\b/i, () => 3],
+  [/\b(last)\b/i, (n) => n - 1],
+];
+
+/** "The first one" answering a question with buttons: the value of that button, as if its label were typed. */
+function buttonPicked(t: Turn, into: Absorbed): boolean {
+  const { state, lexicon, today } = t;
+  const slot = state.awaiting;
+  if (!slot || slot === 'confirm' || slot === 'gift' || slot === 'contact') return false;
+  if (!onlyPosition.test(t.u.text)) return false;
+  const reply = question(slot, lexicon, state.booking === true, state.dining.meal);
+  const options =
+    reply.type === 'structured' && reply.card === 'quick_replies' ? reply.payload.options : undefined;
+  if (!options) return false;
+  const position = positions.find(([pattern]) => pattern.test(t.u.text));
+  const label = position ? options[position[1](options.length)]?.label : undefined;
+  if (!label) return false;
+  const d = state.dining;
+  if (slot === 'cuisine' || slot === 'area') {
+    const r = slot === 'area' ? lexicon.resolveArea(label) : lexicon.resolveCuisine(label);
+    if (!('value' in r)) return false;
+    d[slot] = r.value;
+  } else if (slot === 'partySize') d.partySize = Number(label);
+  else if (slot === 'date')
+    d.date =
+      label === 'Today'
+        ? today.date
+        : label === 'Tomorrow'
+          ? addDays(today.date, 1)
+          : nextSaturday(today.date);
+  else {
+    const m = /^(\d{1,2})(?::(\d\d))?(am|pm)$/.exec(label);
+    if (!m) return false;
+    const h = (Number(m[1]) % 12) + (m[3] === 'pm' ? 12 : 0);
+    d.time = `${String(h).padStart(2, '0')}:${m[2] ?? '00'}`;
+  }
+  into.changed.push(slot);
+  return true;
+}
+
+/** The coming Saturday (today when today is one). */
+function nextSaturday(date: string): string {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return addDays(date, (6 - day + 7) % 7);
+}
+
 /** Applies every dining value in the message to `t.state.dining`; later values override (corrections). */
 export function absorbDining(t: Turn): Absorbed {
   const into: Absorbed = { changed: [], problems: [] };
+  if (buttonPicked(t, into)) return into;
   const suggested = t.state.suggested;
   t.state.suggested = undefined;
   place(t, 'cuisine', t.u.cuisine, suggested, into);

@@ -183,6 +183,54 @@ describe('dining flow', () => {
     expect(last((await sut('fr@example.com')).texts)).toMatch(/French in Chelsea for 4 tomorrow at 8pm/);
   });
 
+  it('takes "the first one" as the first button of the question', async () => {
+    const sut = talk(open);
+    expect(last((await sut('mexican in harlem for 8 next friday')).texts)).toMatch(/What time/);
+    await sut('the first one');
+    expect(last((await sut('mo@example.com')).texts)).toMatch(/Mexican in Harlem for 8 .* at 7pm to/);
+  });
+
+  it('takes a new value named with the one to change', async () => {
+    const sut = talk(open);
+    await sut('thai in soho tomorrow at 7 for 2, email me at th@example.com');
+    await sut('no');
+    const answer = await sut('change the time to 8');
+    expect(answer.texts[0]).toBe('OK, 8pm instead of 7pm.');
+    expect(last(answer.texts)).toMatch(/Thai in SoHo for 2 tomorrow at 8pm/);
+  });
+
+  it('books an offered restaurant at the time the booking request changes', async () => {
+    const sut = talk(open);
+    await sut('italian in chelsea for 2 tomorrow at 7pm, email me at it@example.com');
+    await sut('yes');
+    expect((await sut('book the first one at 8 instead')).texts[0]).toMatch(
+      /^Booked! A table for 2 at .*, tomorrow at 8pm/,
+    );
+  });
+
+  it('offers Mediterranean for Greek, and cancels at the confirmation on "nope, cancel"', async () => {
+    const sut = talk(open);
+    expect((await sut('greek food in astoria')).texts[0]).toMatch(
+      /don't have "greek" yet\. The closest I have is Mediterranean/,
+    );
+    expect(last((await sut('yes')).texts)).toMatch(/Which day/);
+    await sut('tomorrow at 8pm for 2, email gr@example.com');
+    expect((await sut('nope, cancel')).texts[0]).toMatch(/^OK, cancelled/);
+  });
+
+  it('answers what it covers in the middle of a search, then asks its question again', async () => {
+    const sut = talk(open);
+    await sut('find a restaurant');
+    const answer = await sut('what areas do you cover?');
+    expect(answer.texts[0]).toMatch(/^I can search these areas: .*Chelsea/);
+    expect(last(answer.texts)).toMatch(/kind of food/);
+  });
+
+  it('does not pretend to cancel a booking', async () => {
+    const sut = talk(open);
+    expect((await sut('can you cancel my booking')).texts[0]).toMatch(/Bookings page/);
+  });
+
   it('never reads a yes as an area', async () => {
     const sut = talk(open);
     await sut('italian food');

@@ -25,6 +25,10 @@ export function askNext(t: Turn, prefix: string[] = []): TurnResult {
   return { state, replies: [...prefix.map(say), ask] };
 }
 
+/** Up to and including the word that names the value to change ("change the time"). */
+const changeWord =
+  /^.*?\b(cuisine|food|area|place|neighbou?rhood|location|date|day|time|hour|party size|party|people|guests|size|e-?mail|phone|contact)\b/i;
+
 function change(t: Turn): TurnResult {
   const slot = slotNamed(t.u.text);
   if (!slot) {
@@ -43,9 +47,19 @@ function change(t: Turn): TurnResult {
     };
   }
   const d = t.state.dining;
+  const before = { ...d };
   if (slot === 'contact') [d.email, d.phone] = [undefined, undefined];
   else d[slot] = undefined;
-  return askNext(t);
+  // "change the time to 8": what follows the name of the value is read as the answer to that question.
+  t.state.awaiting = slot;
+  const rest = t.u.text
+    .replace(changeWord, '')
+    .replace(/^\s*(to|for|at|on|in|into|=)\b/i, '')
+    .trim();
+  if (!/[a-z0-9]/i.test(rest)) return askNext(t);
+  const absorbed = absorbDining({ ...t, u: { ...t.u, text: rest } });
+  if (absorbed.problems.length > 0) return reprompt(t, absorbed.problems);
+  return askNext(t, acknowledged(t, before, absorbed.changed));
 }
 
 /** How a value reads in "OK, 6 people instead of 5". */

@@ -1,6 +1,6 @@
 // The gift flow: kind, colour, occasion, recipient and budget in any order, then product cards to order from.
 import { hashSeed } from '../nlu/training/seeded.js';
-import type { ProductSuggestions } from '../recommend/recommend.types.js';
+import type { ProductInfo, ProductSuggestions } from '../recommend/recommend.types.js';
 import { formatPrice, productPayload } from './cards.js';
 import type { GiftSlots } from './dialog.types.js';
 import { reprompt } from './fallback.js';
@@ -8,20 +8,26 @@ import { productCard, quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
 const occasionsMenu = ['Birthday', 'Anniversary', 'Thank you', 'Get well', 'Sympathy', 'New baby'];
-export const cheaper = /cheaper|less expensive|lower price|too expensive|budget/i;
+/** Colours people ask for that no product has. */
+export const otherColour =
+  /\b(blue|green|orange|black|gold|golden|silver|brown|grey|gray|navy|teal|turquoise|beige)\b/i;
+
+export const cheaper = /cheaper|less expensive|lower price|too expensive/i;
 /** "What's the cheapest?": the wish as it stands, least expensive first. */
 export const cheapest = /cheapest|least expensive|lowest price|most affordable|lowest-priced/i;
 /** Asks for other products of the same wish. */
 export const more =
-  /\b(show me more|more options|any others|other ones|something else|what else|anything else)\b/i;
+  /^\s*more\b|\b(show me more|more options|any others|other ones|show me others|something else|what else|anything else)\b/i;
 
 /** "orchids under 30": a budget in dollars without the currency, in cents. */
-function plainBudget(text: string): number | undefined {
+export function plainBudget(text: string): number | undefined {
   const m =
-    /\b(?:under|below|less than|max(?:imum)?|up to|no more than|at most)\s+\$?(\d{1,5})(?:\s*(?:dollars|bucks|usd))?\b/i.exec(
+    /\b(?:under|below|less than|max(?:imum)?|up to|no more than|at most|budget(?: of| is)?|around|about)\s+\$?(\d{1,5})(?:\s*(?:dollars|bucks|usd))?\b/i.exec(
       text,
     );
-  return m ? Number(m[1]) * 100 : undefined;
+  if (!m) return undefined;
+  // "around 50" allows a little over, as the money extractor does for "around $50".
+  return Number(m[1]) * (/\b(around|about)\s/i.test(m[0]) ? 125 : 100);
 }
 
 /** " for a birthday", " to say thank you": the occasion as the end of a sentence. */
@@ -51,10 +57,11 @@ function absorbGift(t: Turn): boolean {
   if (kind) g.kind = kind;
   if (colour) g.colour = colour;
   if (occasion) g.occasion = occasion;
-  if (u.recipient) g.recipient = u.recipient;
+  // "a coworker whose dad passed" is for "a coworker".
+  if (u.recipient) g.recipient = u.recipient.split(/\s+(?:who|whose|that|which|because)\b/i)[0];
   const budget = u.maxPrice ?? plainBudget(u.text);
   if (budget) g.maxPrice = budget;
-  if (cheaper.test(u.text) && !cheapest.test(u.text) && state.shown.length > 0 && !u.maxPrice) {
+  if (cheaper.test(u.text) && !cheapest.test(u.text) && state.shown.length > 0 && !budget) {
     g.maxPrice = Math.max(0, Math.min(...state.shown.map((p) => p.amount.amount)) - 1);
   }
   return JSON.stringify(g) !== before;
@@ -88,6 +95,15 @@ function intro(g: GiftSlots, t: Turn, relaxed: ProductSuggestions['relaxed'], by
   }
 }
 
+/** " Some of them are not red.": said when cards fill up with products that miss the colour or occasion. */
+function mismatch(g: GiftSlots, t: Turn, found: ProductInfo[]): string {
+  const misses = [];
+  if (g.colour && found.some((p) => !p.tags.includes(g.colour!))) misses.push(g.colour);
+  if (g.occasion && found.some((p) => !p.tags.includes(g.occasion!)))
+    misses.push(`meant${forOccasion(g.occasion, t)}`);
+  return misses.length > 0 ? ` Some of them are not ${misses.join(' or ')}.` : '';
+}
+
 /** One turn of the gift flow; "show me more" with nothing new shows other products. */
 export async function giftTurn(t: Turn): Promise<TurnResult> {
   const { state } = t;
@@ -102,6 +118,20 @@ export async function giftTurn(t: Turn): Promise<TurnResult> {
     return { state, replies: [ask] };
   }
   state.awaiting = undefined;
+  const missing = otherColour.exec(t.u.text)?.[1];
+  if (missing && !t.lexicon.colours.find(t.u.text)) {
+    // "Blue" is a colour the catalog has none of: say so, and which colours it has.
+    const colours = t.lexicon.colourNames();
+    return {
+      state,
+      replies: [
+        quickReplies(
+          `Sorry, I have nothing ${missing.toLowerCase()}. I have: ${colours.join(', ')}.`,
+          colours,
+        ),
+      ],
+    };
+  }
   const byPrice = cheapest.test(t.u.text);
   if (changed) state.seenProducts = [];
   const exclude = changed || byPrice ? [] : (state.seenProducts ?? state.shown.map((p) => p.productId));
@@ -137,7 +167,7 @@ export async function giftTurn(t: Turn): Promise<TurnResult> {
   return {
     state,
     replies: [
-      say(intro(g, t, relaxed, byPrice)),
+      say(intro(g, t, relaxed, byPrice) + mismatch(g, t, found)),
       ...state.shown.map(productCard),
       quickReplies('Tap Order on a card, or:', [
         ['Show me more', 'show me more'],

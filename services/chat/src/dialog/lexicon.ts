@@ -22,6 +22,43 @@ const occasionWords: Record<string, string[]> = {
   birthday: ['turning'],
 };
 
+/** Foods the catalog has no cuisine for, and the cuisine it has that comes closest. */
+const nearCuisineWords = [
+  {
+    value: 'mediterranean',
+    synonyms: [
+      'greek',
+      'turkish',
+      'lebanese',
+      'middle eastern',
+      'israeli',
+      'moroccan',
+      'spanish',
+      'tapas',
+      'falafel',
+    ],
+  },
+  {
+    value: 'american',
+    synonyms: ['steakhouse', 'steak', 'bbq', 'barbecue', 'burgers', 'burger', 'diner', 'southern'],
+  },
+  { value: 'japanese', synonyms: ['ramen', 'izakaya', 'omakase'] },
+  { value: 'chinese', synonyms: ['dim sum', 'dumplings', 'szechuan', 'cantonese'] },
+  { value: 'mexican', synonyms: ['tacos', 'burritos', 'tex mex'] },
+  { value: 'indian', synonyms: ['curry', 'tandoori', 'pakistani'] },
+  { value: 'italian', synonyms: ['pasta', 'trattoria'] },
+  { value: 'french', synonyms: ['bistro', 'brasserie'] },
+  { value: 'korean', synonyms: ['kbbq', 'korean bbq', 'korean barbecue'] },
+];
+
+/** Plurals and other words for a kind that training does not use. */
+const kindWords: Record<string, string[]> = {
+  plant: ['plants', 'houseplants', 'potted plants', 'succulent', 'succulents'],
+  'gift-basket': ['gift baskets', 'baskets', 'hampers'],
+  bouquet: ['bouquets', 'arrangements'],
+  chocolates: ['sweets', 'candy'],
+};
+
 const kindNames: Record<string, string> = {
   bouquet: 'bouquets',
   plant: 'plants',
@@ -40,6 +77,7 @@ export class Lexicon {
   readonly colours: AliasTable;
   readonly occasions: AliasTable;
   private readonly otherAreas: AliasTable;
+  private readonly nearCuisines: AliasTable;
 
   constructor(readonly facets: Facets) {
     this.areas = new AliasTable(facets.areas, vocabulary.areas);
@@ -48,7 +86,7 @@ export class Lexicon {
     const kindTerms = [
       ...vocabulary.productKinds.map((k) => ({
         value: k.value,
-        synonyms: k.synonyms.filter((s) => !flowerWords.includes(s)),
+        synonyms: [...k.synonyms.filter((s) => !flowerWords.includes(s)), ...(kindWords[k.value] ?? [])],
       })),
       { value: 'flowers', synonyms: flowerWords },
     ];
@@ -66,6 +104,10 @@ export class Lexicon {
     const covered = new Set(facets.areas.map((a) => fold(a.replace(/-/g, ' '))));
     const others = vocabulary.otherNeighbourhoods.filter((n) => !covered.has(fold(n)));
     this.otherAreas = new AliasTable(others, []);
+    this.nearCuisines = new AliasTable(
+      nearCuisineWords.map((t) => t.value).filter((c) => facets.cuisines.includes(c)),
+      nearCuisineWords,
+    );
   }
 
   resolveArea(raw: string): Resolution {
@@ -90,12 +132,24 @@ export class Lexicon {
     return this.cuisines.find(text);
   }
 
+  /** The cuisine the catalog has that is closest to one it lacks ("greek" → mediterranean). */
+  nearCuisine(text: string): string | undefined {
+    return this.nearCuisines.find(text);
+  }
+
   areaName(slug: string): string {
     return vocabulary.areas.find((t) => t.value === slug)?.synonyms[0] ?? titleCase(slug);
   }
 
   cuisineName(slug: string): string {
     return titleCase(slug);
+  }
+
+  /** The colours products come in, as people say them ("colourful" for `mixed`). */
+  colourNames(): string[] {
+    return vocabulary.colours
+      .filter((c) => this.facets.tags.includes(c.value))
+      .map((c) => (c.value === 'mixed' ? 'colourful' : c.value));
   }
 
   /** "red roses", "flowers", "gift baskets": how a kind reads in a sentence. */

@@ -120,7 +120,9 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
     const shown = await giftTurn(t);
     return { state: shown.state, replies: [say('Which product would you like?'), ...shown.replies] };
   }
-  if (/\b(how much|price|cost)\b/i.test(t.u.text))
+  if (/\b(how much|price|cost)\b/i.test(t.u.text)) {
+    // "I'll take it" next means this one.
+    t.state.shown = [product, ...t.state.shown.filter((p) => p.productId !== product.productId)];
     return {
       state: t.state,
       replies: [
@@ -128,6 +130,7 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
         productCard(product),
       ],
     };
+  }
   return {
     state: t.state,
     replies: [

@@ -1,9 +1,9 @@
 // Decides which flow answers a message: a flow in progress keeps answers that fill it, otherwise the intent decides.
 import { asksToBook, BOOK_WORDS, bookOffered, pickOffered } from './booking.js';
 import { rightAway } from './dining-absorb.js';
-import { diningTurn } from './dining-flow.js';
+import { askNext, diningTurn } from './dining-flow.js';
 import { resetFlow } from './fallback.js';
-import { cheaper, cheapest, giftTurn, more } from './gift-flow.js';
+import { cheaper, cheapest, giftTurn, more, otherColour, plainBudget } from './gift-flow.js';
 import { orderTurn } from './order-flow.js';
 import { repeatLastSearch } from './repeat-search.js';
 import * as talk from './small-talk.js';
@@ -19,6 +19,17 @@ const control = new Set([
   'order_status',
   'repeat_last_search',
 ]);
+
+/** Ends the flow; "cancel my booking" is not about this conversation, so the answer says where that is done. */
+function cancel(t: Turn): TurnResult {
+  resetFlow(t);
+  return /\b(booking|reservation|table|order)\b/i.test(t.u.text)
+    ? talk.cancelElsewhere(t)
+    : talk.cancelled(t);
+}
+
+const stopWords = /\b(cancel|forget it|never ?mind|stop)\b/i;
+export const priceQuestion = /\b(how much|price|cost)\b/i;
 
 /** Intents that end an exchange: "ok thanks" after suggestions is not a request to book one. */
 const closing = new Set(['thanks', 'goodbye', 'cancel']);
@@ -46,6 +57,8 @@ function mentionsGift(t: Turn): boolean {
       u.colour ??
       u.occasion ??
       u.maxPrice ??
+      plainBudget(u.text) ??
+      lexicon.colours.find(u.text) ??
       lexicon.kinds.find(u.text) ??
       lexicon.occasions.find(u.text),
   );
@@ -90,8 +103,7 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
     case 'order_status':
       return talk.orderStatus(t);
     case 'cancel':
-      resetFlow(t);
-      return talk.cancelled(t);
+      return cancel(t);
     default:
       if (mentionsDining(t)) return diningTurn(t);
       if (mentionsGift(t)) return giftTurn(t);
@@ -102,19 +114,34 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
 /** Routes one understood message to the flow that should answer it. */
 export async function route(t: Turn): Promise<TurnResult> {
   const { u, state } = t;
+  const offeredRepeat = state.offeredRepeat;
+  state.offeredRepeat = undefined;
   const confidentControl = control.has(u.intent) && u.confidence >= 0.6;
   // "now" answering "What time?" is a time, whatever the classifier makes of it.
   const dining = mentionsDining(t) || (state.awaiting === 'time' && rightAway.test(u.text));
-  // "no" to a confirmation means "change something", not "cancel", whatever the classifier thinks.
-  if (state.awaiting === 'confirm' && answer(u.text)) return diningTurn(t);
-  if (u.intent === 'cancel' && confidentControl && !dining) {
+  // Questions about what the concierge covers are answered, then the pending question is asked again.
+  const info = talk.faq(t);
+  if (info)
+    return state.flow === 'dining' && state.awaiting
+      ? { state, replies: [...info.replies, ...askNext(t).replies] }
+      : info;
+  if (state.awaiting === 'confirm' && stopWords.test(u.text)) {
     resetFlow(t);
     return talk.cancelled(t);
+  }
+  // "no" to a confirmation means "change something", not "cancel", whatever the classifier thinks.
+  if (state.awaiting === 'confirm' && answer(u.text)) return diningTurn(t);
+  // "How much is the first one?" is about the cards shown.
+  if (state.shown.length > 0 && !dining && priceQuestion.test(u.text)) return orderTurn(t);
+  if (u.intent === 'cancel' && confidentControl && !dining) {
+    return cancel(t);
   }
   // "Book the second one" after suggestions: a booking at one of them, unless the message starts a new search.
   const offered = state.flow === 'none' ? state.offered : undefined;
   if (offered && asksToBook(t) && (!dining || pickOffered(u.text, offered) !== undefined))
     return bookOffered(t, offered);
+  // "Show me others" after restaurant suggestions: the same search again, which varies its picks.
+  if (offered && !dining && more.test(u.text)) return repeatLastSearch(t);
   // "Yes" to "Want me to book one of them?", or just "the second one".
   if (offered && !dining && u.text.trim().split(/\s+/).length <= 4 && !closing.has(u.intent)) {
     if (answer(u.text) === 'yes' || pickOffered(u.text, offered) !== undefined)
@@ -129,11 +156,15 @@ export async function route(t: Turn): Promise<TurnResult> {
   )
     state.booking = true;
   if (state.flow === 'dining' && (dining || (state.awaiting && !confidentControl))) return diningTurn(t);
-  if (state.flow === 'gift' && state.awaiting === 'gift' && !confidentControl) return giftTurn(t);
-  if (state.flow === 'gift' && mentionsGift(t) && u.intent !== 'order_product' && !dining) return giftTurn(t);
-  // "What's the cheapest?", "show me more", "cheaper": about the products just shown.
-  if (state.flow === 'gift' && !dining && [cheapest, cheaper, more].some((p) => p.test(u.text)))
+  if (state.flow === 'gift' && state.awaiting === 'gift' && !confidentControl && !mentionsDiningStrongly(t))
     return giftTurn(t);
-  if (state.flow === 'none' && state.offeredRepeat && answer(u.text) === 'yes') return repeatLastSearch(t);
-  return talk.faq(t) ?? byIntent(t);
+  if (state.flow === 'gift' && mentionsGift(t) && u.intent !== 'order_product' && !dining) return giftTurn(t);
+  // "What's the cheapest?", "show me more", "cheaper", "blue": about the products just shown.
+  if (state.flow === 'gift' && !dining && [cheapest, cheaper, more, otherColour].some((p) => p.test(u.text)))
+    return giftTurn(t);
+  // Only the answer right after "Want the same again?", and only a plain yes: "ok find me chinese in harlem"
+  // is a new search.
+  if (state.flow === 'none' && offeredRepeat && !dining && answer(u.text) === 'yes')
+    return repeatLastSearch(t);
+  return byIntent(t);
 }

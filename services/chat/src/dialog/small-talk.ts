@@ -77,6 +77,10 @@ export function cancelled(t: Turn): TurnResult {
 /** Questions about the service itself, answered plainly; undefined for anything else. */
 const faqs: [RegExp, string][] = [
   [
+    /\bhow are (you|u)\b|\bhow'?s it going\b|\bhow are things\b/i,
+    "I'm doing well, thanks for asking! What can I find for you?",
+  ],
+  [
     /\b(do|can|will) you (deliver|ship)\b|\bdeliver(y|ies)? (to|in|on)\b|\bshipping\b/i,
     "Gifts are delivered to the address you give at checkout, on the day you choose. Restaurants I suggest or book for you; I don't deliver food.",
   ],
@@ -87,6 +91,34 @@ const faqs: [RegExp, string][] = [
 ];
 
 export function faq(t: Turn): TurnResult | undefined {
-  const found = faqs.find(([pattern]) => pattern.test(t.u.text));
+  const { lexicon } = t;
+  const text = t.u.text;
+  if (
+    /\b(what|which) (areas|neighbou?rhoods|parts of (town|the city))\b|\bareas do you (cover|have|serve)\b/i.test(
+      text,
+    )
+  ) {
+    const areas = lexicon.facets.areas.map((a) => lexicon.areaName(a));
+    return { state: t.state, replies: [say(`I can search these areas: ${areas.join(', ')}.`)] };
+  }
+  if (
+    /\b(what|which) (kinds? of food|cuisines|types of food)\b|\bcuisines do you (cover|have)\b/i.test(text)
+  ) {
+    const cuisines = lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
+    return { state: t.state, replies: [say(`I can search these cuisines: ${cuisines.join(', ')}.`)] };
+  }
+  const found = faqs.find(([pattern]) => pattern.test(text));
   return found ? { state: t.state, replies: [quickReplies(found[1], mainMenu)] } : undefined;
+}
+
+export function cancelElsewhere(t: Turn): TurnResult {
+  return {
+    state: t.state,
+    replies: [
+      quickReplies(
+        "I can't cancel that from here: bookings are cancelled on the Bookings page, and orders are on the Orders page. Anything else?",
+        mainMenu,
+      ),
+    ],
+  };
 }

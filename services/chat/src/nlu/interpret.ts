@@ -8,7 +8,7 @@ export interface InterpretContext {
 }
 
 const dateCue =
-  /today|tonight|tomorrow|day\b|week|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d+\/\d+|\d+(st|nd|rd|th)|next|this/i;
+  /today|tonight|tomorrow|days?\b|week|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d+\/\d+|\d+(st|nd|rd|th)|next|this/i;
 const timeCue = /\d|noon|midnight/i;
 const meridiem = /am|pm|a\.m|p\.m|noon|midnight|morning/i;
 
@@ -68,6 +68,16 @@ const shorthand: [RegExp, string][] = [
   [/\bnxt\b/gi, 'next'],
   [/\brn\b/gi, 'right now'],
   [/\b(\d{1,2}(?::\d\d)?)\s?p\b/gi, '$1pm'],
+  // "at 730" is 7:30; "8ish" and "around 8" are 8.
+  [/\b(at|around|about|by) ([1-9]|1[0-2])([0-5]\d)\b/gi, '$1 $2:$3'],
+  [/\b(\d{1,2}(?::\d\d)?)ish\b/gi, 'around $1'],
+  [
+    /\b(around|about|say|roughly) (\d{1,2}(?::\d\d)?)\b(?!\s*(?:people|persons|guests|of us|pax|adults|dollars|bucks|\$))/gi,
+    'at $2',
+  ],
+  [/\b(the )?day after tomorrow\b/gi, 'in 2 days'],
+  // "bob at gmail dot com" is an e-mail address.
+  [/\b([\w.+-]+) at ([\w-]+) dot (com|org|net|edu|io|co|us|uk)\b/gi, '$1@$2.$3'],
   // "tomorrow 8" is "tomorrow at 8", unless the number counts people.
   [
     /\b(today|tonight|tomorrow|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)day)\s+(\d{1,2}(?::\d\d)?)\b(?!\s*(?:people|persons|guests|of us|pax|adults))/gi,
@@ -75,8 +85,27 @@ const shorthand: [RegExp, string][] = [
   ],
 ];
 
+const hourWords = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+
 export function expandShorthand(text: string): string {
-  let out = text;
+  // "half past seven" is 7:30.
+  let out = text.replace(/\bhalf past (\d{1,2}|[a-z]+)\b/gi, (whole, hour: string) => {
+    const n = /^\d+$/.test(hour) ? Number(hour) : hourWords.indexOf(hour.toLowerCase()) + 1;
+    return n >= 1 && n <= 12 ? `at ${n}:30` : whole;
+  });
   for (const [pattern, full] of shorthand) out = out.replace(pattern, full);
   return out;
 }
