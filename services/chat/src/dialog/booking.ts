@@ -43,6 +43,15 @@ const ORDINALS: [RegExp, (n: number) => number][] = [
   [/\b(?:number|no|option|#)\s*([1-9])\b/, () => Number.NaN],
 ];
 
+/** Whether the text names one of the offered restaurants ("Enoteca Amalfi"). */
+export function namesOffered(text: string, offered: OfferedTables): boolean {
+  const said = ` ${fold(text)} `;
+  return offered.restaurants.some((r) => {
+    const name = fold(r.name);
+    return name.length > 0 && said.includes(` ${name} `);
+  });
+}
+
 /** The index of the offered restaurant the text names, by name or by position ("the second one"). */
 export function pickOffered(text: string, offered: OfferedTables): number | undefined {
   const said = ` ${fold(text)} `;
@@ -55,6 +64,11 @@ export function pickOffered(text: string, offered: OfferedTables): number | unde
   });
   if (byWords >= 0) return byWords;
   const n = offered.restaurants.length;
+  if (/\b(best|highest|top)[ -]?(rated|rating|one)\b|\bbest\b/.test(said)) {
+    const ratings = offered.restaurants.map((r) => r.rating ?? -1);
+    const best = ratings.indexOf(Math.max(...ratings));
+    if (best >= 0 && ratings[best]! >= 0) return best;
+  }
   for (const [pattern, index] of ORDINALS) {
     const m = pattern.exec(said);
     if (!m) continue;

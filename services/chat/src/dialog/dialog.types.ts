@@ -59,7 +59,8 @@ export interface DialogState {
 
 export interface OfferedTables {
   search: DiningSearch;
-  restaurants: { id: string; name: string }[];
+  /** Rating and address too, so "what's the rating of the second one?" is answered from the cards. */
+  restaurants: { id: string; name: string; rating?: number; address?: string }[];
 }
 
 export interface ProductCardPayload {

@@ -340,7 +340,7 @@ function contact(t: Turn, into: Absorbed): void {
 }
 
 /** "the first one", "second option please": nothing but a button's position. */
-const onlyPosition =
+export const onlyPosition =
   /^\s*(ok,?\s+)?(the\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th|top|middle)(\s+(one|option|choice|button))?(\s+please)?\s*[.!]?\s*$/i;
 
 const positions: [RegExp, (n: number) => number][] = [

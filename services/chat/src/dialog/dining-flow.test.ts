@@ -231,6 +231,58 @@ describe('dining flow', () => {
     expect((await sut('can you cancel my booking')).texts[0]).toMatch(/Bookings page/);
   });
 
+  it('repeats the last search for "same as last time" with suggestions on screen, instead of booking the last one', async () => {
+    const sut = talk(open);
+    await sut('italian in chelsea for 2 tomorrow at 8pm, email me at sa@example.com');
+    await sut('yes');
+    const again = await sut('same as last time');
+    expect(again.texts[0]).toMatch(/^Here are my suggestions for Italian in Chelsea/);
+  });
+
+  it('forgets the suggestions on "start over", so "book the first one" books nothing', async () => {
+    const sut = talk(open);
+    await sut('italian in chelsea for 2 tomorrow at 8pm, email me at so@example.com');
+    await sut('yes');
+    await sut('start over');
+    expect((await sut('book the first one')).texts.join(' ')).not.toMatch(/Booked!/);
+  });
+
+  it('answers a question about one of the suggestions from its card', async () => {
+    const sut = talk(open);
+    await sut('italian in chelsea for 2 tomorrow at 8pm, email me at ra@example.com');
+    const shown = await sut('yes');
+    const second = shown.messages.filter((m) => m.structured?.type === 'restaurant')[1].structured.payload;
+    expect((await sut("what's the rating of the second one?")).texts[0]).toBe(
+      `${second.name} is rated ${second.rating.toFixed(1)}★ and is at ${second.address}.`,
+    );
+  });
+
+  it('takes a phone number after "call me at"', async () => {
+    const sut = talk(open);
+    await sut('thai in soho for 2 tomorrow at 7pm');
+    expect(last((await sut('call me at 917 482 3391')).texts)).toMatch(/to \+19174823391\?$/);
+  });
+
+  it('does not take "birthday" at the confirmation for "change the day"', async () => {
+    const sut = talk(open);
+    await sut('thai in soho for 2 tomorrow at 7pm, email me at bd@example.com');
+    expect(last((await sut("it's for my wife's birthday")).texts)).not.toMatch(/Which day/);
+  });
+
+  it('switches from a table search to gifts when asked', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow at 7 for 2');
+    expect((await sut('actually forget dinner, I want to send flowers instead')).texts[0]).toMatch(
+      /^Here are some ideas for flowers/,
+    );
+  });
+
+  it('asks for an exact time after "in the evening"', async () => {
+    const sut = talk(open);
+    await sut('thai in soho tomorrow for 2');
+    expect((await sut('in the evening')).texts[0]).toBe('Sure. What time exactly?');
+  });
+
   it('never reads a yes as an area', async () => {
     const sut = talk(open);
     await sut('italian food');

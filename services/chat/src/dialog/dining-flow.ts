@@ -111,9 +111,12 @@ export async function diningTurn(t: Turn): Promise<TurnResult> {
   if (t.state.awaiting && !asksForTable) {
     const again = askNext(t);
     const aside =
-      t.u.outOfScope && !answer(t.u.text)
-        ? "I can't help with that one, but let's finish finding your table."
-        : "Sorry, I didn't catch that.";
+      /\b(evening|night|late|afternoon|morning|lunch ?time|dinner ?time|early|whenever)\b/i.test(t.u.text) &&
+      t.state.awaiting === 'time'
+        ? 'Sure. What time exactly?'
+        : t.u.outOfScope && !answer(t.u.text)
+          ? "I can't help with that one, but let's finish finding your table."
+          : "Sorry, I didn't catch that.";
     return reprompt(t, [say(aside), ...again.replies]);
   }
   return askNext(t);
@@ -150,7 +153,12 @@ export async function complete(t: Turn): Promise<TurnResult> {
   }
   const offered = {
     search,
-    restaurants: picks.map(({ restaurant: r }) => ({ id: r.id, name: r.name })),
+    restaurants: picks.map(({ restaurant: r }) => ({
+      id: r.id,
+      name: r.name,
+      rating: r.rating,
+      address: restaurantAddress(r),
+    })),
   };
   if (state.booking) {
     const booked = await bookBestPick(t, search, picks);

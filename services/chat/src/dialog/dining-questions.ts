@@ -75,12 +75,12 @@ export function confirmation(d: DiningSlots, lexicon: Lexicon, today: LocalMomen
 }
 
 const changeWords: [RegExp, DiningSlot][] = [
-  [/cuisine|food/i, 'cuisine'],
-  [/area|place|neighbou?rhood|location/i, 'area'],
-  [/date|day/i, 'date'],
-  [/time|hour/i, 'time'],
-  [/party|people|guests|size|number of/i, 'partySize'],
-  [/e-?mail|phone|contact|number/i, 'contact'],
+  [/\b(cuisine|food)\b/i, 'cuisine'],
+  [/\b(area|place|neighbou?rhood|location)\b/i, 'area'],
+  [/\b(date|day)\b/i, 'date'],
+  [/\b(time|hour)\b/i, 'time'],
+  [/\b(party|people|guests|size|number of)\b/i, 'partySize'],
+  [/\b(e-?mail|phone|contact|number)\b/i, 'contact'],
 ];
 
 /** The slot a "change the time" answer names, if any. */

@@ -19,6 +19,11 @@ export function resetFlow(t: Turn): void {
     awaiting: undefined,
     reprompts: 0,
     booking: undefined,
+    // What was shown before is not what "the first one" means after "start over".
+    offered: undefined,
+    shown: [],
+    seenProducts: undefined,
+    suggested: undefined,
   });
 }
 

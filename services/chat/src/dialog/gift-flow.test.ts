@@ -99,6 +99,15 @@ describe('gift flow', () => {
     expect((await sut('budget 200')).texts[0]).toMatch(/up to \$200/);
   });
 
+  it('takes a bare number as the budget and "no limit" as none', async () => {
+    const sut = talk(open);
+    await sut('roses for an anniversary');
+    const within = await sut('100');
+    expect(within.texts[0]).toMatch(/up to \$100/);
+    expect((await shown(within)).every((p) => p.amount <= 10000)).toBe(true);
+    expect((await sut('no limit')).texts[0]).not.toMatch(/up to/);
+  });
+
   it('says when cards miss the colour asked for', async () => {
     const sut = talk(open);
     const answer = await sut('purple tulips');

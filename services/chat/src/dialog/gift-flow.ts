@@ -22,7 +22,7 @@ export const more =
 /** "orchids under 30": a budget in dollars without the currency, in cents. */
 export function plainBudget(text: string): number | undefined {
   const m =
-    /\b(?:under|below|less than|max(?:imum)?|up to|no more than|at most|budget(?: of| is)?|around|about)\s+\$?(\d{1,5})(?:\s*(?:dollars|bucks|usd))?\b/i.exec(
+    /\b(?:under|below|less than|max(?:imum)?|up to|no more than|not more than|at most|budget(?: of| is)?|around|about)\s+\$?(\d{1,5})(?:\s*(?:dollars|bucks|usd))?\b/i.exec(
       text,
     );
   if (!m) return undefined;
@@ -59,8 +59,15 @@ function absorbGift(t: Turn): boolean {
   if (occasion) g.occasion = occasion;
   // "a coworker whose dad passed" is for "a coworker".
   if (u.recipient) g.recipient = u.recipient.split(/\s+(?:who|whose|that|which|because)\b/i)[0];
-  const budget = u.maxPrice ?? plainBudget(u.text);
+  const bare = /^\s*\$?(\d{1,4})(\.\d\d)?\s*(dollars|bucks|usd)?\s*$/i.exec(u.text);
+  const budget = u.maxPrice ?? plainBudget(u.text) ?? (bare ? Number(bare[1]) * 100 : undefined);
   if (budget) g.maxPrice = budget;
+  if (
+    /\b(no (limit|budget|max(imum)?)|any (price|budget)|price doesn'?t matter|money is no object)\b/i.test(
+      u.text,
+    )
+  )
+    delete g.maxPrice;
   if (cheaper.test(u.text) && !cheapest.test(u.text) && state.shown.length > 0 && !budget) {
     g.maxPrice = Math.max(0, Math.min(...state.shown.map((p) => p.amount.amount)) - 1);
   }

@@ -6,6 +6,7 @@ import { isEmail, toE164 } from './contact.js';
 import { closest, editDistance } from './fuzzy.js';
 import { describeDate, describeTime, localMoment } from './local-time.js';
 import { screen } from './screen-input.js';
+import { answer } from './yes-no.js';
 
 describe('dialog helpers', () => {
   it('measures edit distance and finds the closest name within reach', () => {
@@ -48,5 +49,15 @@ describe('dialog helpers', () => {
     const now = new Date('2026-03-11T03:30:00Z');
     const u = interpret(testModel(), 'table tomorrow at 7', { now, timeZone: 'America/New_York' });
     expect([u.date, u.time]).toEqual(['2026-03-11', '19:00']);
+  });
+});
+
+describe('yes and no', () => {
+  it('reads "definitely not" as no and "that\'s right" as yes', () => {
+    expect([answer('definitely not'), answer("that's right"), answer('absolutely')]).toEqual([
+      'no',
+      'yes',
+      'yes',
+    ]);
   });
 });

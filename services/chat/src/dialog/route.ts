@@ -1,11 +1,13 @@
 // Decides which flow answers a message: a flow in progress keeps answers that fill it, otherwise the intent decides.
-import { asksToBook, BOOK_WORDS, bookOffered, pickOffered } from './booking.js';
-import { rightAway } from './dining-absorb.js';
+import { asksToBook, BOOK_WORDS, bookOffered, namesOffered, offerButtons, pickOffered } from './booking.js';
+import type { OfferedTables } from './dialog.types.js';
+import { onlyPosition, rightAway } from './dining-absorb.js';
 import { askNext, diningTurn } from './dining-flow.js';
-import { resetFlow } from './fallback.js';
+import { mainMenu, resetFlow } from './fallback.js';
 import { cheaper, cheapest, giftTurn, more, otherColour, plainBudget } from './gift-flow.js';
 import { orderTurn } from './order-flow.js';
 import { repeatLastSearch } from './repeat-search.js';
+import { quickReplies, say } from './replies.js';
 import * as talk from './small-talk.js';
 import type { Turn, TurnResult } from './turn.types.js';
 import { answer } from './yes-no.js';
@@ -27,6 +29,27 @@ function cancel(t: Turn): TurnResult {
     ? talk.cancelElsewhere(t)
     : talk.cancelled(t);
 }
+
+/** Asks about one of the offered restaurants rather than to book it. */
+const aboutOne =
+  /\b(rating|rated|address|where is|where's|located|any good|good|open|tell me (more )?about|more about|info|details|reviews?)\b/i;
+
+/** The answer about one offered restaurant, with the buttons to book one. */
+function describeOffered(t: Turn, offered: OfferedTables, index: number): TurnResult {
+  const r = offered.restaurants[index]!;
+  const facts = [
+    r.rating !== undefined ? `is rated ${r.rating.toFixed(1)}★` : undefined,
+    r.address ? `is at ${r.address}` : undefined,
+  ].filter(Boolean);
+  const said = facts.length > 0 ? `${r.name} ${facts.join(' and ')}.` : `${r.name} is one of my suggestions.`;
+  return { state: t.state, replies: [say(said), offerButtons(offered)] };
+}
+
+const takeIt = /^\s*(ok,?\s+)?(i'?ll\s+)?(get|take|buy|order)\s+(it|that|this)\b|^\s*go for it\b/i;
+export const bareAmount = /^\s*\$?\d{1,4}(\.\d\d)?\s*(dollars|bucks|usd)?\s*$/i;
+export const noBudget =
+  /\b(no (limit|budget|max(imum)?)|any (price|budget)|price doesn'?t matter|money is no object)\b/i;
+const vagueTime = /\b(evening|night|late|afternoon|morning|lunch ?time|dinner ?time|early|whenever)\b/i;
 
 const stopWords = /\b(cancel|forget it|never ?mind|stop)\b/i;
 export const priceQuestion = /\b(how much|price|cost)\b/i;
@@ -107,6 +130,9 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
     default:
       if (mentionsDining(t)) return diningTurn(t);
       if (mentionsGift(t)) return giftTurn(t);
+      // "Yes" or "absolutely" with nothing asked: what would they like?
+      if (answer(u.text) === 'yes')
+        return { state: t.state, replies: [quickReplies('Sure! What would you like to do?', mainMenu)] };
       return talk.outOfScope(t);
   }
 }
@@ -131,8 +157,21 @@ export async function route(t: Turn): Promise<TurnResult> {
   }
   // "no" to a confirmation means "change something", not "cancel", whatever the classifier thinks.
   if (state.awaiting === 'confirm' && answer(u.text)) return diningTurn(t);
-  // "How much is the first one?" is about the cards shown.
+  // "How much is the first one?" is about the cards shown; "get it", "go for it" order the one just shown.
   if (state.shown.length > 0 && !dining && priceQuestion.test(u.text)) return orderTurn(t);
+  if (state.flow === 'gift' && state.shown.length > 0 && takeIt.test(u.text)) return orderTurn(t);
+  // In the gift flow a bare "100" is a budget and "no limit" drops the budget.
+  if (state.flow === 'gift' && (bareAmount.test(u.text) || noBudget.test(u.text))) return giftTurn(t);
+  // "Actually I want to send flowers instead": from a table search to gifts.
+  if (
+    state.flow === 'dining' &&
+    !mentionsDiningStrongly(t) &&
+    (t.lexicon.kinds.find(u.text) || /\bgifts?\b/i.test(u.text))
+  )
+    return giftTurn(t);
+  // "In the evening" answering "What time?": a time is still needed, not a greeting.
+  if (state.flow === 'dining' && state.awaiting === 'time' && vagueTime.test(u.text) && !u.time)
+    return diningTurn(t);
   if (u.intent === 'cancel' && confidentControl && !dining) {
     return cancel(t);
   }
@@ -142,10 +181,20 @@ export async function route(t: Turn): Promise<TurnResult> {
     return bookOffered(t, offered);
   // "Show me others" after restaurant suggestions: the same search again, which varies its picks.
   if (offered && !dining && more.test(u.text)) return repeatLastSearch(t);
-  // "Yes" to "Want me to book one of them?", or just "the second one".
-  if (offered && !dining && u.text.trim().split(/\s+/).length <= 4 && !closing.has(u.intent)) {
-    if (answer(u.text) === 'yes' || pickOffered(u.text, offered) !== undefined)
+  // "What's the rating of the second one?": answered from the cards.
+  if (offered && !asksToBook(t) && aboutOne.test(u.text)) {
+    const index = pickOffered(u.text, offered);
+    if (index !== undefined) return describeOffered(t, offered, index);
+  }
+  // "Yes" to "Want me to book one of them?", or just "the second one" (not "same as last time").
+  if (offered && !dining && !closing.has(u.intent)) {
+    const reply = answer(u.text);
+    if (reply === 'yes' || onlyPosition.test(u.text) || namesOffered(u.text, offered))
       return bookOffered(t, offered);
+    if (reply === 'no') {
+      state.offered = undefined;
+      return { state, replies: [quickReplies('OK. Anything else?', mainMenu)] };
+    }
   }
   // A search turns into a booking when the user says so, not when an answer like "make it 6 of us" merely
   // looks a little like a booking request to the classifier.

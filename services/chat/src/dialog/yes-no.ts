@@ -7,6 +7,8 @@ const no =
 
 export function answer(text: string): 'yes' | 'no' | undefined {
   const t = text.trim();
+  // "Definitely not", "absolutely not", "sure not": the yes word does not make it a yes.
+  if (/^\w+\s+not\b/i.test(t) && yes.test(t)) return 'no';
   if (yes.test(t)) return 'yes';
   if (no.test(t)) return 'no';
   return undefined;

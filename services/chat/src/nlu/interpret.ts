@@ -69,7 +69,7 @@ const shorthand: [RegExp, string][] = [
   [/\brn\b/gi, 'right now'],
   [/\b(\d{1,2}(?::\d\d)?)\s?p\b/gi, '$1pm'],
   // "at 730" is 7:30; "8ish" and "around 8" are 8.
-  [/\b(at|around|about|by) ([1-9]|1[0-2])([0-5]\d)\b/gi, '$1 $2:$3'],
+  [/\b(at|around|about|by) ([1-9]|1[0-2])([0-5]\d)\b(?!\s*[-.)]?\s*\d)/gi, '$1 $2:$3'],
   [/\b(\d{1,2}(?::\d\d)?)ish\b/gi, 'around $1'],
   [
     /\b(around|about|say|roughly) (\d{1,2}(?::\d\d)?)\b(?!\s*(?:people|persons|guests|of us|pax|adults|dollars|bucks|\$))/gi,

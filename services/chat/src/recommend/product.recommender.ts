@@ -88,6 +88,18 @@ export async function suggestProducts(
       if (any.length > 0) return pick(any, 'budget');
     }
   }
+  if (gift.occasion && colour) {
+    // "A birthday gift, she likes pink": both first, then the colour, then the occasion.
+    const either = await inStock(catalog, [gift.occasion, colour], maxPrice);
+    const both = either.filter((p) => p.tags.includes(colour) && p.tags.includes(gift.occasion!));
+    const coloured = either.filter((p) => p.tags.includes(colour) && !both.includes(p));
+    const rest = either.filter((p) => !both.includes(p) && !coloured.includes(p));
+    if (either.length > 0)
+      return {
+        products: [...order(both), ...order(coloured), ...order(rest)].slice(0, productCount),
+        ...(kind ? { relaxed: 'kind' as const } : {}),
+      };
+  }
   const tags = [gift.occasion, colour].filter((t): t is string => t !== undefined);
   for (const tag of [...tags, undefined]) {
     const found = await inStock(catalog, [tag], maxPrice);
