@@ -1,7 +1,10 @@
 // Booking a table through the dialog: confirmed in the conversation and recorded in the catalog for the user.
 import type { Caller } from '@concierge/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BookingInfo, DiningSearch } from '../recommend/recommend.types.js';
 import { alice, bob, type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
+import { confirmed } from './booking.js';
+import type { Turn } from './turn.types.js';
 
 let open: OpenChat;
 beforeAll(async () => {
@@ -100,3 +103,39 @@ describe('booking a table', () => {
 function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('the booking reply', () => {
+  const t = { today: { date: '2026-03-10', time: '15:00' } } as unknown as Turn;
+  const booking: BookingInfo = {
+    id: 'bkg_1',
+    restaurantId: 'rst_1',
+    restaurantName: 'Thai Chili',
+    date: '2026-03-11',
+    time: '20:00',
+    partySize: 4,
+    email: 'bo@example.com',
+    phone: null,
+    status: 'confirmed',
+  };
+  const search: DiningSearch = {
+    cuisine: 'thai',
+    area: 'chelsea',
+    date: '2026-03-11',
+    time: '20:00',
+    partySize: 4,
+    timeZone: 'America/New_York',
+    email: 'BO@example.com',
+  };
+  const text = (asked: DiningSearch) => (confirmed(t, booking, asked)[0] as { text: string }).text;
+
+  it('says "Booked!" for the booking asked for', () => {
+    expect(text(search)).toMatch(/^Booked! A table for 4 at Thai Chili, tomorrow at 8pm/);
+  });
+
+  it('says the table was already booked when the catalog answers with an earlier booking', () => {
+    expect(text({ ...search, partySize: 2 })).toMatch(
+      /^You already have a table at Thai Chili tomorrow at 8pm, for 4 under bo@example.com \(booking bkg_1\)/,
+    );
+    expect(text({ ...search, email: 'new@example.com' })).toMatch(/^You already have a table/);
+  });
+});

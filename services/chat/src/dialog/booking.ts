@@ -78,9 +78,27 @@ export function pickOffered(text: string, offered: OfferedTables): number | unde
   return undefined;
 }
 
-function confirmed(t: Turn, b: BookingInfo): Reply[] {
+export function confirmed(t: Turn, b: BookingInfo, asked?: DiningSearch): Reply[] {
   const when = `${describeDate(b.date, t.today.date)} at ${describeTime(b.time)}`;
   const to = b.email ?? b.phone;
+  // The catalog answers a second booking of the same table and time with the first one: say so rather than
+  // "Booked!" with a party size or contact the user did not ask for this time.
+  const earlier =
+    asked &&
+    (b.partySize !== asked.partySize ||
+      (asked.email !== undefined && b.email?.toLowerCase() !== asked.email.toLowerCase()) ||
+      (asked.phone !== undefined && b.phone !== asked.phone));
+  if (earlier)
+    return [
+      say(
+        `You already have a table at ${b.restaurantName} ${when}, for ${b.partySize}${to ? ` under ${to}` : ''} ` +
+          `(booking ${b.id}). To change it, cancel it on the Bookings page and book again.`,
+      ),
+      quickReplies('Anything else?', [
+        ['Gift ideas', 'I need a gift'],
+        ['Another restaurant', 'find a restaurant'],
+      ]),
+    ];
   return [
     say(
       `Booked! A table for ${b.partySize} at ${b.restaurantName}, ${when}${to ? `, under ${to}` : ''}. ` +
@@ -135,7 +153,7 @@ export async function bookBestPick(
 ): Promise<TurnResult | undefined> {
   for (const pick of picks.filter((p) => p.match === 'exact')) {
     const outcome = await tryBook(t, pick.restaurant.id, search);
-    if ('booking' in outcome) return { state: t.state, replies: confirmed(t, outcome.booking) };
+    if ('booking' in outcome) return { state: t.state, replies: confirmed(t, outcome.booking, search) };
   }
   return undefined;
 }
@@ -157,10 +175,11 @@ export async function bookOffered(t: Turn, offered: OfferedTables): Promise<Turn
   if (index === undefined)
     return { state: t.state, replies: [offerButtons(offered, 'Which one? Tap to book one of them:')] };
   const chosen = offered.restaurants[index]!;
-  const outcome = await tryBook(t, chosen.id, changedSearch(t, offered.search));
+  const search = changedSearch(t, offered.search);
+  const outcome = await tryBook(t, chosen.id, search);
   if ('booking' in outcome) {
     t.state.offered = undefined;
-    return { state: t.state, replies: confirmed(t, outcome.booking) };
+    return { state: t.state, replies: confirmed(t, outcome.booking, search) };
   }
   const others = { ...offered, restaurants: offered.restaurants.filter((_, i) => i !== index) };
   const replies = [say(`Sorry, I couldn't book ${chosen.name}: ${outcome.refusal}`)];
