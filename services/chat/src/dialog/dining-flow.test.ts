@@ -314,7 +314,8 @@ describe('dining flow', () => {
 
   it('asks which one after a yes to "book one of them", then books the one named', async () => {
     const sut = talk(open);
-    await sut('italian in chelsea for 2 tomorrow at 8pm, email me at ida@example.com');
+    // 9pm: another test of this file books an Italian table in Chelsea at 8pm for the same user.
+    await sut('italian in chelsea for 2 tomorrow at 9pm, email me at ida@example.com');
     const shown = await sut('yes');
     const names = shown.messages
       .filter((m) => m.structured?.type === 'restaurant')
