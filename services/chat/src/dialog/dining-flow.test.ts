@@ -226,9 +226,11 @@ describe('dining flow', () => {
     expect(last(answer.texts)).toMatch(/kind of food/);
   });
 
-  it('does not pretend to cancel a booking', async () => {
+  it('does not pretend to cancel a booking, and says where bookings are', async () => {
     const sut = talk(open);
     expect((await sut('can you cancel my booking')).texts[0]).toMatch(/Bookings page/);
+    expect((await sut('show my bookings')).texts[0]).toMatch(/Bookings page/);
+    expect((await sut('can i get them delivered tomorrow?')).texts[0]).toMatch(/^Gifts are delivered/);
   });
 
   it('repeats the last search for "same as last time" with suggestions on screen, instead of booking the last one', async () => {

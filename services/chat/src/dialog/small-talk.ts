@@ -52,11 +52,14 @@ export const thanks = (t: Turn): TurnResult => ({
 export const goodbye = (t: Turn): TurnResult => ({ state: t.state, replies: [say('Goodbye, and enjoy!')] });
 
 export function orderStatus(t: Turn): TurnResult {
+  const bookings = /\b(bookings?|reservations?|tables?)\b/i.test(t.u.text);
   return {
     state: t.state,
     replies: [
       say(
-        'Your orders and their status are on the Orders page; you also get an e-mail when one is confirmed.',
+        bookings
+          ? 'Your table bookings are on the Bookings page, where you can also cancel one.'
+          : 'Your orders and their status are on the Orders page; you also get an e-mail when one is confirmed.',
       ),
     ],
   };
@@ -81,7 +84,7 @@ const faqs: [RegExp, string][] = [
     "I'm doing well, thanks for asking! What can I find for you?",
   ],
   [
-    /\b(do|can|will) you (deliver|ship)\b|\bdeliver(y|ies)? (to|in|on)\b|\bshipping\b/i,
+    /\b(do|can|will) you (deliver|ship)\b|\bdeliver(y|ies)? (to|in|on)\b|\bshipping\b|\b(get|have) (it|them) delivered\b/i,
     "Gifts are delivered to the address you give at checkout, on the day you choose. Restaurants I suggest or book for you; I don't deliver food.",
   ],
   [
