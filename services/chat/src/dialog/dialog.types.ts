@@ -25,6 +25,8 @@ export interface GiftSlots {
   recipient?: string;
   /** Cents. */
   maxPrice?: number;
+  /** A kind the user said no to ("not roses"). */
+  avoidKind?: string;
 }
 
 export interface DialogState {

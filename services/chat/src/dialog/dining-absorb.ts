@@ -3,7 +3,7 @@ import { fold } from './aliases.js';
 import { toE164 } from './contact.js';
 import type { DialogState, DiningSlot, DiningSlots, Reply } from './dialog.types.js';
 import { question } from './dining-questions.js';
-import { addDays } from './local-time.js';
+import { addDays, describeTime } from './local-time.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn } from './turn.types.js';
 import { answer } from './yes-no.js';
@@ -271,7 +271,18 @@ function when(t: Turn, into: Absorbed): void {
     state.dining.date = u.date;
     into.changed.push('date');
   }
-  if (time) {
+  if (time && time >= '01:00' && time < '06:00') {
+    // "At 4am": nearly every place is closed, so ask again rather than suggest places open at other times.
+    problem(
+      into,
+      'time',
+      quickReplies(`Hardly anywhere is open at ${describeTime(time)}. What time would suit you?`, [
+        '7pm',
+        '8pm',
+        '9pm',
+      ]),
+    );
+  } else if (time) {
     state.dining.time = time;
     into.changed.push('time');
   }

@@ -285,6 +285,13 @@ describe('dining flow', () => {
     expect((await sut('in the evening')).texts[0]).toBe('Sure. What time exactly?');
   });
 
+  it('asks again for a time when hardly anywhere is open', async () => {
+    const sut = talk(open);
+    expect((await sut('italian in soho tomorrow at 4am for 2')).texts[0]).toMatch(
+      /^Hardly anywhere is open at 4am\. What time would suit you\?/,
+    );
+  });
+
   it('never reads a yes as an area', async () => {
     const sut = talk(open);
     await sut('italian food');

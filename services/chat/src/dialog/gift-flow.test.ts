@@ -108,6 +108,14 @@ describe('gift flow', () => {
     expect((await sut('no limit')).texts[0]).not.toMatch(/up to/);
   });
 
+  it('leaves out a kind the user says no to', async () => {
+    const sut = talk(open);
+    await sut('something for an anniversary');
+    const cards = await shown(await sut('no roses please'));
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.some((p) => p.tags.includes('roses'))).toBe(false);
+  });
+
   it('says when cards miss the colour asked for', async () => {
     const sut = talk(open);
     const answer = await sut('purple tulips');

@@ -51,10 +51,21 @@ function absorbGift(t: Turn): boolean {
   const { u, lexicon, state } = t;
   const g = state.gift;
   const before = JSON.stringify(g);
-  const kind = lexicon.kinds.find(u.product ?? '') ?? lexicon.kinds.find(u.text);
+  // "No roses", "not roses": that kind is not wanted, so it is not taken as the wish (and is dropped).
+  const refused = /\b(no|not|without|don'?t want|anything but)\s+(any\s+)?([a-z]+(\s[a-z]+)?)/i.exec(u.text);
+  const unwanted = refused ? lexicon.kinds.find(refused[3]!) : undefined;
+  if (unwanted) {
+    g.avoidKind = unwanted;
+    if (g.kind === unwanted) delete g.kind;
+  }
+  const named = lexicon.kinds.find(u.product ?? '') ?? lexicon.kinds.find(u.text);
+  const kind = named === unwanted ? undefined : named;
   const colour = lexicon.colours.find(u.colour ?? '') ?? lexicon.colours.find(u.text);
   const occasion = lexicon.occasions.find(u.occasion ?? '') ?? lexicon.occasions.find(u.text);
-  if (kind) g.kind = kind;
+  if (kind) {
+    g.kind = kind;
+    if (g.avoidKind === kind) delete g.avoidKind;
+  }
   if (colour) g.colour = colour;
   if (occasion) g.occasion = occasion;
   // "a coworker whose dad passed" is for "a coworker".

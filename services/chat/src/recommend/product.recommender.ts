@@ -58,6 +58,9 @@ export async function suggestProducts(
   cheapestFirst = false,
 ): Promise<ProductSuggestions> {
   const { kind, colour, maxPrice } = gift;
+  const avoid = gift.avoidKind ? (kindFamilies[gift.avoidKind] ?? [gift.avoidKind]) : [];
+  const stock = async (tags: (string | undefined)[], max: number | undefined) =>
+    (await inStock(catalog, tags, max)).filter((p) => !p.tags.some((t) => avoid.includes(t)));
   const order = (list: ProductInfo[], relaxed?: ProductSuggestions['relaxed']) =>
     relaxed === 'budget' || cheapestFirst
       ? byPrice(fresh(list, exclude))
@@ -68,7 +71,7 @@ export async function suggestProducts(
   });
   if (kind) {
     const kindTags = kindFamilies[kind] ?? [kind];
-    const inBudget = await inStock(catalog, kindTags, maxPrice);
+    const inBudget = await stock(kindTags, maxPrice);
     const coloured = colour ? inBudget.filter((p) => p.tags.includes(colour)) : inBudget;
     if (coloured.length > 0) {
       // Two red roses and one more rose beat two cards alone.
@@ -79,18 +82,18 @@ export async function suggestProducts(
       const overBudget =
         maxPrice === undefined
           ? []
-          : (await inStock(catalog, kindTags, undefined)).filter((p) => p.tags.includes(colour));
+          : (await stock(kindTags, undefined)).filter((p) => p.tags.includes(colour));
       if (overBudget.length > 0) return pick(overBudget, 'budget');
       if (inBudget.length > 0) return pick(inBudget, 'colour');
     }
     if (maxPrice !== undefined) {
-      const any = await inStock(catalog, kindTags, undefined);
+      const any = await stock(kindTags, undefined);
       if (any.length > 0) return pick(any, 'budget');
     }
   }
   if (gift.occasion && colour) {
     // "A birthday gift, she likes pink": both first, then the colour, then the occasion.
-    const either = await inStock(catalog, [gift.occasion, colour], maxPrice);
+    const either = await stock([gift.occasion, colour], maxPrice);
     const both = either.filter((p) => p.tags.includes(colour) && p.tags.includes(gift.occasion!));
     const coloured = either.filter((p) => p.tags.includes(colour) && !both.includes(p));
     const rest = either.filter((p) => !both.includes(p) && !coloured.includes(p));
@@ -102,7 +105,7 @@ export async function suggestProducts(
   }
   const tags = [gift.occasion, colour].filter((t): t is string => t !== undefined);
   for (const tag of [...tags, undefined]) {
-    const found = await inStock(catalog, [tag], maxPrice);
+    const found = await stock([tag], maxPrice);
     if (found.length === 0) continue;
     // The occasion narrows the query; of its products, those in the colour asked for come first.
     const coloured = colour && tag !== colour ? found.filter((p) => p.tags.includes(colour)) : [];
