@@ -29,6 +29,22 @@ const anyFood =
 
 const areaNames = (t: Turn) => t.lexicon.facets.areas.map((a) => t.lexicon.areaName(a));
 
+/** "Sorry, I don't have "East Village" yet. The closest I have is Greenwich Village": offered, and "yes" takes it. */
+function offerClosest(t: Turn, into: Absorbed, slot: 'area' | 'cuisine', asked: string, near: string): void {
+  const { lexicon } = t;
+  t.state.suggested = { slot, value: near };
+  const name = slot === 'area' ? lexicon.areaName(near) : lexicon.cuisineName(near);
+  const all = slot === 'area' ? areaNames(t) : lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
+  problem(
+    into,
+    slot,
+    quickReplies(
+      `Sorry, I don't have "${asked}" yet. The closest I have is ${name}, or pick another ${slot}.`,
+      [name, ...all.filter((n) => n !== name)],
+    ),
+  );
+}
+
 /**
  * A New York place the catalog does not cover ("the East Village", "Brooklyn"): an area named elsewhere in the
  * message still counts; otherwise the user hears that the place is not covered, with the closest area that
@@ -47,18 +63,8 @@ function otherPlace(t: Turn, into: Absorbed): boolean {
   }
   const near = lexicon.findArea(other);
   const names = areaNames(t);
-  if (near) {
-    state.suggested = { slot: 'area', value: near };
-    const name = lexicon.areaName(near);
-    problem(
-      into,
-      'area',
-      quickReplies(
-        `Sorry, I don't have "${other}" yet. The closest I have is ${name}, or pick another area.`,
-        [name, ...names.filter((n) => n !== name)],
-      ),
-    );
-  } else {
+  if (near) offerClosest(t, into, 'area', other, near);
+  else {
     problem(
       into,
       'area',
@@ -168,17 +174,7 @@ function place(
   const near = kind === 'cuisine' && !found && text ? lexicon.nearCuisine(text) : undefined;
   if (near) {
     // "Greek" is not on the menu, but Mediterranean is close: offered, and "yes" takes it.
-    state.suggested = { slot: 'cuisine', value: near };
-    const name = lexicon.cuisineName(near);
-    const all = lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
-    problem(
-      into,
-      'cuisine',
-      quickReplies(
-        `Sorry, I don't have "${text}" yet. The closest I have is ${name}, or pick another cuisine.`,
-        [name, ...all.filter((n) => n !== name)],
-      ),
-    );
+    offerClosest(t, into, 'cuisine', text!, near);
     return;
   }
   const resolved = found
@@ -218,6 +214,10 @@ function place(
     );
   }
 }
+
+/** "In the evening", "late": a time of day, but not a time to book. */
+export const vagueTime =
+  /\b(evening|night|late|afternoon|morning|lunch ?time|dinner ?time|early|whenever)\b/i;
 
 /** "now", "asap": as soon as a table can be had. */
 export const rightAway =

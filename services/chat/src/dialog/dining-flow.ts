@@ -4,7 +4,7 @@ import type { DiningSearch } from '../recommend/recommend.types.js';
 import { bookBestPick, offerButtons } from './booking.js';
 import { restaurantAddress, restaurantPayload } from './cards.js';
 import type { DiningSlots } from './dialog.types.js';
-import { absorbDining } from './dining-absorb.js';
+import { absorbDining, vagueTime } from './dining-absorb.js';
 import { confirmation, describeSearch, missingSlot, question, slotNamed } from './dining-questions.js';
 import { reprompt, resetFlow } from './fallback.js';
 import { describeDate, describeTime } from './local-time.js';
@@ -111,8 +111,7 @@ export async function diningTurn(t: Turn): Promise<TurnResult> {
   if (t.state.awaiting && !asksForTable) {
     const again = askNext(t);
     const aside =
-      /\b(evening|night|late|afternoon|morning|lunch ?time|dinner ?time|early|whenever)\b/i.test(t.u.text) &&
-      t.state.awaiting === 'time'
+      vagueTime.test(t.u.text) && t.state.awaiting === 'time'
         ? 'Sure. What time exactly?'
         : t.u.outOfScope && !answer(t.u.text)
           ? "I can't help with that one, but let's finish finding your table."

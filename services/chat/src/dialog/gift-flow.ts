@@ -8,6 +8,12 @@ import { productCard, quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
 const occasionsMenu = ['Birthday', 'Anniversary', 'Thank you', 'Get well', 'Sympathy', 'New baby'];
+/** A budget on its own, in dollars: "100", "$50", "60 bucks". */
+export const bareAmount = /^\s*\$?(\d{1,4})(\.\d\d)?\s*(dollars|bucks|usd)?\s*$/i;
+/** "No limit", "any price": no budget. */
+export const noBudget =
+  /\b(no (limit|budget|max(imum)?)|any (price|budget)|price doesn'?t matter|money is no object)\b/i;
+
 /** Colours people ask for that no product has. */
 export const otherColour =
   /\b(blue|green|orange|black|gold|golden|silver|brown|grey|gray|navy|teal|turquoise|beige)\b/i;
@@ -70,15 +76,10 @@ function absorbGift(t: Turn): boolean {
   if (occasion) g.occasion = occasion;
   // "a coworker whose dad passed" is for "a coworker".
   if (u.recipient) g.recipient = u.recipient.split(/\s+(?:who|whose|that|which|because)\b/i)[0];
-  const bare = /^\s*\$?(\d{1,4})(\.\d\d)?\s*(dollars|bucks|usd)?\s*$/i.exec(u.text);
+  const bare = bareAmount.exec(u.text);
   const budget = u.maxPrice ?? plainBudget(u.text) ?? (bare ? Number(bare[1]) * 100 : undefined);
   if (budget) g.maxPrice = budget;
-  if (
-    /\b(no (limit|budget|max(imum)?)|any (price|budget)|price doesn'?t matter|money is no object)\b/i.test(
-      u.text,
-    )
-  )
-    delete g.maxPrice;
+  if (noBudget.test(u.text)) delete g.maxPrice;
   if (cheaper.test(u.text) && !cheapest.test(u.text) && state.shown.length > 0 && !budget) {
     g.maxPrice = Math.max(0, Math.min(...state.shown.map((p) => p.amount.amount)) - 1);
   }

@@ -1,10 +1,19 @@
 // Decides which flow answers a message: a flow in progress keeps answers that fill it, otherwise the intent decides.
 import { asksToBook, BOOK_WORDS, bookOffered, namesOffered, offerButtons, pickOffered } from './booking.js';
 import type { OfferedTables } from './dialog.types.js';
-import { onlyPosition, rightAway } from './dining-absorb.js';
+import { onlyPosition, rightAway, vagueTime } from './dining-absorb.js';
 import { askNext, diningTurn } from './dining-flow.js';
 import { mainMenu, resetFlow } from './fallback.js';
-import { cheaper, cheapest, giftTurn, more, otherColour, plainBudget } from './gift-flow.js';
+import {
+  bareAmount,
+  cheaper,
+  cheapest,
+  giftTurn,
+  more,
+  noBudget,
+  otherColour,
+  plainBudget,
+} from './gift-flow.js';
 import { orderTurn } from './order-flow.js';
 import { repeatLastSearch } from './repeat-search.js';
 import { quickReplies, say } from './replies.js';
@@ -46,10 +55,6 @@ function describeOffered(t: Turn, offered: OfferedTables, index: number): TurnRe
 }
 
 const takeIt = /^\s*(ok,?\s+)?(i'?ll\s+)?(get|take|buy|order)\s+(it|that|this)\b|^\s*go for it\b/i;
-export const bareAmount = /^\s*\$?\d{1,4}(\.\d\d)?\s*(dollars|bucks|usd)?\s*$/i;
-export const noBudget =
-  /\b(no (limit|budget|max(imum)?)|any (price|budget)|price doesn'?t matter|money is no object)\b/i;
-const vagueTime = /\b(evening|night|late|afternoon|morning|lunch ?time|dinner ?time|early|whenever)\b/i;
 
 const stopWords = /\b(cancel|forget it|never ?mind|stop)\b/i;
 export const priceQuestion = /\b(how much|price|cost)\b/i;
