@@ -112,11 +112,11 @@ export function confirmed(t: Turn, b: BookingInfo, asked?: DiningSearch): Reply[
 }
 
 /** Books `restaurantId` for `search`; the catalog's refusal (closed then, party too large) comes back as text. */
-async function tryBook(
+export async function tryBook(
   t: Turn,
   restaurantId: string,
   search: DiningSearch,
-): Promise<{ booking: BookingInfo } | { refusal: string }> {
+): Promise<{ booking: BookingInfo } | { refusal: string; code: string }> {
   try {
     const request = { date: search.date, time: search.time, partySize: search.partySize };
     const booking = await t.tables.book(t.caller, restaurantId, {
@@ -130,7 +130,7 @@ async function tryBook(
       error instanceof AppError &&
       (error.kind === 'conflict' || error.kind === 'invalid' || error.kind === 'not_found')
     )
-      return { refusal: error.message };
+      return { refusal: error.message, code: error.code };
     throw error;
   }
 }

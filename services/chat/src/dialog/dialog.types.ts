@@ -13,6 +13,18 @@ export interface DiningSlots {
   phone?: string;
   /** "brunch on sunday": which times to offer, and that "at 11" means the morning. */
   meal?: 'breakfast' | 'brunch' | 'lunch' | 'dinner';
+  /** The restaurant the user named to book ("a table at Pizzeria Luna"); its cuisine and area fill those. */
+  restaurant?: NamedRestaurant;
+}
+
+export interface NamedRestaurant {
+  id: string;
+  name: string;
+  cuisine: string;
+  area: string;
+  address: string;
+  rating: number;
+  openingHours?: { day: number; open: string; close: string }[];
 }
 
 export type DiningSlot = 'cuisine' | 'area' | 'date' | 'time' | 'partySize' | 'contact';
@@ -55,6 +67,8 @@ export interface DialogState {
   historyCount?: number;
   /** The area or cuisine the last reply offered instead of an unknown one ("Did you mean Harlem?"): "yes" takes it. */
   suggested?: { slot: 'area' | 'cuisine'; value: string };
+  /** The restaurant the last reply described ("is Pizzeria Luna any good?"): "yes" or "book it" books it. */
+  described?: NamedRestaurant;
   /** The last restaurants suggested, with their search, so that "book the second one" can book it. */
   offered?: OfferedTables;
 }

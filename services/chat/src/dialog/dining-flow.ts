@@ -8,6 +8,7 @@ import { absorbDining, vagueTime } from './dining-absorb.js';
 import { confirmation, describeSearch, missingSlot, question, slotNamed } from './dining-questions.js';
 import { reprompt, resetFlow } from './fallback.js';
 import { describeDate, describeTime } from './local-time.js';
+import { bookNamedTable } from './named-restaurant.js';
 import { quickReplies, restaurantCard, say } from './replies.js';
 import { afterAnswer, type Turn, type TurnResult } from './turn.types.js';
 import { answer } from './yes-no.js';
@@ -75,6 +76,8 @@ function describeValue(t: Turn, slot: keyof DiningSlots, d: DiningSlots): string
       return describeTime(d.time!);
     case 'partySize':
       return d.partySize === 1 ? '1 person' : `${d.partySize} people`;
+    case 'restaurant':
+      return d.restaurant?.name ?? '';
     default:
       return d[slot] ?? '';
   }
@@ -96,6 +99,10 @@ export async function diningTurn(t: Turn): Promise<TurnResult> {
   t.state.flow = 'dining';
   const before = { ...t.state.dining };
   const absorbed = absorbDining(t);
+  // Another cuisine or area than the named restaurant's: a search again ("actually, chinese in soho").
+  const named = t.state.dining.restaurant;
+  if (named && (t.state.dining.cuisine !== named.cuisine || t.state.dining.area !== named.area))
+    t.state.dining.restaurant = undefined;
   if (absorbed.problems.length > 0) {
     if (absorbed.ask) t.state.awaiting = absorbed.ask;
     return reprompt(t, absorbed.problems);
@@ -143,6 +150,7 @@ export function toSearch(t: Turn): DiningSearch {
  */
 export async function complete(t: Turn): Promise<TurnResult> {
   const { state, lexicon } = t;
+  if (state.dining.restaurant) return bookNamedTable(t);
   const search = toSearch(t);
   const picks = await t.recommender.dining(search, hashSeed(`${state.conversationId}:${state.turn}`));
   const described = describeSearch(state.dining, lexicon, t.today);

@@ -53,9 +53,13 @@ export function question(
   }
 }
 
-/** "Italian in Chelsea for 4 tomorrow at 8pm". */
+/** "Italian in Chelsea for 4 tomorrow at 8pm", or "Pizzeria Luna for 4 tomorrow at 8pm". */
 export function describeSearch(d: DiningSlots, lexicon: Lexicon, today: LocalMoment): string {
-  const parts = [`${lexicon.cuisineName(d.cuisine ?? '')} in ${lexicon.areaName(d.area ?? '')}`];
+  const parts = [
+    d.restaurant
+      ? d.restaurant.name
+      : `${lexicon.cuisineName(d.cuisine ?? '')} in ${lexicon.areaName(d.area ?? '')}`,
+  ];
   if (d.partySize) parts.push(`for ${d.partySize}`);
   if (d.date) parts.push(describeDate(d.date, today.date));
   if (d.time) parts.push(`at ${describeTime(d.time)}`);
@@ -66,7 +70,7 @@ export function confirmation(d: DiningSlots, lexicon: Lexicon, today: LocalMomen
   const to = d.email ?? d.phone;
   const described = describeSearch(d, lexicon, today);
   const ask = booking
-    ? `Shall I book a table for ${described}, under ${to}?`
+    ? `Shall I book a table ${d.restaurant ? 'at' : 'for'} ${described}, under ${to}?`
     : `Shall I send 3 suggestions for ${described} to ${to}?`;
   return quickReplies(ask, [
     ['Yes', 'yes'],

@@ -1,6 +1,7 @@
 // What the catalog offers (its facets) with the names people use: resolves "UES" to `upper-east-side`.
 import * as vocabulary from '../nlu/training/vocabulary.js';
 import { kindFamilies } from '../recommend/product.recommender.js';
+import type { RestaurantInfo } from '../recommend/recommend.types.js';
 import { AliasTable, fold, type Resolution } from './aliases.js';
 
 export interface Facets {
@@ -78,8 +79,18 @@ export class Lexicon {
   readonly occasions: AliasTable;
   private readonly otherAreas: AliasTable;
   private readonly nearCuisines: AliasTable;
+  /** Restaurants by folded name ("le petit etoile"). */
+  private readonly restaurants = new Map<string, RestaurantInfo>();
 
-  constructor(readonly facets: Facets) {
+  constructor(
+    readonly facets: Facets,
+    restaurants: readonly RestaurantInfo[] = [],
+  ) {
+    for (const r of restaurants) {
+      const name = fold(r.name);
+      // A one-word name ("Nobu") would be found in too many ordinary sentences.
+      if (name.includes(' ')) this.restaurants.set(name, r);
+    }
     this.areas = new AliasTable(facets.areas, vocabulary.areas);
     this.cuisines = new AliasTable(facets.cuisines, vocabulary.cuisines);
     // "Flowers" is a kind of its own, standing for every cut-flower tag (see kindFamilies), not "bouquet".
@@ -130,6 +141,17 @@ export class Lexicon {
 
   findCuisine(text: string): string | undefined {
     return this.cuisines.find(text);
+  }
+
+  /** The restaurant named in `text` by its whole name, the longest if several are ("book Pizzeria Luna"). */
+  findRestaurant(text: string): RestaurantInfo | undefined {
+    if (this.restaurants.size === 0) return undefined;
+    const padded = ` ${fold(text)} `;
+    let best: [name: string, r: RestaurantInfo] | undefined;
+    for (const [name, r] of this.restaurants) {
+      if (name.length > (best?.[0].length ?? 0) && padded.includes(` ${name} `)) best = [name, r];
+    }
+    return best?.[1];
   }
 
   /** The cuisine the catalog has that is closest to one it lacks ("greek" → mediterranean). */

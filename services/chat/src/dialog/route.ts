@@ -14,6 +14,7 @@ import {
   otherColour,
   plainBudget,
 } from './gift-flow.js';
+import { bookNamed, describeNamed, namedRestaurant, toNamed } from './named-restaurant.js';
 import { orderTurn } from './order-flow.js';
 import { repeatLastSearch } from './repeat-search.js';
 import { quickReplies, say } from './replies.js';
@@ -147,6 +148,8 @@ export async function route(t: Turn): Promise<TurnResult> {
   const { u, state } = t;
   const offeredRepeat = state.offeredRepeat;
   state.offeredRepeat = undefined;
+  const described = state.described;
+  state.described = undefined;
   const confidentControl = control.has(u.intent) && u.confidence >= 0.6;
   // "now" answering "What time?" is a time, whatever the classifier makes of it.
   const dining = mentionsDining(t) || (state.awaiting === 'time' && rightAway.test(u.text));
@@ -160,6 +163,24 @@ export async function route(t: Turn): Promise<TurnResult> {
     resetFlow(t);
     return talk.cancelled(t);
   }
+  // A restaurant named by name: "a table at Pizzeria Luna" books it, "is Pizzeria Luna any good?" describes it.
+  const named = u.intent === 'cancel' && confidentControl ? undefined : namedRestaurant(t);
+  if (named) {
+    if (aboutOne.test(u.text) && !asksToBook(t)) return describeNamed(t, named);
+    if (asksToBook(t) || state.flow === 'dining' || u.intent === 'dining_suggestions' || dining)
+      return bookNamed(t, toNamed(named));
+    return describeNamed(t, named);
+  }
+  // "Yes" or "book it" right after a restaurant was described, unless the message asks for another kind of place.
+  if (
+    described &&
+    (answer(u.text) === 'yes' || asksToBook(t)) &&
+    !u.cuisine &&
+    !u.area &&
+    !t.lexicon.findCuisine(u.text) &&
+    !t.lexicon.findArea(u.text)
+  )
+    return bookNamed(t, described);
   // "no" to a confirmation means "change something", not "cancel", whatever the classifier thinks.
   if (state.awaiting === 'confirm' && answer(u.text)) return diningTurn(t);
   // "How much is the first one?" is about the cards shown; "get it", "go for it" order the one just shown.

@@ -24,6 +24,8 @@ export interface CatalogClient {
   listRestaurants(query: RestaurantQuery): Promise<RestaurantInfo[]>;
   listProducts(query: ProductQuery): Promise<ProductInfo[]>;
   facets(): Promise<Facets>;
+  /** Every restaurant, so that the dialog recognizes one named in a message ("book a table at Pizzeria Luna"). */
+  restaurantDirectory(): Promise<RestaurantInfo[]>;
   /** Books a table for `caller` (the catalog's `createBooking`); rejects with the catalog's AppError. */
   book(caller: Caller, restaurantId: string, request: BookingRequest): Promise<BookingInfo>;
 }
@@ -59,6 +61,21 @@ export function inProcessCatalogClient(catalog: ServiceModule): CatalogClient {
     listProducts: async (query) =>
       ((await call('listProducts', { ...query })) as { items: ProductInfo[] }).items,
     facets: async () => (await call('getCatalogFacets', {})) as Facets,
+    restaurantDirectory: async () => {
+      const all: RestaurantInfo[] = [];
+      let cursor: string | null = null;
+      // Bounded: 100 pages of 100 is far more than a city's restaurants.
+      for (let page = 0; page < 100; page += 1) {
+        const answer = (await call('listRestaurants', { limit: 100, cursor: cursor ?? undefined })) as {
+          items: RestaurantInfo[];
+          nextCursor: string | null;
+        };
+        all.push(...answer.items);
+        cursor = answer.nextCursor;
+        if (!cursor) break;
+      }
+      return all;
+    },
     book: async (caller, restaurantId, request) =>
       (await call('createBooking', {}, { caller, params: { restaurantId }, body: request })) as BookingInfo,
   };

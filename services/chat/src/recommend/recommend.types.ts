@@ -37,6 +37,8 @@ export interface RestaurantInfo {
   priceLevel: number;
   maxPartySize: number;
   imageUrl: string;
+  /** Weekly hours (`day` 0 = Sunday), local `HH:MM`; a day without a range is closed. */
+  openingHours?: { day: number; open: string; close: string }[];
 }
 
 /** A table to book at a restaurant, as the catalog's `createBooking` takes it. */

@@ -1,0 +1,225 @@
+// A restaurant named by name, not among suggestions on screen: booked at it, or described with an offer to book.
+import type { Caller } from '@concierge/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RestaurantInfo } from '../recommend/recommend.types.js';
+import { type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
+import { Lexicon } from './lexicon.js';
+import { describeHours, toNamed } from './named-restaurant.js';
+
+let open: OpenChat;
+let restaurants: RestaurantInfo[];
+beforeAll(async () => {
+  open = await openChat();
+  restaurants = [];
+  let cursor: string | null = null;
+  do {
+    const res = await open.catalog.operations.listRestaurants!({
+      operationId: 'listRestaurants',
+      params: {},
+      query: { limit: 100, ...(cursor ? { cursor } : {}) },
+      headers: {},
+      body: undefined,
+      caller: null,
+      requestId: 'test',
+    });
+    const page = res.body as { items: RestaurantInfo[]; nextCursor: string | null };
+    restaurants.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+});
+afterAll(() => open.close());
+
+let users = 0;
+function someone(): Caller {
+  users += 1;
+  return { userId: `usr_named_${users}`, roles: ['customer'], via: 'jwt' };
+}
+
+async function bookingsOf(caller: Caller) {
+  const res = await open.catalog.operations.listBookings!({
+    operationId: 'listBookings',
+    params: {},
+    query: {},
+    headers: {},
+    body: undefined,
+    caller,
+    requestId: 'test',
+  });
+  return (res.body as { items: { restaurantId: string; date: string; time: string; partySize: number }[] })
+    .items;
+}
+
+// The fixture's clock: Tuesday 10 March 2026, 3pm in New York. Tomorrow is a Wednesday (day 3).
+const opensAt = (r: RestaurantInfo, day: number, time: string) =>
+  (r.openingHours ?? []).some((h) => h.day === day && h.open <= time && h.close > time);
+/** A restaurant of two words or more, open at `time` on `day`, that takes `party`. */
+function restaurantFor(day: number, time: string, party = 2, not: string[] = []): RestaurantInfo {
+  const r = restaurants.find(
+    (x) =>
+      x.name.includes(' ') &&
+      opensAt(x, day, time) &&
+      x.maxPartySize >= party &&
+      !not.includes(x.id) &&
+      // The lexicon takes the longest name found: none of the others may sit inside this one's.
+      !restaurants.some((o) => o !== x && ` ${x.name} `.includes(` ${o.name} `)),
+  );
+  if (!r) throw new Error('the seeded catalog has no such restaurant');
+  return r;
+}
+const last = (texts: string[]) => texts.at(-1) ?? '';
+
+describe('a restaurant named by name', () => {
+  it('books a table there: its cuisine and area are taken, the rest is asked, the booking is at it', async () => {
+    const r = restaurantFor(3, '20:00');
+    const caller = someone();
+    const sut = talk(open, caller);
+    const first = await sut(`book a table at ${r.name} for 2 tomorrow at 8pm`);
+    expect(first.texts[0]).toContain(r.name);
+    expect(last(first.texts)).toBe('Which e-mail address or phone number should I put the booking under?');
+    const confirm = await sut('me@example.com');
+    expect(last(confirm.texts)).toBe(
+      `Shall I book a table at ${r.name} for 2 tomorrow at 8pm, under me@example.com?`,
+    );
+    const done = await sut('yes');
+    expect(done.texts[0]).toMatch(new RegExp(`^Booked! A table for 2 at ${r.name}, tomorrow at 8pm`));
+    expect(await bookingsOf(caller)).toMatchObject([
+      { restaurantId: r.id, date: '2026-03-11', time: '20:00', partySize: 2 },
+    ]);
+  });
+
+  it('knows the name typed in lower case and without its accents', async () => {
+    const r = restaurantFor(3, '19:00');
+    const plain = r.name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '');
+    const sut = talk(open, someone());
+    const answer = await sut(`can you reserve ${plain} tomorrow 7pm party of 3, me@example.com`);
+    expect(last(answer.texts)).toBe(
+      `Shall I book a table at ${r.name} for 3 tomorrow at 7pm, under me@example.com?`,
+    );
+  });
+
+  it('turns a search in progress into a booking at the named place, keeping what was already said', async () => {
+    const r = restaurantFor(3, '20:00');
+    const sut = talk(open, someone());
+    await sut('italian in soho tomorrow 8pm for 2');
+    const switched = await sut(`actually can I book ${r.name} instead`);
+    expect(last(switched.texts)).toBe('Which e-mail address or phone number should I put the booking under?');
+    expect(last((await sut('me@example.com')).texts)).toBe(
+      `Shall I book a table at ${r.name} for 2 tomorrow at 8pm, under me@example.com?`,
+    );
+  });
+
+  it('describes it when asked about it, and "yes" then books it', async () => {
+    const r = restaurantFor(3, '20:00');
+    const caller = someone();
+    const sut = talk(open, caller);
+    const about = await sut(`is ${r.name} any good?`);
+    expect(about.texts[0]).toContain(`${r.name} is `);
+    expect(about.texts[0]).toContain(`at ${r.address.street}, rated ${r.rating.toFixed(1)}★`);
+    expect(about.messages.find((m) => m.structured?.type === 'restaurant')?.structured.payload).toMatchObject(
+      {
+        restaurantId: r.id,
+      },
+    );
+    expect(last(about.texts)).toBe('Shall I book you a table there?');
+    expect(last((await sut('yes')).texts)).toBe('Which day?');
+    await sut('tomorrow at 8pm for 4 under me@example.com');
+    await sut('yes');
+    expect(await bookingsOf(caller)).toMatchObject([{ restaurantId: r.id, time: '20:00', partySize: 4 }]);
+  });
+
+  it('says when it is closed that day, keeps the time and asks for another day', async () => {
+    // Closed on Mondays, open on Wednesdays at 8pm.
+    const r = restaurants.find(
+      (x) =>
+        x.name.includes(' ') && !(x.openingHours ?? []).some((h) => h.day === 1) && opensAt(x, 3, '20:00'),
+    );
+    if (!r) throw new Error('the seeded catalog has no restaurant closed on Mondays');
+    const caller = someone();
+    const sut = talk(open, caller);
+    await sut(`book ${r.name} on monday at 8pm for 2, me@example.com`);
+    const refused = await sut('yes');
+    expect(refused.texts[0]).toMatch(
+      new RegExp(`^Sorry, I couldn't book ${r.name} then: it's closed on Mondays`),
+    );
+    expect(last(refused.texts)).toBe('Which day?');
+    expect(last((await sut('wednesday')).texts)).toBe(
+      `Shall I book a table at ${r.name} for 2 tomorrow at 8pm, under me@example.com?`,
+    );
+    await sut('yes');
+    expect(await bookingsOf(caller)).toMatchObject([
+      { restaurantId: r.id, date: '2026-03-11', time: '20:00' },
+    ]);
+  });
+
+  it('offers places of the same cuisine and area when the party is too large for it, booking nothing', async () => {
+    const r = restaurants.find((x) => x.name.includes(' ') && x.maxPartySize < 12 && opensAt(x, 3, '20:00'));
+    if (!r) throw new Error('the seeded catalog has no small restaurant');
+    const caller = someone();
+    const sut = talk(open, caller);
+    await sut(`book ${r.name} for 12 people tomorrow at 8pm, me@example.com`);
+    const answer = await sut('yes');
+    expect(answer.texts[0]).toBe(`Sorry, ${r.name} seats parties of up to ${r.maxPartySize}.`);
+    const cards = answer.messages
+      .filter((m) => m.structured?.type === 'restaurant')
+      .map((m) => m.structured.payload);
+    for (const card of cards) expect(card.restaurantId).not.toBe(r.id);
+    expect(last(answer.texts)).toBe('Want me to book one of them?');
+    expect(await bookingsOf(caller)).toEqual([]);
+  });
+
+  it('goes back to a search when another cuisine is asked for', async () => {
+    const r = restaurants.find(
+      (x) => x.name.includes(' ') && x.cuisine !== 'chinese' && opensAt(x, 3, '20:00'),
+    )!;
+    const sut = talk(open, someone());
+    await sut(`book ${r.name} tomorrow at 8 for 2, me@example.com`);
+    const changed = await sut('actually make it chinese');
+    expect(last(changed.texts)).toMatch(/^Shall I book a table for Chinese in .+ for 2 tomorrow at 8pm/);
+  });
+});
+
+describe('restaurant names and hours', () => {
+  const base = restaurants?.[0];
+  const make = (name: string): RestaurantInfo => ({
+    ...(base ?? {
+      id: 'rst_1',
+      cuisine: 'italian',
+      area: 'soho',
+      address: { street: '1 Main St', city: 'New York', state: 'NY', postalCode: '10012' },
+      rating: 4,
+      priceLevel: 2,
+      maxPartySize: 8,
+      imageUrl: '/x.svg',
+    }),
+    id: `rst_${name}`,
+    name,
+  });
+
+  it('finds the longest whole name, and never a one-word name', () => {
+    const lexicon = new Lexicon({ cuisines: ['italian'], areas: ['soho'], tags: [] }, [
+      make('Luna'),
+      make('Pizzeria Luna'),
+      make('Pizzeria Luna Nuova'),
+    ]);
+    expect(lexicon.findRestaurant('book pizzeria luna nuova please')?.name).toBe('Pizzeria Luna Nuova');
+    expect(lexicon.findRestaurant('Pizzeria Luna at 8')?.name).toBe('Pizzeria Luna');
+    expect(lexicon.findRestaurant('a table under the luna')).toBeUndefined();
+    expect(lexicon.findRestaurant('pizzeria lunar')).toBeUndefined();
+  });
+
+  it('describes opening hours the way people say them', () => {
+    const hours = (days: number[], open = '17:00', close = '23:00') =>
+      days.map((day) => ({ day, open, close }));
+    const named = (openingHours: { day: number; open: string; close: string }[]) =>
+      toNamed({ ...make('Somewhere Nice'), openingHours });
+    expect(describeHours(named(hours([0, 1, 2, 3, 4, 5, 6])))).toBe('open 5pm–11pm every day');
+    expect(describeHours(named(hours([0, 2, 3, 4, 5, 6])))).toBe('open 5pm–11pm every day but Monday');
+    expect(describeHours(named([...hours([6, 0], '11:00', '15:00')]))).toBe(
+      'open 11am–3pm on Sundays and Saturdays',
+    );
+    expect(describeHours(named([]))).toBeUndefined();
+  });
+});

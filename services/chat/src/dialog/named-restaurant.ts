@@ -1,0 +1,180 @@
+// A restaurant the user names: "book a table at Pizzeria Luna" books it (after the usual questions and a
+// confirmation), "is Osteria Stella any good?" describes it and offers to book it.
+import type { RestaurantInfo } from '../recommend/recommend.types.js';
+import { confirmed, tryBook } from './booking.js';
+import { restaurantAddress, restaurantPayload } from './cards.js';
+import type { NamedRestaurant } from './dialog.types.js';
+import { absorbDining } from './dining-absorb.js';
+import { askNext, complete, toSearch } from './dining-flow.js';
+import { reprompt, resetFlow } from './fallback.js';
+import { describeTime } from './local-time.js';
+import { quickReplies, restaurantCard, say } from './replies.js';
+import { afterAnswer, type Turn, type TurnResult } from './turn.types.js';
+
+const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export function toNamed(r: RestaurantInfo): NamedRestaurant {
+  return {
+    id: r.id,
+    name: r.name,
+    cuisine: r.cuisine,
+    area: r.area,
+    address: restaurantAddress(r),
+    rating: r.rating,
+    ...(r.openingHours ? { openingHours: r.openingHours } : {}),
+  };
+}
+
+/** The restaurant the message names, unless it is one of the suggestions on screen (booked as such). */
+export function namedRestaurant(t: Turn): RestaurantInfo | undefined {
+  const r = t.lexicon.findRestaurant(t.u.text);
+  if (!r || t.state.offered?.restaurants.some((o) => o.id === r.id)) return undefined;
+  return r;
+}
+
+/** "5pm–11pm" on `day` (0 = Sunday), or undefined when closed that day or the hours are unknown. */
+function hoursOn(r: NamedRestaurant, day: number): string | undefined {
+  const ranges = (r.openingHours ?? []).filter((h) => h.day === day);
+  if (ranges.length === 0) return undefined;
+  return ranges.map((h) => `${describeTime(h.open)}–${describeTime(h.close)}`).join(' and ');
+}
+
+/** "open 5pm–11pm every day but Monday", "open 11am–3pm on Saturdays and Sundays"; undefined when unknown. */
+export function describeHours(r: NamedRestaurant): string | undefined {
+  if (!r.openingHours || r.openingHours.length === 0) return undefined;
+  const byHours = new Map<string, number[]>();
+  for (let day = 0; day < 7; day += 1) {
+    const hours = hoursOn(r, day);
+    if (hours) byHours.set(hours, [...(byHours.get(hours) ?? []), day]);
+  }
+  const parts = [...byHours].map(([hours, days]) => {
+    if (days.length === 7) return `${hours} every day`;
+    if (days.length === 6 && byHours.size === 1) {
+      const closed = [0, 1, 2, 3, 4, 5, 6].find((d) => !days.includes(d))!;
+      return `${hours} every day but ${weekdays[closed]}`;
+    }
+    const names = days.map((d) => `${weekdays[d]}s`);
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+    return `${hours} on ${list}`;
+  });
+  return `open ${parts.join('; ')}`;
+}
+
+/** What we know of a named restaurant, its card, and an offer to book it ("yes" then books it). */
+export function describeNamed(t: Turn, r: RestaurantInfo): TurnResult {
+  const { lexicon, state } = t;
+  const named = toNamed(r);
+  const cuisine = lexicon.cuisineName(r.cuisine);
+  const article = /^[aeiou]/i.test(cuisine) ? 'an' : 'a';
+  const hours = describeHours(named);
+  const text =
+    `${r.name} is ${article} ${cuisine} restaurant in ${lexicon.areaName(r.area)}, at ${r.address.street}, ` +
+    `rated ${r.rating.toFixed(1)}★${hours ? `, ${hours}` : ''}.`;
+  state.described = named;
+  return {
+    state,
+    replies: [
+      say(text),
+      restaurantCard(restaurantPayload(r, lexicon)),
+      quickReplies('Shall I book you a table there?', [
+        [`Book ${r.name}`, `book a table at ${r.name}`],
+        ['Find another place', 'find a restaurant'],
+      ]),
+    ],
+  };
+}
+
+/** The character range of `name` in `text`, matched word by word after folding case and accents. */
+function nameSpan(text: string, name: string): [number, number] | undefined {
+  const foldWord = (w: string) =>
+    w
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '');
+  const want = name
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(foldWord);
+  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  for (let i = 0; i + want.length <= words.length; i += 1) {
+    if (want.every((w, k) => foldWord(words[i + k]![0]) === w)) {
+      const last = words[i + want.length - 1]!;
+      return [words[i]!.index!, last.index! + last[0].length];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Starts (or turns the current search into) booking a table at `r`: its cuisine and area are taken from it,
+ * the rest of the message ("for 2 tomorrow at 8") fills the other values, and the next question is asked.
+ */
+export function bookNamed(t: Turn, r: NamedRestaurant): TurnResult {
+  const { state } = t;
+  const before = state.dining.restaurant?.id;
+  state.flow = 'dining';
+  state.booking = true;
+  state.offered = undefined;
+  state.described = undefined;
+  state.suggested = undefined;
+  const d = state.dining;
+  Object.assign(d, { restaurant: r, cuisine: r.cuisine, area: r.area });
+  // The name is not a cuisine or an area ("Pizzeria", "Union Square Grill"): the rest of the message is read.
+  const span = nameSpan(t.u.text, r.name);
+  const rest = span ? `${t.u.text.slice(0, span[0])} ${t.u.text.slice(span[1])}` : t.u.text;
+  const absorbed = absorbDining({ ...t, u: { ...t.u, text: rest, cuisine: undefined, area: undefined } });
+  Object.assign(d, { restaurant: r, cuisine: r.cuisine, area: r.area });
+  if (absorbed.problems.length > 0) {
+    if (absorbed.ask) state.awaiting = absorbed.ask;
+    return reprompt(t, absorbed.problems);
+  }
+  const intro =
+    before === r.id
+      ? []
+      : [
+          `${r.name}: ${t.lexicon.cuisineName(r.cuisine)} in ${t.lexicon.areaName(r.area)}, rated ${r.rating.toFixed(1)}★.`,
+        ];
+  return askNext(t, intro);
+}
+
+/**
+ * Books the confirmed table at the named restaurant. When it cannot be booked then: closed that day or hour,
+ * the hours are said and the day or time asked again; a party too large for it gets suggestions of the same
+ * cuisine and area instead; a day in the past or too far ahead is asked again.
+ */
+export async function bookNamedTable(t: Turn): Promise<TurnResult> {
+  const { state } = t;
+  const d = state.dining;
+  const r = d.restaurant!;
+  const search = toSearch(t);
+  const outcome = await tryBook(t, r.id, search);
+  if ('booking' in outcome) {
+    await afterAnswer(t, t.lastSearches.save(state.userId, search));
+    resetFlow(t);
+    return { state, replies: confirmed(t, outcome.booking, search) };
+  }
+  const sorry = `Sorry, I couldn't book ${r.name}`;
+  if (outcome.code === 'RESTAURANT_CLOSED') {
+    const day = new Date(`${search.date}T12:00:00Z`).getUTCDay();
+    const hours = hoursOn(r, day);
+    // Only what was wrong is asked again: the day when it is closed all day, otherwise the time.
+    if (hours) d.time = undefined;
+    else d.date = undefined;
+    const why = hours
+      ? `it's open ${hours} on ${weekdays[day]}s.`
+      : `it's closed on ${weekdays[day]}s${describeHours(r) ? ` (${describeHours(r)})` : ''}.`;
+    return askNext(t, [`${sorry} then: ${why}`]);
+  }
+  if (outcome.code === 'PARTY_TOO_LARGE' || outcome.code === 'NOT_FOUND') {
+    // Somewhere else of the same kind, to choose from rather than booked unasked.
+    d.restaurant = undefined;
+    state.booking = false;
+    const result = await complete(t);
+    const reason =
+      outcome.code === 'NOT_FOUND' ? `${sorry}: it is no longer listed.` : `Sorry, ${outcome.refusal}`;
+    return { state: result.state, replies: [say(reason), ...result.replies] };
+  }
+  d.date = undefined;
+  d.time = undefined;
+  return askNext(t, [`${sorry}: ${outcome.refusal}`]);
+}
