@@ -103,6 +103,16 @@ describe('numbers and the combined extractor', () => {
     expect(extractNumbers('twenty five songs, 1,200 views').map((e) => e.value)).toEqual([25, 1200]);
   });
 
+  it('reads nothing else into an e-mail address or across its edge', () => {
+    const found = (text: string) => extractBuiltins(text, ref).map((b) => `${b.kind}:${b.text}`);
+    // Without the rule, chrono reads "2 a" as 2 am, "4 min" as a duration, "5am" and "2pm" as times.
+    expect(found('for 2 a@b.com')).toEqual(['party_size:for 2', 'email:a@b.com']);
+    expect(found('party of 4 min@gmail.com')).toEqual(['party_size:party of 4', 'email:min@gmail.com']);
+    expect(found('at 8pm 5am@test.com')).toEqual(['datetime:at 8pm', 'email:5am@test.com']);
+    expect(found('tomorrow 2pm@p.com')).toEqual(['datetime:tomorrow', 'email:2pm@p.com']);
+    expect(found('2 h@h.com')).toEqual(['number:2', 'email:h@h.com']);
+  });
+
   it('drops numbers that are part of money or phone numbers', () => {
     const kinds = extractBuiltins('under $50, call 555-123-4567, 3 items', ref).map((b) => b.kind);
     expect(kinds).toEqual(['money', 'phone', 'number']);

@@ -19,13 +19,18 @@ export interface BuiltinOptions {
  */
 export function extractBuiltins(text: string, opts: BuiltinOptions): BuiltinEntity[] {
   const emails = extractEmails(text);
-  const phones = extractPhones(text).filter((p) => !emails.some((e) => p.start < e.end && e.start < p.end));
-  const rich = [...emails, ...phones, ...extractMoney(text), ...extractPartySizes(text)];
-  const dates = extractDates(text, opts).filter(
+  // The other extractors read the text with its e-mail addresses blanked out (same offsets): "for 2 a@b.com"
+  // is not 2 am, "4 min@x.com" not in four minutes, "tomorrow 2pm@p.com" is tomorrow without a time.
+  let rest = text;
+  for (const e of emails)
+    rest = `${rest.slice(0, e.start)}${' '.repeat(e.end - e.start)}${rest.slice(e.end)}`;
+  const phones = extractPhones(rest);
+  const rich = [...emails, ...phones, ...extractMoney(rest), ...extractPartySizes(rest)];
+  const dates = extractDates(rest, opts).filter(
     (d) =>
       !rich.some((r) => (r.kind === 'phone' || r.kind === 'money') && d.start < r.end && r.start < d.end),
   );
   rich.push(...dates);
-  const numbers = extractNumbers(text).filter((n) => !rich.some((r) => r.start <= n.start && n.end <= r.end));
+  const numbers = extractNumbers(rest).filter((n) => !rich.some((r) => r.start <= n.start && n.end <= r.end));
   return [...rich, ...numbers].sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -36,12 +36,25 @@ describe('suggestRestaurants', () => {
     }
   });
 
-  it('is stable for a seed and varies across seeds', async () => {
+  it('is stable for a seed and, when more than three fit, suggests other places across seeds', async () => {
+    // The seeded catalog has about 3 Italian places per area; in any area there are many more.
+    const anywhere = { ...search, area: 'nowhere-at-all' };
     const ids = async (seed: number) =>
-      (await suggestRestaurants(catalog, search, seed)).map((p) => p.restaurant.id);
+      (await suggestRestaurants(catalog, anywhere, seed)).map((p) => p.restaurant.id).sort();
     expect(await ids(7)).toEqual(await ids(7));
     const answers = new Set(await Promise.all([1, 2, 3, 4, 5, 6].map(async (s) => (await ids(s)).join())));
     expect(answers.size).toBeGreaterThan(1);
+  });
+
+  it('shows the picks best first, whichever were drawn', async () => {
+    const bonus = { exact: 2, 'other-time': 1, 'other-area': 0 };
+    for (const area of ['chelsea', 'nowhere-at-all'])
+      for (let seed = 1; seed <= 20; seed += 1) {
+        const picks = await suggestRestaurants(catalog, { ...search, area }, seed);
+        expect(picks).toHaveLength(3);
+        const scores = picks.map((p) => p.restaurant.rating + bonus[p.match]);
+        expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      }
   });
 
   it('relaxes the area before giving up', async () => {

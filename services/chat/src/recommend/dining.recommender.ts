@@ -31,5 +31,7 @@ export async function suggestRestaurants(
   const ranked = picks.sort(
     (a, b) => b.restaurant.rating + matchBonus[b.match] - (a.restaurant.rating + matchBonus[a.match]),
   );
-  return pickVaried(ranked, suggestionCount, seed);
+  // Varied, but shown best first: the draw's order is not a ranking.
+  const rank = new Map(ranked.map((p, i) => [p, i]));
+  return pickVaried(ranked, suggestionCount, seed).sort((a, b) => rank.get(a)! - rank.get(b)!);
 }
