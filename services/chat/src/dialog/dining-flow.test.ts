@@ -183,6 +183,39 @@ describe('dining flow', () => {
     expect(last((await sut('fr@example.com')).texts)).toMatch(/French in Chelsea for 4 tomorrow at 8pm/);
   });
 
+  it('leaves an e-mail address whole: no shorthand, time or party read inside it', async () => {
+    const confirm = async (text: string) => last((await talk(open)(text)).texts);
+    expect(await confirm('thai in chelsea tomorrow at 8pm for 2 tmrw@gmail.com')).toBe(
+      'Shall I send 3 suggestions for Thai in Chelsea for 2 tomorrow at 8pm to tmrw@gmail.com?',
+    );
+    expect(await confirm('italian soho tomorrow 8pm 4 people tonite.bar@gmail.com')).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 4 tomorrow at 8pm to tonite.bar@gmail.com?',
+    );
+    expect(await confirm('american in harlem tomorrow at 7 for 2 h@h.com')).toBe(
+      'Shall I send 3 suggestions for American in Harlem for 2 tomorrow at 7pm to h@h.com?',
+    );
+    expect(await confirm('korean in midtown tomorrow at 8pm for 4 min@gmail.com')).toBe(
+      'Shall I send 3 suggestions for Korean in Midtown for 4 tomorrow at 8pm to min@gmail.com?',
+    );
+    expect(await confirm('chinese in tribeca tomorrow at 8pm for 2 ppl@gmail.com')).toBe(
+      'Shall I send 3 suggestions for Chinese in Tribeca for 2 tomorrow at 8pm to ppl@gmail.com?',
+    );
+  });
+
+  it("reads today's weekday with a bare hour as this evening, and next week's when it says next", async () => {
+    // The fixture's clock: Tuesday 10 March 2026, 3pm.
+    const confirm = async (text: string) => last((await talk(open)(text)).texts);
+    expect(await confirm('indian in soho tuesday at 8 for 2, a@example.com')).toBe(
+      'Shall I send 3 suggestions for Indian in SoHo for 2 today at 8pm to a@example.com?',
+    );
+    expect(await confirm('italian chelsea tuesday 7:30 for 2, a@example.com')).toBe(
+      'Shall I send 3 suggestions for Italian in Chelsea for 2 today at 7:30pm to a@example.com?',
+    );
+    expect(await confirm('indian in soho next tuesday at 8 for 2, a@example.com')).toBe(
+      'Shall I send 3 suggestions for Indian in SoHo for 2 Tue, Mar 17 at 8pm to a@example.com?',
+    );
+  });
+
   it('takes "the first one" as the first button of the question', async () => {
     const sut = talk(open);
     expect(last((await sut('mexican in harlem for 8 next friday')).texts)).toMatch(/What time/);

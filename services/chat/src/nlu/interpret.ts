@@ -1,5 +1,6 @@
 // Turns the engine's parse into an Understanding: picks slot values, reads dates and times in the user's zone.
 import type { BuiltinEntity, NluModel, ParsedEntity } from '@concierge/nlu';
+import { localMoment } from '@concierge/platform';
 import type { Understanding } from './understanding.js';
 
 export interface InterpretContext {
@@ -15,7 +16,16 @@ const meridiem = /am|pm|a\.m|p\.m|noon|midnight|morning/i;
 /** "change the day" names which value to change, not a day. */
 const noDay = /^(the|a|that|this|which|what|other|another)?\s*(day|date)$/i;
 
-function readDateTime(entity: BuiltinEntity, into: Understanding): void {
+const weekday = /\b(mon|tue|wed|thu|fri|sat|sun)/i;
+
+/** `date` plus `days` calendar days. */
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function readDateTime(entity: BuiltinEntity, into: Understanding, context: InterpretContext): void {
   const value = entity.value as { start: string; allDay: boolean };
   if (noDay.test(entity.text.trim())) return;
   if (dateCue.test(entity.text)) into.date = value.start.slice(0, 10);
@@ -24,10 +34,15 @@ function readDateTime(entity: BuiltinEntity, into: Understanding): void {
   // "at 7" or "around 7:30" for dinner means pm: nobody books a restaurant at 1–10 am without saying so.
   const hour = hours >= 1 && hours <= 10 && !meridiem.test(entity.text);
   into.time = `${String(hour ? hours + 12 : hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+  // "friday at 8" said on a Friday afternoon: chrono moved 8 am, already past, to next Friday; 8 pm is today.
+  if (hour && into.date && weekday.test(entity.text) && !/\bnext\b/i.test(entity.text)) {
+    const now = localMoment(context.now, context.timeZone);
+    if (into.date === addDays(now.date, 7) && into.time > now.time) into.date = now.date;
+  }
 }
 
-function readBuiltin(entity: BuiltinEntity, into: Understanding): void {
-  if (entity.kind === 'datetime') readDateTime(entity, into);
+function readBuiltin(entity: BuiltinEntity, into: Understanding, context: InterpretContext): void {
+  if (entity.kind === 'datetime') readDateTime(entity, into, context);
   else if (entity.kind === 'party_size') into.partySize = entity.value as number;
   else if (entity.kind === 'number' && into.number === undefined) into.number = entity.value as number;
   else if (entity.kind === 'email') into.email = entity.value as string;
@@ -76,8 +91,6 @@ const shorthand: [RegExp, string][] = [
     'at $2',
   ],
   [/\b(the )?day after tomorrow\b/gi, 'in 2 days'],
-  // "bob at gmail dot com" is an e-mail address.
-  [/\b([\w.+-]+) at ([\w-]+) dot (com|org|net|edu|io|co|us|uk)\b/gi, '$1@$2.$3'],
   // "tomorrow 8" is "tomorrow at 8", unless the number counts people.
   [
     /\b(today|tonight|tomorrow|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)day)\s+(\d{1,2}(?::\d\d)?)\b(?!\s*(?:people|persons|guests|of us|pax|adults))/gi,
@@ -100,7 +113,23 @@ const hourWords = [
   'twelve',
 ];
 
+/** "bob at gmail dot com" is an e-mail address. */
+const spokenEmail = /\b([\w.+-]+) at ([\w-]+) dot (com|org|net|edu|io|co|us|uk)\b/gi;
+const emailLike = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+
+/** Spells out chat shorthand everywhere but inside e-mail addresses ("tmrw@gmail.com" stays as it is). */
 export function expandShorthand(text: string): string {
+  const spelt = text.replace(spokenEmail, '$1@$2.$3');
+  let out = '';
+  let at = 0;
+  for (const m of spelt.matchAll(emailLike)) {
+    out += expandWords(spelt.slice(at, m.index)) + m[0];
+    at = m.index + m[0].length;
+  }
+  return out + expandWords(spelt.slice(at));
+}
+
+function expandWords(text: string): string {
   // "half past seven" is 7:30.
   let out = text.replace(/\bhalf past (\d{1,2}|[a-z]+)\b/gi, (whole, hour: string) => {
     const n = /^\d+$/.test(hour) ? Number(hour) : hourWords.indexOf(hour.toLowerCase()) + 1;
@@ -120,7 +149,7 @@ export function interpret(model: NluModel, said: string, context: InterpretConte
     outOfScope: parse.outOfScope,
   };
   readEntities(text, parse.entities, into);
-  for (const b of parse.builtins) readBuiltin(b, into);
+  for (const b of parse.builtins) readBuiltin(b, into, context);
   if (/@/.test(text) && !into.email) into.badEmail = true;
   if (/\d[\d\s().-]{3,}\d/.test(text) && !into.phone && !into.date && !into.time) into.badPhone = true;
   if (/\b(just me|by myself|alone|solo|table for one)\b/i.test(text)) into.partySize ??= 1;
