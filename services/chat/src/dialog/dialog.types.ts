@@ -66,11 +66,16 @@ export interface DialogState {
   /** Messages stored in the conversation's history after the last turn; unknown for a state started afresh. */
   historyCount?: number;
   /** The area or cuisine the last reply offered instead of an unknown one ("Did you mean Harlem?"): "yes" takes it. */
-  suggested?: { slot: 'area' | 'cuisine'; value: string };
+  suggested?: Suggested[];
   /** The restaurant the last reply described ("is Pizzeria Luna any good?"): "yes" or "book it" books it. */
   described?: NamedRestaurant;
   /** The last restaurants suggested, with their search, so that "book the second one" can book it. */
   offered?: OfferedTables;
+}
+
+export interface Suggested {
+  slot: 'area' | 'cuisine';
+  value: string;
 }
 
 export interface OfferedTables {

@@ -1,7 +1,7 @@
 // Takes the dining values a message carries into the state, validating each; invalid ones become re-prompts.
 import { fold } from './aliases.js';
 import { toE164 } from './contact.js';
-import type { DialogState, DiningSlot, DiningSlots, Reply } from './dialog.types.js';
+import type { DiningSlot, DiningSlots, Reply, Suggested } from './dialog.types.js';
 import { question } from './dining-questions.js';
 import { addDays, describeTime } from './local-time.js';
 import { quickReplies, say } from './replies.js';
@@ -13,6 +13,8 @@ export interface Absorbed {
   problems: Reply[];
   /** The value the first problem asks for again: the next answer is read as that value ("ok 12 then"). */
   ask?: DiningSlot;
+  /** "Did you mean …?" problems, merged into one question when both the cuisine and the area have one. */
+  guesses: { kind: 'area' | 'cuisine'; said: string; name: string; reply: Reply }[];
 }
 
 function problem(into: Absorbed, slot: DiningSlot, reply: Reply): void {
@@ -32,7 +34,7 @@ const areaNames = (t: Turn) => t.lexicon.facets.areas.map((a) => t.lexicon.areaN
 /** "Sorry, I don't have "East Village" yet. The closest I have is Greenwich Village": offered, and "yes" takes it. */
 function offerClosest(t: Turn, into: Absorbed, slot: 'area' | 'cuisine', asked: string, near: string): void {
   const { lexicon } = t;
-  t.state.suggested = { slot, value: near };
+  t.state.suggested = [...(t.state.suggested ?? []), { slot, value: near }];
   const name = slot === 'area' ? lexicon.areaName(near) : lexicon.cuisineName(near);
   const all = slot === 'area' ? areaNames(t) : lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
   problem(
@@ -132,7 +134,7 @@ function place(
   t: Turn,
   kind: 'area' | 'cuisine',
   tagged: string | undefined,
-  suggested: DialogState['suggested'],
+  suggested: Suggested[],
   into: Absorbed,
 ): void {
   const { lexicon, state } = t;
@@ -151,8 +153,9 @@ function place(
   const reply = answer(t.u.text);
   // "Yes" to "Did you mean Harlem?" takes the suggestion; a yes or no is never itself a place or a cuisine.
   if (reply && !raw && !found) {
-    if (reply === 'yes' && suggested?.slot === kind) {
-      state.dining[kind] = suggested.value;
+    const guess = reply === 'yes' ? suggested.find((s) => s.slot === kind) : undefined;
+    if (guess) {
+      state.dining[kind] = guess.value;
       into.changed.push(kind);
     }
     return;
@@ -192,17 +195,15 @@ function place(
   const names = kind === 'area' ? areaNames(t) : lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
   const label = kind === 'area' ? 'areas' : 'cuisines';
   if (resolved.suggestion) {
-    state.suggested = { slot: kind, value: resolved.suggestion };
+    state.suggested = [...(state.suggested ?? []), { slot: kind, value: resolved.suggestion }];
     const name =
       kind === 'area' ? lexicon.areaName(resolved.suggestion) : lexicon.cuisineName(resolved.suggestion);
-    problem(
-      into,
-      kind,
-      quickReplies(`I don't know "${text}". Did you mean ${name}?`, [
-        name,
-        ...names.filter((n) => n !== name),
-      ]),
-    );
+    const reply = quickReplies(`I don't know "${text}". Did you mean ${name}?`, [
+      name,
+      ...names.filter((n) => n !== name),
+    ]);
+    problem(into, kind, reply);
+    into.guesses.push({ kind, said: text!, name, reply });
   } else {
     problem(
       into,
@@ -404,14 +405,35 @@ function nextSaturday(date: string): string {
   return addDays(date, (6 - day + 7) % 7);
 }
 
+/**
+ * "itallian in chelsae": one question for both guesses ("Did you mean Italian in Chelsea?"), which a yes
+ * answers at once, rather than two questions of which a yes could only answer one.
+ */
+function mergeGuesses(t: Turn, into: Absorbed): void {
+  const cuisine = into.guesses.find((g) => g.kind === 'cuisine');
+  const area = into.guesses.find((g) => g.kind === 'area');
+  if (!cuisine || !area) return;
+  const both = quickReplies(
+    `I don't know "${cuisine.said}" or "${area.said}". Did you mean ${cuisine.name} in ${area.name}?`,
+    [
+      [`Yes, ${cuisine.name} in ${area.name}`, 'yes'],
+      ['No', 'no'],
+    ],
+  );
+  into.problems = into.problems.filter((p) => p !== area.reply).map((p) => (p === cuisine.reply ? both : p));
+}
+
 /** Applies every dining value in the message to `t.state.dining`; later values override (corrections). */
 export function absorbDining(t: Turn): Absorbed {
-  const into: Absorbed = { changed: [], problems: [] };
+  const into: Absorbed = { changed: [], problems: [], guesses: [] };
   if (buttonPicked(t, into)) return into;
-  const suggested = t.state.suggested;
+  // A state saved before guesses became a list holds one guess.
+  const saved: Suggested[] | Suggested | undefined = t.state.suggested;
+  const suggested = Array.isArray(saved) ? saved : saved ? [saved] : [];
   t.state.suggested = undefined;
   place(t, 'cuisine', t.u.cuisine, suggested, into);
   place(t, 'area', t.u.area, suggested, into);
+  mergeGuesses(t, into);
   when(t, into);
   people(t, into);
   contact(t, into);

@@ -37,6 +37,16 @@ describe('dining flow', () => {
     expect((await sut('mexcian')).texts[0]).toMatch(/Did you mean Mexican\?/);
   });
 
+  it('asks one question for a misspelt cuisine and area together, and a yes takes both', async () => {
+    const sut = talk(open);
+    const asked = await sut('find me itallian in chelsae tomorrow at 8 for 2');
+    expect(asked.texts).toEqual(['I don\'t know "itallian" or "chelsae". Did you mean Italian in Chelsea?']);
+    expect(last((await sut('yes')).texts)).toMatch(/e-mail address or a phone/);
+    expect(last((await sut('ana@example.com')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in Chelsea for 2 tomorrow at 8pm to ana@example.com?',
+    );
+  });
+
   it('refuses a date in the past', async () => {
     const sut = talk(open);
     await sut('thai in soho for 2');
