@@ -409,7 +409,7 @@ function nextSaturday(date: string): string {
  * "itallian in chelsae": one question for both guesses ("Did you mean Italian in Chelsea?"), which a yes
  * answers at once, rather than two questions of which a yes could only answer one.
  */
-function mergeGuesses(t: Turn, into: Absorbed): void {
+function mergeGuesses(into: Absorbed): void {
   const cuisine = into.guesses.find((g) => g.kind === 'cuisine');
   const area = into.guesses.find((g) => g.kind === 'area');
   if (!cuisine || !area) return;
@@ -433,7 +433,7 @@ export function absorbDining(t: Turn): Absorbed {
   t.state.suggested = undefined;
   place(t, 'cuisine', t.u.cuisine, suggested, into);
   place(t, 'area', t.u.area, suggested, into);
-  mergeGuesses(t, into);
+  mergeGuesses(into);
   when(t, into);
   people(t, into);
   contact(t, into);
