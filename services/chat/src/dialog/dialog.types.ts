@@ -24,8 +24,11 @@ export interface NamedRestaurant {
   area: string;
   address: string;
   rating: number;
-  openingHours?: { day: number; open: string; close: string }[];
+  openingHours?: OpeningHours;
 }
+
+/** Weekly hours (`day` 0 = Sunday), local `HH:MM`; a day without a range is closed. */
+export type OpeningHours = { day: number; open: string; close: string }[];
 
 export type DiningSlot = 'cuisine' | 'area' | 'date' | 'time' | 'partySize' | 'contact';
 
@@ -81,7 +84,13 @@ export interface Suggested {
 export interface OfferedTables {
   search: DiningSearch;
   /** Rating and address too, so "what's the rating of the second one?" is answered from the cards. */
-  restaurants: { id: string; name: string; rating?: number; address?: string }[];
+  restaurants: {
+    id: string;
+    name: string;
+    rating?: number;
+    address?: string;
+    openingHours?: OpeningHours;
+  }[];
 }
 
 export interface ProductCardPayload {

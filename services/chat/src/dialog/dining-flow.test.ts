@@ -1,6 +1,7 @@
 // The dining flow through the chat service: validation paths, corrections, confirmation and bounded re-prompts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
+import { describeTime } from './local-time.js';
 
 let open: OpenChat;
 beforeAll(async () => {
@@ -259,6 +260,64 @@ describe('dining flow', () => {
     expect(last((await sut('yes')).texts)).toMatch(/Which day/);
     await sut('tomorrow at 8pm for 2, email gr@example.com');
     expect((await sut('nope, cancel')).texts[0]).toMatch(/^OK, cancelled/);
+  });
+
+  it('changes the search the suggestions answered and confirms it again', async () => {
+    const suggested = async () => {
+      const sut = talk(open);
+      await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+      expect(last((await sut('yes')).texts)).toBe('Want me to book one of them?');
+      return sut;
+    };
+    const again = 'Shall I send 3 suggestions for Italian in';
+    let sut = await suggested();
+    expect((await sut('change the time to 9')).texts).toEqual([
+      'OK, 9pm instead of 7pm.',
+      `${again} SoHo for 2 tomorrow at 9pm to t@example.com?`,
+    ]);
+    expect((await sut('yes')).texts[0]).toMatch(
+      /^Here are my suggestions for Italian in SoHo for 2 tomorrow at 9pm/,
+    );
+    sut = await suggested();
+    expect(last((await sut('make it 4 people')).texts)).toBe(
+      `${again} SoHo for 4 tomorrow at 7pm to t@example.com?`,
+    );
+    sut = await suggested();
+    expect(last((await sut('what about in chelsea instead')).texts)).toBe(
+      `${again} Chelsea for 2 tomorrow at 7pm to t@example.com?`,
+    );
+    sut = await suggested();
+    expect(last((await sut('change the area')).texts)).toBe('Which part of town?');
+    // Another cuisine without a word of change is a new search.
+    sut = await suggested();
+    expect(last((await sut('thai in harlem')).texts)).toBe('Which day?');
+  });
+
+  it('answers when a suggestion is open from its hours', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+    const cards = (await sut('yes')).messages.filter((m) => m.structured?.type === 'restaurant');
+    const second = cards[1].structured.payload;
+    const answer = (await sut('is the second one open on sunday?')).texts[0];
+    const res = await open.catalog.operations.getRestaurant!({
+      operationId: 'getRestaurant',
+      params: { restaurantId: second.restaurantId },
+      query: {},
+      headers: {},
+      body: undefined,
+      caller: null,
+      requestId: 'test',
+    });
+    const sundays = (
+      res.body as { openingHours: { day: number; open: string; close: string }[] }
+    ).openingHours
+      .filter((h) => h.day === 0)
+      .map((h) => `${describeTime(h.open)}–${describeTime(h.close)}`);
+    expect(answer).toBe(
+      sundays.length > 0
+        ? `${second.name} is open ${sundays.join(' and ')} on Sundays.`
+        : `${second.name} is closed on Sundays.`,
+    );
   });
 
   it('answers what it covers in the middle of a search, then asks its question again', async () => {

@@ -165,6 +165,7 @@ export async function complete(t: Turn): Promise<TurnResult> {
       name: r.name,
       rating: r.rating,
       address: restaurantAddress(r),
+      ...(r.openingHours ? { openingHours: r.openingHours } : {}),
     })),
   };
   if (state.booking) {

@@ -3,7 +3,7 @@
 import type { RestaurantInfo } from '../recommend/recommend.types.js';
 import { confirmed, tryBook } from './booking.js';
 import { restaurantAddress, restaurantPayload } from './cards.js';
-import type { NamedRestaurant } from './dialog.types.js';
+import type { NamedRestaurant, OpeningHours } from './dialog.types.js';
 import { absorbDining } from './dining-absorb.js';
 import { askNext, complete, toSearch } from './dining-flow.js';
 import { reprompt, resetFlow } from './fallback.js';
@@ -33,14 +33,14 @@ export function namedRestaurant(t: Turn): RestaurantInfo | undefined {
 }
 
 /** "5pm–11pm" on `day` (0 = Sunday), or undefined when closed that day or the hours are unknown. */
-function hoursOn(r: NamedRestaurant, day: number): string | undefined {
+function hoursOn(r: { openingHours?: OpeningHours }, day: number): string | undefined {
   const ranges = (r.openingHours ?? []).filter((h) => h.day === day);
   if (ranges.length === 0) return undefined;
   return ranges.map((h) => `${describeTime(h.open)}–${describeTime(h.close)}`).join(' and ');
 }
 
 /** "open 5pm–11pm every day but Monday", "open 11am–3pm on Saturdays and Sundays"; undefined when unknown. */
-export function describeHours(r: NamedRestaurant): string | undefined {
+export function describeHours(r: { openingHours?: OpeningHours }): string | undefined {
   if (!r.openingHours || r.openingHours.length === 0) return undefined;
   const byHours = new Map<string, number[]>();
   for (let day = 0; day < 7; day += 1) {
@@ -60,6 +60,31 @@ export function describeHours(r: NamedRestaurant): string | undefined {
   return `open ${parts.join('; ')}`;
 }
 
+/** A question about opening hours ("is the second one open on Monday?", "when does it close?"). */
+export const hoursQuestion = /\b(open|opens|opening|hours|close|closes|closing)\b/i;
+
+const dayNames = /\b(sun|mon|tue|wed|thu|fri|sat)[a-z]*\b/i;
+
+/**
+ * "Is it open on Monday?", "when does it open?": the hours on the day the question names, or the whole week;
+ * undefined when the hours are unknown.
+ */
+export function openingAnswer(
+  r: { name: string; openingHours?: OpeningHours },
+  text: string,
+): string | undefined {
+  if (!r.openingHours || r.openingHours.length === 0) return undefined;
+  const named = dayNames.exec(text)?.[1]?.toLowerCase();
+  if (named) {
+    const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(named);
+    const hours = hoursOn(r, day);
+    return hours
+      ? `${r.name} is open ${hours} on ${weekdays[day]}s.`
+      : `${r.name} is closed on ${weekdays[day]}s.`;
+  }
+  return `${r.name} is ${describeHours(r)}.`;
+}
+
 /** What we know of a named restaurant, its card, and an offer to book it ("yes" then books it). */
 export function describeNamed(t: Turn, r: RestaurantInfo): TurnResult {
   const { lexicon, state } = t;
@@ -68,8 +93,9 @@ export function describeNamed(t: Turn, r: RestaurantInfo): TurnResult {
   const article = /^[aeiou]/i.test(cuisine) ? 'an' : 'a';
   const hours = describeHours(named);
   const text =
+    (hoursQuestion.test(t.u.text) ? openingAnswer(named, t.u.text) : undefined) ??
     `${r.name} is ${article} ${cuisine} restaurant in ${lexicon.areaName(r.area)}, at ${r.address.street}, ` +
-    `rated ${r.rating.toFixed(1)}★${hours ? `, ${hours}` : ''}.`;
+      `rated ${r.rating.toFixed(1)}★${hours ? `, ${hours}` : ''}.`;
   state.described = named;
   return {
     state,

@@ -3,6 +3,7 @@ import { asksToBook, BOOK_WORDS, bookOffered, namesOffered, offerButtons, pickOf
 import type { OfferedTables } from './dialog.types.js';
 import { onlyPosition, rightAway, vagueTime } from './dining-absorb.js';
 import { askNext, diningTurn } from './dining-flow.js';
+import { slotNamed } from './dining-questions.js';
 import { mainMenu, resetFlow } from './fallback.js';
 import {
   bareAmount,
@@ -14,7 +15,14 @@ import {
   otherColour,
   plainBudget,
 } from './gift-flow.js';
-import { bookNamed, describeNamed, namedRestaurant, toNamed } from './named-restaurant.js';
+import {
+  bookNamed,
+  describeNamed,
+  hoursQuestion,
+  namedRestaurant,
+  openingAnswer,
+  toNamed,
+} from './named-restaurant.js';
 import { orderTurn } from './order-flow.js';
 import { repeatLastSearch } from './repeat-search.js';
 import { quickReplies, say } from './replies.js';
@@ -42,17 +50,43 @@ function cancel(t: Turn): TurnResult {
 
 /** Asks about one of the offered restaurants rather than to book it. */
 const aboutOne =
-  /\b(rating|rated|address|where is|where's|located|any good|good|open|tell me (more )?about|more about|info|details|reviews?)\b/i;
+  /\b(rating|rated|address|where is|where's|located|any good|good|open|opens|hours|close|closes|tell me (more )?about|more about|info|details|reviews?)\b/i;
 
 /** The answer about one offered restaurant, with the buttons to book one. */
 function describeOffered(t: Turn, offered: OfferedTables, index: number): TurnResult {
   const r = offered.restaurants[index]!;
+  const hours = hoursQuestion.test(t.u.text) ? openingAnswer(r, t.u.text) : undefined;
+  if (hours) return { state: t.state, replies: [say(hours), offerButtons(offered)] };
   const facts = [
     r.rating !== undefined ? `is rated ${r.rating.toFixed(1)}★` : undefined,
     r.address ? `is at ${r.address}` : undefined,
   ].filter(Boolean);
   const said = facts.length > 0 ? `${r.name} ${facts.join(' and ')}.` : `${r.name} is one of my suggestions.`;
   return { state: t.state, replies: [say(said), offerButtons(offered)] };
+}
+
+/** Words that change something already said ("make it 4", "what about Chelsea instead"). */
+const correction =
+  /\b(change|make it|instead|actually|what about|how about|can we|could we|rather|switch|move it)\b/i;
+
+/** The search the suggestions on screen answered, back in the dining flow, changed by the message and confirmed. */
+function reviseOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
+  const s = offered.search;
+  const { state } = t;
+  state.flow = 'dining';
+  state.dining = {
+    cuisine: s.cuisine,
+    area: s.area,
+    date: s.date,
+    time: s.time,
+    partySize: s.partySize,
+    ...(s.email ? { email: s.email } : {}),
+    ...(s.phone ? { phone: s.phone } : {}),
+  };
+  state.awaiting = 'confirm';
+  state.reprompts = 0;
+  state.offered = undefined;
+  return diningTurn(t);
 }
 
 const takeIt = /^\s*(ok,?\s+)?(i'?ll\s+)?(get|take|buy|order)\s+(it|that|this)\b|^\s*go for it\b/i;
@@ -212,6 +246,15 @@ export async function route(t: Turn): Promise<TurnResult> {
     const index = pickOffered(u.text, offered);
     if (index !== undefined) return describeOffered(t, offered, index);
   }
+  // "Change the time to 9", "make it 4 people", "what about Chelsea instead", or just "at 9": the search the
+  // suggestions answered, with that change, confirmed again. A new cuisine without such words is a new search.
+  if (
+    offered &&
+    !closing.has(u.intent) &&
+    ((correction.test(u.text) && (dining || slotNamed(u.text) !== undefined)) ||
+      (dining && !u.cuisine && !t.lexicon.findCuisine(u.text)))
+  )
+    return reviseOffered(t, offered);
   // "Yes" to "Want me to book one of them?", or just "the second one" (not "same as last time").
   if (offered && !dining && !closing.has(u.intent)) {
     const reply = answer(u.text);
