@@ -62,6 +62,8 @@ export interface DialogState {
   seenProducts?: string[];
   /** The last product cards, in order, for "the first one" and "cheaper". */
   shown: ProductCardPayload[];
+  /** The shown product last asked about ("how much is the second one?"): "I'll take it" means that one. */
+  focusProduct?: string;
   /** The dining search of the previous conversation, when this user has one. */
   offeredRepeat?: boolean;
   /** The dining flow books a table once confirmed (book_restaurant), rather than only suggesting. */

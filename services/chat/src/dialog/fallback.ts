@@ -22,6 +22,7 @@ export function resetFlow(t: Turn): void {
     // What was shown before is not what "the first one" means after "start over".
     offered: undefined,
     shown: [],
+    focusProduct: undefined,
     seenProducts: undefined,
     suggested: undefined,
   });

@@ -167,6 +167,43 @@ describe('ordering from the chat', () => {
     );
   });
 
+  it('keeps the cards in order after a price question, and "take it" means the product asked about', async () => {
+    const sut = talk(open);
+    const cards = (await sut('birthday flowers')).messages
+      .filter((m) => m.structured?.type === 'product')
+      .map((m) => m.structured.payload as { name: string });
+    expect(cards.length).toBeGreaterThanOrEqual(3);
+    await sut('how much is the second one');
+    expect((await sut('and the third one?')).texts[0]).toMatch(new RegExp(`^${cards[2]!.name} is \\$`));
+    expect((await sut("i'll take the first one")).texts[0]).toBe(
+      `Great choice: ${cards[0]!.name}. Tap Order to check out and choose the delivery.`,
+    );
+    await sut('how much is the second one');
+    expect((await sut("ok i'll take it")).texts[0]).toBe(
+      `Great choice: ${cards[1]!.name}. Tap Order to check out and choose the delivery.`,
+    );
+  });
+
+  it('says how many cards there are for a position beyond them, and takes "the 2nd" alone', async () => {
+    const sut = talk(open);
+    const cards = (await sut('birthday flowers')).messages
+      .filter((m) => m.structured?.type === 'product')
+      .map((m) => m.structured.payload as { name: string });
+    expect(cards).toHaveLength(3);
+    const beyond = await sut('order the fifth one');
+    expect(beyond.texts).toEqual(['I only showed 3 products here. Which one would you like?']);
+    expect(beyond.messages[0].structured.payload.options[1]).toEqual({
+      label: cards[1]!.name,
+      text: 'order the second one',
+    });
+    expect((await sut('the 2nd')).texts[0]).toBe(
+      `Great choice: ${cards[1]!.name}. Tap Order to check out and choose the delivery.`,
+    );
+    expect((await sut('number 3')).texts[0]).toBe(
+      `Great choice: ${cards[2]!.name}. Tap Order to check out and choose the delivery.`,
+    );
+  });
+
   it('shows roses for "buy roses" instead of ordering the first product whose name holds the word', async () => {
     const sut = talk(open);
     const answer = await sut('buy roses');

@@ -182,6 +182,7 @@ export async function giftTurn(t: Turn): Promise<TurnResult> {
     };
   }
   state.shown = found.map(productPayload);
+  state.focusProduct = undefined;
   state.seenProducts = [...new Set([...(state.seenProducts ?? []), ...found.map((p) => p.id)])];
   return {
     state,

@@ -3,16 +3,39 @@ import { fold } from './aliases.js';
 import { productPayload } from './cards.js';
 import type { ProductCardPayload } from './dialog.types.js';
 import { giftTurn } from './gift-flow.js';
-import { productCard, say } from './replies.js';
+import { productCard, quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
-const ordinals: [RegExp, number][] = [
-  [/\b(first|1st|top)\b/i, 0],
-  [/\b(second|2nd|middle)\b/i, 1],
-  [/\b(third|3rd)\b/i, 2],
-  [/\blast\b/i, -1],
-  [/\b(it|that|this|one)\b/i, 0],
+const ordinalWords = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
 ];
+const ordinalPattern =
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|middle|last|(\d{1,2})(?:st|nd|rd|th))\b|(?:\bnumber|\bno\.?|\boption|#)\s*(\d{1,2})\b/i;
+
+/** The card position the text names ("the second one", "the 5th", "number 3"), 0-based; -1 for "last". */
+export function cardPosition(text: string): number | undefined {
+  const m = ordinalPattern.exec(text);
+  if (!m) return undefined;
+  const word = m[1]?.toLowerCase();
+  if (word === 'top') return 0;
+  if (word === 'middle') return 1;
+  if (word === 'last') return -1;
+  const digits = m[2] ?? m[3];
+  if (digits) return Number(digits) - 1;
+  return ordinalWords.indexOf(word!);
+}
+
+/** "it", "that", "this one": the product last asked about, or the first card. */
+const pronoun = /\b(it|that|this|one)\b/i;
 
 const filler = new Set([
   'the',
@@ -89,7 +112,7 @@ function orderedPhrase(text: string): string | undefined {
   return phrase && contentWords(phrase).length > 0 ? phrase.replace(/^(the|a|an|some)\s+/i, '') : undefined;
 }
 
-async function chosen(t: Turn): Promise<ProductCardPayload | undefined> {
+async function chosen(t: Turn): Promise<ProductCardPayload | { beyond: number } | undefined> {
   const { u, state } = t;
   if (u.productName) {
     const named = u.productName.toLowerCase();
@@ -109,20 +132,43 @@ async function chosen(t: Turn): Promise<ProductCardPayload | undefined> {
   // Before ordinals: "the pink one" names a product by its name, not the first card.
   const byWords = shownNamed(u.text, state.shown);
   if (byWords) return byWords;
-  const ordinal = ordinals.find(([pattern]) => pattern.test(u.text));
-  if (ordinal && state.shown.length > 0) return state.shown.at(ordinal[1]);
+  if (state.shown.length === 0) return undefined;
+  const position = cardPosition(u.text);
+  if (position !== undefined) {
+    // "The 5th one" of three cards is none of them, not the first.
+    if (position >= state.shown.length) return { beyond: position };
+    return state.shown.at(position);
+  }
+  if (pronoun.test(u.text))
+    return state.shown.find((p) => p.productId === state.focusProduct) ?? state.shown[0];
   return undefined;
 }
 
 export async function orderTurn(t: Turn): Promise<TurnResult> {
   const product = await chosen(t);
+  if (product && 'beyond' in product) {
+    const shown = t.state.shown;
+    const count = shown.length === 1 ? 'one product' : `${shown.length} products`;
+    return {
+      state: t.state,
+      replies: [
+        quickReplies(
+          `I only showed ${count} here. Which one would you like?`,
+          shown.map((p, i) => [p.name, `order the ${ordinalWords[i]} one`] as [string, string]),
+        ),
+      ],
+    };
+  }
   if (!product) {
     const shown = await giftTurn(t);
     return { state: shown.state, replies: [say('Which product would you like?'), ...shown.replies] };
   }
-  if (/\b(how much|price|cost)\b/i.test(t.u.text)) {
-    // "I'll take it" next means this one.
-    t.state.shown = [product, ...t.state.shown.filter((p) => p.productId !== product.productId)];
+  // "And the third one?" right after a price question asks its price too.
+  const priceFollowUp =
+    t.state.focusProduct !== undefined && /^\s*(and|what about|how about)\b/i.test(t.u.text);
+  if (/\b(how much|price|cost)\b/i.test(t.u.text) || priceFollowUp) {
+    // "I'll take it" next means this one; the cards keep their order for "the first one".
+    t.state.focusProduct = product.productId;
     return {
       state: t.state,
       replies: [

@@ -89,6 +89,10 @@ function reviseOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
   return diningTurn(t);
 }
 
+/** "the 5th", "number 3", "#2": a card's position and nothing else. */
+const barePosition =
+  /^\s*(the\s+)?(\d{1,2}(st|nd|rd|th)|number\s*\d{1,2}|no\.?\s*\d{1,2}|#\s*\d{1,2}|option\s*\d{1,2})(\s+(one|option|please))*\s*[.!?]?\s*$/i;
+
 const takeIt = /^\s*(ok,?\s+)?(i'?ll\s+)?(get|take|buy|order)\s+(it|that|this)\b|^\s*go for it\b/i;
 
 const stopWords = /\b(cancel|forget it|never ?mind|stop)\b/i;
@@ -265,6 +269,14 @@ export async function route(t: Turn): Promise<TurnResult> {
       return { state, replies: [quickReplies('OK. Anything else?', mainMenu)] };
     }
   }
+  // "The 2nd", "number 3" with product cards on screen: that card.
+  if (
+    state.shown.length > 0 &&
+    state.flow !== 'dining' &&
+    !offered &&
+    (onlyPosition.test(u.text) || barePosition.test(u.text))
+  )
+    return orderTurn(t);
   // A search turns into a booking when the user says so, not when an answer like "make it 6 of us" merely
   // looks a little like a booking request to the classifier.
   if (
