@@ -2,7 +2,7 @@
 import { fold } from './aliases.js';
 import { toE164 } from './contact.js';
 import type { DiningSlot, DiningSlots, Reply, Suggested } from './dialog.types.js';
-import { question } from './dining-questions.js';
+import { question, slotNamed } from './dining-questions.js';
 import { addDays, describeTime } from './local-time.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn } from './turn.types.js';
@@ -22,8 +22,18 @@ function problem(into: Absorbed, slot: DiningSlot, reply: Reply): void {
   into.problems.push(reply);
 }
 
-const party = (u: Turn['u'], awaiting: Turn['state']['awaiting']) =>
-  u.partySize ?? (awaiting === 'partySize' ? u.number : undefined);
+/** "which one", "the highest rated one": the word one, not a party of one. */
+const pronounOne =
+  /\b(which|this|that|the|first|second|third|last|another|any|each|every|other|rated|best|cheapest|good|nice|no)\s+one\b|\bone\s+of\b/i;
+
+/** The party in the message: a bare number only answers "How many people?", and not "change the time to 9". */
+function party(u: Turn['u'], awaiting: Turn['state']['awaiting']): number | undefined {
+  if (u.partySize !== undefined) return u.partySize;
+  if (awaiting !== 'partySize' || u.number === undefined) return undefined;
+  if (u.number === 1 && pronounOne.test(u.text)) return undefined;
+  const named = slotNamed(u.text);
+  return named && named !== 'partySize' ? undefined : u.number;
+}
 
 /** "Surprise me", "whatever": no cuisine in particular. */
 const anyFood =
@@ -47,6 +57,13 @@ function offerClosest(t: Turn, into: Absorbed, slot: 'area' | 'cuisine', asked: 
   );
 }
 
+/** The covered area inside a borough the catalog does not cover as a whole ("Brooklyn" → Williamsburg). */
+const boroughs: Record<string, string> = { brooklyn: 'williamsburg', queens: 'astoria' };
+function boroughArea(t: Turn, place: string): string | undefined {
+  const area = boroughs[fold(place)];
+  return area && t.lexicon.facets.areas.includes(area) ? area : undefined;
+}
+
 /**
  * A New York place the catalog does not cover ("the East Village", "Brooklyn"): an area named elsewhere in the
  * message still counts; otherwise the user hears that the place is not covered, with the closest area that
@@ -63,7 +80,7 @@ function otherPlace(t: Turn, into: Absorbed): boolean {
     into.changed.push('area');
     return true;
   }
-  const near = lexicon.findArea(other);
+  const near = lexicon.findArea(other) ?? boroughArea(t, other);
   const names = areaNames(t);
   if (near) offerClosest(t, into, 'area', other, near);
   else {
@@ -91,7 +108,7 @@ function names(t: Turn, kind: 'area' | 'cuisine', text: string): boolean {
 
 /** The whole city rather than a part of it. */
 const wholeCity =
-  /\b(manhattan|new york|nyc|new york city|the city|anywhere|doesn'?t matter|don'?t care|any area)\b/i;
+  /\b(manhattan|new york|nyc|new york city|the city|anywhere|doesn'?t matter|don'?t care|don'?t mind|any area|whatever|no preference|up to you|you (choose|pick|decide))\b/i;
 
 /**
  * Whether the whole message answers `kind`: the question asked for it, unless the text is rather the other of
@@ -140,7 +157,9 @@ function place(
   const { lexicon, state } = t;
   const raw = tagged && !generic.has(fold(tagged)) ? tagged : undefined;
   if (kind === 'area' && otherPlace(t, into)) return;
-  if (kind === 'area' && !lexicon.findArea(t.u.text) && wholeCity.test(t.u.text) && answersHere(t, 'area')) {
+  // "Manhattan" or "anywhere": asked when the question was the area, or tagged as the area in a request.
+  const city = answersHere(t, 'area') || (raw !== undefined && wholeCity.test(raw));
+  if (kind === 'area' && !lexicon.findArea(t.u.text) && wholeCity.test(t.u.text) && city) {
     const all = areaNames(t);
     problem(
       into,

@@ -48,6 +48,62 @@ describe('dining flow', () => {
     );
   });
 
+  it('takes "I don\'t care" and "whatever" as no preference, not as goodbye or a place', async () => {
+    let sut = talk(open);
+    await sut('find a restaurant');
+    expect(last((await sut('whatever')).texts)).toMatch(/^Which part of town\? I can search these areas/);
+    sut = talk(open);
+    await sut('italian please');
+    expect(last((await sut("i don't care")).texts)).toMatch(/^Which part of town\? I can search these areas/);
+    expect((await talk(open)('thai food anywhere in manhattan')).texts[0]).toMatch(/^Which part of town\?/);
+    expect((await talk(open)('dinner in brooklyn')).texts[0]).toMatch(
+      /don't have "Brooklyn" yet\. The closest I have is Williamsburg/,
+    );
+  });
+
+  it('reads parties said without one number for all, and not "which one" as a party of 1', async () => {
+    const sut = talk(open);
+    await sut('korean in midtown tomorrow 7pm');
+    expect(last((await sut('me and my wife')).texts)).toMatch(/e-mail address or a phone/);
+    expect((await sut('2 adults and 2 kids')).texts[0]).toBe('OK, 4 people instead of 2 people.');
+    const other = talk(open);
+    await other('korean in midtown tomorrow 7pm');
+    expect(last((await other('which one is the cheapest?')).texts)).toBe('How many people?');
+    expect(last((await other('sat 8pm 2ppl')).texts)).toMatch(/e-mail address or a phone/);
+    expect(last((await talk(open)('a couple of us, thai in soho tomorrow 8pm')).texts)).toMatch(
+      /e-mail address/,
+    );
+  });
+
+  it('starts afresh on "new search" and fills the contact from "same as before"', async () => {
+    const first = talk(open);
+    await first('thai in chelsea tomorrow 7pm for 2, t@example.com');
+    await first('yes');
+    const sut = talk(open);
+    expect(last((await sut('new search')).texts)).toBe('What kind of food would you like?');
+    await sut('mexican in astoria tomorrow at 8 for 2');
+    expect((await sut('same as before')).texts).toEqual([
+      'OK, t@example.com.',
+      'Shall I send 3 suggestions for Mexican in Astoria for 2 tomorrow at 8pm to t@example.com?',
+    ]);
+  });
+
+  it('offers the account\'s own address at the contact question, and takes "my email"', async () => {
+    const sut = talk(open, {
+      userId: 'usr_dana',
+      roles: ['customer'],
+      via: 'jwt',
+      email: 'dana@example.com',
+    });
+    const asked = await sut('thai in soho tomorrow at 8pm for 2');
+    expect(asked.messages.at(-1).structured.payload.options).toEqual([
+      { label: 'Use dana@example.com', text: 'dana@example.com' },
+    ]);
+    expect(last((await sut('my email')).texts)).toBe(
+      'Shall I send 3 suggestions for Thai in SoHo for 2 tomorrow at 8pm to dana@example.com?',
+    );
+  });
+
   it('refuses a date in the past', async () => {
     const sut = talk(open);
     await sut('thai in soho for 2');

@@ -19,10 +19,13 @@ export function askNext(t: Turn, prefix: string[] = []): TurnResult {
   const slot = missingSlot(state.dining) ?? 'confirm';
   if (slot !== state.awaiting) state.reprompts = 0;
   state.awaiting = slot;
-  const ask =
+  let ask =
     slot === 'confirm'
       ? confirmation(state.dining, t.lexicon, t.today, state.booking === true)
       : question(slot, t.lexicon, state.booking === true, state.dining.meal);
+  // The account's own address, one tap away.
+  if (slot === 'contact' && t.caller.email && ask.type === 'unstructured')
+    ask = quickReplies(ask.text, [[`Use ${t.caller.email}`, t.caller.email]]);
   return { state, replies: [...prefix.map(say), ask] };
 }
 

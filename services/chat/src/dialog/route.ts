@@ -65,6 +65,32 @@ function describeOffered(t: Turn, offered: OfferedTables, index: number): TurnRe
   return { state: t.state, replies: [say(said), offerButtons(offered)] };
 }
 
+/** "Whatever", "I don't care": no preference, which the question of the area or the cuisine answers itself. */
+const indifferent =
+  /\b(i )?(don'?t|do not) (care|mind)\b|\bwhatever\b|\bno preference\b|\bdoesn'?t matter\b|\bup to you\b|\byou (choose|pick|decide)\b/i;
+
+/** "New search", "search again": a fresh dining search, not the last one repeated. */
+const freshSearch = /\b(new|another|different|fresh) search\b|\bsearch again\b|\bstart a new (one|search)\b/i;
+
+/** "Same as before", "my e-mail": the contact of the last search, or the account's own address. */
+const sameContact =
+  /\b(same (one|e-?mail|number|contact|as (before|last time|usual))|as before|the usual|as last time)\b/i;
+const ownContact = /\b(my (own |usual |account'?s? )?e-?mail( address)?|use mine|my account)\b/i;
+
+/** Fills the contact from the last search or the account; undefined when there is none to take. */
+async function knownContact(t: Turn): Promise<TurnResult | undefined> {
+  const d = t.state.dining;
+  if (sameContact.test(t.u.text)) {
+    const last = await t.lastSearches.get(t.state.userId);
+    if (last?.email) d.email = last.email;
+    else if (last?.phone) d.phone = last.phone;
+  }
+  if (!d.email && !d.phone && (ownContact.test(t.u.text) || sameContact.test(t.u.text)) && t.caller.email)
+    d.email = t.caller.email;
+  const to = d.email ?? d.phone;
+  return to ? askNext(t, [`OK, ${to}.`]) : undefined;
+}
+
 /** Words that change something already said ("make it 4", "what about Chelsea instead"). */
 const correction =
   /\b(change|make it|instead|actually|what about|how about|can we|could we|rather|switch|move it)\b/i;
@@ -200,6 +226,21 @@ export async function route(t: Turn): Promise<TurnResult> {
   if (state.awaiting === 'confirm' && stopWords.test(u.text)) {
     resetFlow(t);
     return talk.cancelled(t);
+  }
+  if (freshSearch.test(u.text) && !mentionsDiningStrongly(t)) {
+    resetFlow(t);
+    return diningTurn(t);
+  }
+  // "I don't care" answering the area or the cuisine question is an answer, not a goodbye.
+  if (
+    state.flow === 'dining' &&
+    (state.awaiting === 'area' || state.awaiting === 'cuisine') &&
+    indifferent.test(u.text)
+  )
+    return diningTurn(t);
+  if (state.flow === 'dining' && state.awaiting === 'contact' && !u.email && !u.phone) {
+    const known = await knownContact(t);
+    if (known) return known;
   }
   // A restaurant named by name: "a table at Pizzeria Luna" books it, "is Pizzeria Luna any good?" describes it.
   const named = u.intent === 'cancel' && confidentControl ? undefined : namedRestaurant(t);

@@ -77,6 +77,7 @@ const shorthand: [RegExp, string][] = [
   [/\b(tmrw|tmr|tmrrw|tmro|tmoro|tomoro|tomorow|tommorow|tommorrow|2moro|2morrow|2morow)\b/gi, 'tomorrow'],
   [/\b(tonite|2nite|2night|tonigt)\b/gi, 'tonight'],
   [/\b2day\b/gi, 'today'],
+  [/\b(\d{1,2})\s?ppl\b/gi, '$1 people'],
   [/\bppl\b/gi, 'people'],
   [/\b(pls|plz)\b/gi, 'please'],
   [/\b(thx|thnx|thanx)\b/gi, 'thanks'],
@@ -139,6 +140,28 @@ function expandWords(text: string): string {
   return out;
 }
 
+const companion =
+  'wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|friend|date|mom|mum|dad|mother|father|son|daughter|sister|brother|colleague|boss|spouse';
+
+/**
+ * Parties said without a number for the whole: "me and my wife" is 2, "a couple of us" 2, "2 adults and 2 kids"
+ * 4 (the extractor only sees the first count).
+ */
+function readCompany(text: string, into: Understanding): void {
+  const sum =
+    /\b(\d{1,2}) (adults?|grown-?ups|people|guests)\s*(?:,|and|\+|plus|&)\s*(\d{1,2}) (kids?|children|child|teens?|babies|baby|toddlers?)\b/i.exec(
+      text,
+    );
+  if (sum) {
+    into.partySize = Number(sum[1]) + Number(sum[3]);
+    return;
+  }
+  if (into.partySize !== undefined) return;
+  if (new RegExp(`\\b(me|myself|i) (and|&|\\+) (my|a) (${companion})\\b`, 'i').test(text)) into.partySize = 2;
+  else if (/\b(a couple of us|the two of us|the pair of us|both of us|us two)\b/i.test(text))
+    into.partySize = 2;
+}
+
 export function interpret(model: NluModel, said: string, context: InterpretContext): Understanding {
   const text = expandShorthand(said);
   const parse = model.parse(text, { referenceDate: context.now, timeZone: context.timeZone });
@@ -153,5 +176,6 @@ export function interpret(model: NluModel, said: string, context: InterpretConte
   if (/@/.test(text) && !into.email) into.badEmail = true;
   if (/\d[\d\s().-]{3,}\d/.test(text) && !into.phone && !into.date && !into.time) into.badPhone = true;
   if (/\b(just me|by myself|alone|solo|table for one)\b/i.test(text)) into.partySize ??= 1;
+  readCompany(text, into);
   return into;
 }
