@@ -103,6 +103,26 @@ describe('chat over HTTP', () => {
     expect(again.messages.filter((m) => m.structured?.type === 'restaurant')).toHaveLength(3);
   });
 
+  it('speaks plain text on the assignment endpoint: numbered suggestions, nothing to tap', async () => {
+    const ask = async (text: string) =>
+      (await post('/v1/chatbot', { messages: [message(text)] }, 'usr_erin')).json().messages[0].unstructured
+        .text as string;
+    const gifts = await ask('i want to buy flowers for my mom');
+    expect(gifts).toMatch(/\n1\. .+, \$[\d.]+\n2\. .+\n3\. /);
+    expect(gifts).not.toMatch(/\btap\b/i);
+    expect(gifts).toMatch(/open the Concierge app to order one/);
+    const order = await ask('order the first one');
+    expect(order).toMatch(/^Great choice: .+ \(\$[\d.]+\)\. To order it, open the Concierge app/);
+    expect(order).not.toMatch(/\btap Order to\b/);
+    await ask('start over');
+    await ask('italian in chelsea tomorrow at 8pm for 2, erin@example.com');
+    const suggested = await ask('yes');
+    expect(suggested).toMatch(/\n1\. .+★.+\n2\. .+\n3\. /);
+    const which = await ask('yes');
+    expect(which).toMatch(/^Which one\? Say its name or its place in the list: /);
+    expect(which).not.toMatch(/\btap\b/i);
+  });
+
   it('books a table in the conversation; the booking is listed for its guest and can be cancelled', async () => {
     const first = await nlu(
       'book a table for 2 at an italian place in chelsea tomorrow at 8pm',

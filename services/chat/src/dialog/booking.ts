@@ -135,10 +135,15 @@ export async function tryBook(
   }
 }
 
-export function offerButtons(offered: OfferedTables, text = 'Want me to book one of them?'): Reply {
+export function offerButtons(
+  offered: OfferedTables,
+  text = 'Want me to book one of them?',
+  plain?: string,
+): Reply {
   return quickReplies(
     text,
     offered.restaurants.map((r) => [`Book ${r.name}`, `book a table at ${r.name}`] as [string, string]),
+    plain,
   );
 }
 
@@ -173,7 +178,16 @@ function changedSearch(t: Turn, search: DiningSearch): DiningSearch {
 export async function bookOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
   const index = pickOffered(t.u.text, offered);
   if (index === undefined)
-    return { state: t.state, replies: [offerButtons(offered, 'Which one? Tap to book one of them:')] };
+    return {
+      state: t.state,
+      replies: [
+        offerButtons(
+          offered,
+          'Which one? Tap to book one of them:',
+          `Which one? Say its name or its place in the list: ${offered.restaurants.map((r) => r.name).join(', ')}.`,
+        ),
+      ],
+    };
   const chosen = offered.restaurants[index]!;
   const search = changedSearch(t, offered.search);
   const outcome = await tryBook(t, chosen.id, search);

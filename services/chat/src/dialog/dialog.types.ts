@@ -121,11 +121,12 @@ export interface QuickRepliesPayload {
   options: { label: string; text: string }[];
 }
 
+/** `plain`: the text for clients without buttons or cards (the assignment's endpoint), when `text` speaks of them. */
 export type Reply =
-  | { type: 'unstructured'; text: string }
+  | { type: 'unstructured'; text: string; plain?: string }
   | { type: 'structured'; card: 'product'; text: string; payload: ProductCardPayload }
   | { type: 'structured'; card: 'restaurant'; text: string; payload: RestaurantCardPayload }
-  | { type: 'structured'; card: 'quick_replies'; text: string; payload: QuickRepliesPayload };
+  | { type: 'structured'; card: 'quick_replies'; text: string; payload: QuickRepliesPayload; plain?: string };
 
 export function newDialogState(conversationId: string, userId: string, now: Date): DialogState {
   return {

@@ -26,7 +26,7 @@ export function askNext(t: Turn, prefix: string[] = []): TurnResult {
   // The account's own address, one tap away.
   if (slot === 'contact' && t.caller.email && ask.type === 'unstructured')
     ask = quickReplies(ask.text, [[`Use ${t.caller.email}`, t.caller.email]]);
-  return { state, replies: [...prefix.map(say), ask] };
+  return { state, replies: [...prefix.map((p) => say(p)), ask] };
 }
 
 /** Up to and including the word that names the value to change ("change the time"). */

@@ -189,11 +189,15 @@ export async function giftTurn(t: Turn): Promise<TurnResult> {
     replies: [
       say(intro(g, t, relaxed, byPrice) + mismatch(g, t, found)),
       ...state.shown.map(productCard),
-      quickReplies('Tap Order on a card, or:', [
-        ['Show me more', 'show me more'],
-        ['Cheaper', 'something cheaper'],
-        ['Order the first one', 'order the first one'],
-      ]),
+      quickReplies(
+        'Tap Order on a card, or:',
+        [
+          ['Show me more', 'show me more'],
+          ['Cheaper', 'something cheaper'],
+          ['Order the first one', 'order the first one'],
+        ],
+        'Say "show me more" or "something cheaper", or open the Concierge app to order one.',
+      ),
     ],
   };
 }

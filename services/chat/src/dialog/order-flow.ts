@@ -144,6 +144,9 @@ async function chosen(t: Turn): Promise<ProductCardPayload | { beyond: number } 
   return undefined;
 }
 
+/** Checkout needs a delivery address and day, which a text-only chat does not take: the app's chat does. */
+const inTheApp = 'To order it, open the Concierge app and tap Order on its card in the chat.';
+
 export async function orderTurn(t: Turn): Promise<TurnResult> {
   const product = await chosen(t);
   if (product && 'beyond' in product) {
@@ -172,7 +175,10 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
     return {
       state: t.state,
       replies: [
-        say(`${product.name} is ${product.price}. Tap Order to check out and choose the delivery.`),
+        say(
+          `${product.name} is ${product.price}. Tap Order to check out and choose the delivery.`,
+          `${product.name} is ${product.price}. ${inTheApp}`,
+        ),
         productCard(product),
       ],
     };
@@ -180,7 +186,10 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
   return {
     state: t.state,
     replies: [
-      say(`Great choice: ${product.name}. Tap Order to check out and choose the delivery.`),
+      say(
+        `Great choice: ${product.name}. Tap Order to check out and choose the delivery.`,
+        `Great choice: ${product.name} (${product.price}). ${inTheApp}`,
+      ),
       productCard(product),
     ],
   };

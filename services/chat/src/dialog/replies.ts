@@ -3,17 +3,27 @@ import type { ProductCardPayload, Reply, RestaurantCardPayload } from './dialog.
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-export function say(text: string): Reply {
-  return { type: 'unstructured', text: clip(text, 1000) };
+export function say(text: string, plain?: string): Reply {
+  return { type: 'unstructured', text: clip(text, 1000), ...(plain ? { plain: clip(plain, 1000) } : {}) };
 }
 
 /** Buttons that send their text back; at most 10, labels of at most 40 characters. */
-export function quickReplies(text: string, options: (string | [label: string, text: string])[]): Reply {
+export function quickReplies(
+  text: string,
+  options: (string | [label: string, text: string])[],
+  plain?: string,
+): Reply {
   const list = options.slice(0, 10).map((o) => {
     const [label, reply] = typeof o === 'string' ? [o, o] : o;
     return { label: clip(label, 40), text: clip(reply, 1000) };
   });
-  return { type: 'structured', card: 'quick_replies', text: clip(text, 1000), payload: { options: list } };
+  return {
+    type: 'structured',
+    card: 'quick_replies',
+    text: clip(text, 1000),
+    payload: { options: list },
+    ...(plain ? { plain: clip(plain, 1000) } : {}),
+  };
 }
 
 export function productCard(payload: ProductCardPayload): Reply {
@@ -32,8 +42,8 @@ export function restaurantCard(payload: RestaurantCardPayload): Reply {
 
 /** The text of a reply for text-only clients (the assignment's endpoint, history titles). */
 export function plainText(reply: Reply): string {
-  if (reply.type === 'unstructured') return reply.text;
+  if (reply.type === 'unstructured') return reply.plain ?? reply.text;
   if (reply.card === 'quick_replies')
-    return `${reply.text} (${reply.payload.options.map((o) => o.label).join(' / ')})`;
+    return reply.plain ?? `${reply.text} (${reply.payload.options.map((o) => o.label).join(' / ')})`;
   return reply.text;
 }

@@ -26,7 +26,14 @@ export function toWire(reply: Reply, id: string, timestamp: string): WireMessage
 
 /** One text message for clients that show text only (the assignment's endpoint). */
 export function asText(replies: Reply[]): string {
-  const text = replies.map(plainText).join('\n');
+  // Cards are numbered, so that "the second one" can be said of them.
+  let card = 0;
+  const lines = replies.map((r) => {
+    if (r.type !== 'structured' || r.card === 'quick_replies') return plainText(r);
+    card += 1;
+    return `${card}. ${plainText(r)}`;
+  });
+  const text = lines.join('\n');
   return text.length <= 1000 ? text : `${text.slice(0, 999)}…`;
 }
 
