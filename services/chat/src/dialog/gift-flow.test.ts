@@ -184,6 +184,27 @@ describe('ordering from the chat', () => {
     );
   });
 
+  it('says a product asked for by name is sold out instead of offering another in its place', async () => {
+    await open.catalog.operations.createProduct!({
+      operationId: 'createProduct',
+      params: {},
+      query: {},
+      headers: {},
+      body: {
+        name: 'Moonlit Peony Cloud',
+        price: { amount: 6500, currency: 'USD' },
+        tags: ['flowers', 'peonies'],
+        stock: 0,
+      },
+      caller: { userId: 'usr_operator', roles: ['operator'], via: 'jwt' },
+      requestId: 'test',
+    });
+    const answer = await talk(open)('I would like to order the Moonlit Peony Cloud');
+    expect(answer.texts[0]).toBe('Sorry, Moonlit Peony Cloud is sold out right now.');
+    const cards = answer.messages.filter((m) => m.structured?.type === 'product');
+    for (const card of cards) expect(card.structured.payload.name).not.toBe('Moonlit Peony Cloud');
+  });
+
   it('says how many cards there are for a position beyond them, and takes "the 2nd" alone', async () => {
     const sut = talk(open);
     const cards = (await sut('birthday flowers')).messages

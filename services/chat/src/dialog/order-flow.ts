@@ -112,7 +112,9 @@ function orderedPhrase(text: string): string | undefined {
   return phrase && contentWords(phrase).length > 0 ? phrase.replace(/^(the|a|an|some)\s+/i, '') : undefined;
 }
 
-async function chosen(t: Turn): Promise<ProductCardPayload | { beyond: number } | undefined> {
+async function chosen(
+  t: Turn,
+): Promise<ProductCardPayload | { beyond: number } | { soldOut: string } | undefined> {
   const { u, state } = t;
   if (u.productName) {
     const named = u.productName.toLowerCase();
@@ -127,7 +129,8 @@ async function chosen(t: Turn): Promise<ProductCardPayload | { beyond: number } 
     // "buy roses" asks to see roses, not to order the first product whose name holds the word.
     if (!name || onlyWishes(t, name)) continue;
     const found = await t.recommender.productNamed(name);
-    if (found && fold(found.name).includes(fold(name))) return productPayload(found);
+    if (found && fold(found.name).includes(fold(name)))
+      return found.stock > 0 ? productPayload(found) : { soldOut: found.name };
   }
   // Before ordinals: "the pink one" names a product by its name, not the first card.
   const byWords = shownNamed(u.text, state.shown);
@@ -149,6 +152,14 @@ const inTheApp = 'To order it, open the Concierge app and tap Order on its card 
 
 export async function orderTurn(t: Turn): Promise<TurnResult> {
   const product = await chosen(t);
+  if (product && 'soldOut' in product) {
+    // Never another product in its place without saying so: the ones in stock are shown to choose from.
+    const others = await giftTurn(t);
+    return {
+      state: others.state,
+      replies: [say(`Sorry, ${product.soldOut} is sold out right now.`), ...others.replies],
+    };
+  }
   if (product && 'beyond' in product) {
     const shown = t.state.shown;
     const count = shown.length === 1 ? 'one product' : `${shown.length} products`;

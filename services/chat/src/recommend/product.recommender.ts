@@ -1,5 +1,7 @@
 // Product suggestions by kind, occasion, colour and budget, in stock only. The kind the user named is kept
 // whenever the catalog has it; a colour or budget it cannot meet is relaxed, and the answer says so.
+
+import { fold } from '../dialog/aliases.js';
 import type { GiftSlots } from '../dialog/dialog.types.js';
 import { createRng } from '../nlu/training/seeded.js';
 import type { CatalogClient } from './catalog-client.js';
@@ -124,5 +126,7 @@ export async function findProductNamed(
   name: string,
 ): Promise<ProductInfo | undefined> {
   const found = await catalog.listProducts({ q: name, limit: 5 });
-  return found.find((p) => p.stock > 0) ?? found[0];
+  // The product of that very name, sold out or not (the dialog says so), before a near one in stock.
+  const folded = fold(name);
+  return found.find((p) => fold(p.name) === folded) ?? found.find((p) => p.stock > 0) ?? found[0];
 }
