@@ -124,11 +124,11 @@ describe('a customer', () => {
     await page.getByLabel('State').fill('IL');
     await page.getByLabel('ZIP / postal code').fill('62701');
     await page.getByLabel('Card message (optional)').fill('Love you, Mom!');
-    // A day before the shop's today: the API's 400 names the field and the page shows it there.
+    // A day before the shop's today: the page says which days it can be, next to the field.
     await date.fill('2020-01-01');
     await page.getByRole('button', { name: 'Place order' }).click();
     const dateError = page.locator('#checkout-deliveryDate-error');
-    await expect(dateError.textContent()).resolves.toMatch(/must be today .* or later/);
+    await expect(dateError.textContent()).resolves.toMatch(/^Choose a delivery day from today to \w+day, /);
     expect(await date.getAttribute('aria-invalid')).toBe('true');
     await checkPage(tab, 'checkout-error');
     await date.fill(tomorrow);
@@ -370,5 +370,85 @@ describe('an operator', () => {
     await customer.page.goto('/operator/dlq');
     await customer.page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await customer.context.close();
+  });
+});
+
+describe('a shopper at checkout', () => {
+  it('is told in plain words what to fix, before sending and when the API refuses, and types a US phone as usual', async () => {
+    const tab = await openTab(browser, live.baseUrl);
+    const { page } = tab;
+    await signIn(tab, 'demo@concierge.local', 'Concierge-demo-1');
+    await say(tab, 'chocolates for a birthday');
+    await page
+      .getByRole('button', { name: /^Order / })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+    const sent: { recipient?: { phone?: string } }[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/v1/checkout')
+        sent.push(request.postDataJSON());
+    });
+    const street = page.getByLabel('Street address');
+    const phoneNumber = page.getByLabel("Recipient's phone (optional)");
+    const error = (field: string) => page.locator(`#checkout-${field}-error`).textContent();
+
+    // Checked before it is sent: each field says what to fix, and the first one takes the focus.
+    await page.getByLabel("Recipient's name").fill('Sam');
+    await phoneNumber.fill('555 0123');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await expect(error('deliveryAddress-line1')).resolves.toBe('Enter the street address');
+    await expect(error('deliveryAddress-city')).resolves.toBe('Enter the city');
+    await expect(error('deliveryAddress-postalCode')).resolves.toBe(
+      'Enter a 5-digit ZIP code, such as 10001',
+    );
+    await expect(error('recipient-phone')).resolves.toMatch(/^Enter a phone number such as \(212\) 555-0123/);
+    expect(await street.getAttribute('aria-invalid')).toBe('true');
+    expect(await street.getAttribute('aria-describedby')).toContain('checkout-deliveryAddress-line1-error');
+    await vi.waitFor(async () => {
+      expect(await page.evaluate<string>('document.activeElement?.id ?? ""')).toBe(
+        'checkout-deliveryAddress-line1',
+      );
+    });
+    expect(sent).toEqual([]);
+    await checkPage(tab, 'checkout-invalid');
+
+    // The API's schema messages are shown as the same plain words, on the fields they name.
+    await page.route('**/v1/checkout', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          code: 'VALIDATION_FAILED',
+          message: 'body.deliveryAddress.line1 must NOT have fewer than 1 characters',
+          details: [
+            { field: 'body.deliveryAddress.line1', message: 'must NOT have fewer than 1 characters' },
+            { field: 'body.recipient.phone', message: 'must match pattern "^\\+[1-9]\\d{6,14}$"' },
+          ],
+          requestId: 'req_t3',
+        }),
+      }),
+    );
+    await street.fill('1 Main St');
+    await page.getByLabel('City').fill('Springfield');
+    await page.getByLabel('State').fill('IL');
+    await page.getByLabel('ZIP / postal code').fill('62701');
+    await phoneNumber.fill('(212) 555-0123');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]?.recipient?.phone).toBe('+12125550123');
+    await expect(error('recipient-phone')).resolves.toMatch(/^Enter a phone number such as \(212\) 555-0123/);
+    await expect(error('deliveryAddress-line1')).resolves.toBe('Enter the street address');
+    expect(await page.locator('#checkout-deliveryAddress-city-error').count()).toBe(0);
+    const form = (await page.locator('form').textContent()) ?? '';
+    expect(form).not.toMatch(/must NOT|must match|pattern|body\./);
+    await page.unroute('**/v1/checkout');
+
+    // A US number written the usual way is sent as +1… and the order goes through.
+    await phoneNumber.fill('212 555 0123');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByRole('heading', { name: /^Order · / }).waitFor();
+    expect(sent[1]?.recipient?.phone).toBe('+12125550123');
+    await tab.context.close();
   });
 });
