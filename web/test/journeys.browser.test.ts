@@ -1,8 +1,8 @@
 // The journeys a customer and an operator take, in Debian's chromium against the real embedded system:
 // every page is checked with axe-core and for CSP violations, and photographed at phone and desktop sizes.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkPage, launch, openTab, type Tab } from './browser.js';
+import { checkPage, desktop, launch, openTab, phone, type Tab } from './browser.js';
 import { type LiveSystem, startLiveSystem } from './live-system.js';
 import { freePort, type OutsideProvider, startOutsideProvider } from './outside-provider.js';
 
@@ -371,6 +371,44 @@ describe('an operator', () => {
     await customer.page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await customer.context.close();
   });
+});
+
+/** The last quick reply's bottom edge, and the top of the message box that stays at the window's bottom. */
+async function lastReplyAndComposer(page: Page): Promise<{ reply: number; composer: number }> {
+  const reply = await page.locator('.quick-replies .chip').last().boundingBox();
+  const composer = await page.locator('.composer').boundingBox();
+  if (!reply || !composer) throw new Error('no quick reply or no message box on screen');
+  return { reply: reply.y + reply.height, composer: composer.y };
+}
+
+describe('a diner', () => {
+  let tab: Tab;
+  beforeAll(async () => {
+    tab = await openTab(browser, live.baseUrl);
+    await signIn(tab, 'demo@concierge.local', 'Concierge-demo-1');
+  });
+  afterAll(() => tab.context.close());
+
+  for (const [size, viewport] of [
+    ['phone', phone],
+    ['desktop', { width: 1280, height: 900 }],
+  ] as const) {
+    it(`sees each reply with its buttons above the message box on a ${size}`, async () => {
+      const { page } = tab;
+      await page.setViewportSize(viewport);
+      await page.getByRole('link', { name: 'Chat', exact: true }).click();
+      await page.getByRole('button', { name: 'Start over' }).click();
+      await say(tab, 'A quiet Italian place in Chelsea for 4 at 8pm tomorrow');
+      await say(tab, 'demo@concierge.local');
+      const asked = await lastReplyAndComposer(page);
+      expect(asked.reply).toBeLessThanOrEqual(asked.composer);
+      await say(tab, 'yes');
+      await page.locator('.card.restaurant').first().waitFor();
+      const suggested = await lastReplyAndComposer(page);
+      expect(suggested.reply).toBeLessThanOrEqual(suggested.composer);
+      await page.setViewportSize(desktop);
+    });
+  }
 });
 
 describe('a shopper at checkout', () => {
