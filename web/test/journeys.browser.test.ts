@@ -409,6 +409,33 @@ describe('a diner', () => {
       await page.setViewportSize(desktop);
     });
   }
+
+  it('sees restaurant cards whole on a phone: the cuisine picture uncropped, the rating on one line', async () => {
+    const { page } = tab;
+    await page.setViewportSize(phone);
+    await expect
+      .poll(() =>
+        page.evaluate<boolean>(
+          `[...document.querySelectorAll('.card.restaurant img')].every((i) => i.complete && i.naturalWidth > 0)`,
+        ),
+      )
+      .toBe(true);
+    // Each picture is shown at its own proportions (its label runs along the bottom edge) …
+    const pictures = await page.evaluate<{ shown: number; drawn: number }[]>(
+      `[...document.querySelectorAll('.card.restaurant img')].map((i) =>
+        ({ shown: i.clientWidth / i.clientHeight, drawn: i.naturalWidth / i.naturalHeight }))`,
+    );
+    expect(pictures).toHaveLength(3);
+    for (const { shown, drawn } of pictures) expect(shown).toBeCloseTo(drawn, 2);
+    // … and the star stays beside its rating (its pieces of text all on one line).
+    const lines = await page.evaluate<number[]>(
+      `[...document.querySelectorAll('.card.restaurant [aria-hidden="true"]')]
+        .filter((e) => e.textContent.includes('★'))
+        .map((e) => new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size)`,
+    );
+    expect(lines).toEqual([1, 1, 1]);
+    await page.setViewportSize(desktop);
+  });
 });
 
 describe('a shopper at checkout', () => {

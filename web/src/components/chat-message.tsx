@@ -6,7 +6,9 @@ const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-di
 function Stars({ rating }: { rating: number }) {
   return (
     <>
-      <span aria-hidden="true">★ {rating.toFixed(1)}</span>
+      <span class="stars" aria-hidden="true">
+        ★&nbsp;{rating.toFixed(1)}
+      </span>
       <span class="visually-hidden">rated {rating.toFixed(1)} out of 5</span>
     </>
   );
@@ -30,7 +32,7 @@ function Product({ card, onOrder }: { card: ProductCard; onOrder: (card: Product
 function Restaurant({ card }: { card: RestaurantCard }) {
   return (
     <article class="card restaurant">
-      {card.imageUrl && <img src={card.imageUrl} alt="" width={160} height={120} loading="lazy" />}
+      {card.imageUrl && <img src={card.imageUrl} alt="" width={120} height={120} loading="lazy" />}
       <div>
         <h3>{card.name}</h3>
         <p>
