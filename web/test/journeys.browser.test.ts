@@ -45,6 +45,12 @@ async function say(tab: Tab, text: string): Promise<void> {
   const before = await page.locator('.message.concierge').count();
   await page.getByLabel('Message').fill(text);
   await page.getByRole('button', { name: 'Send' }).click();
+  await answered(tab, before);
+}
+
+/** Waits for the concierge's answer: more of its messages than `before`, and no longer typing. */
+async function answered(tab: Tab, before: number): Promise<void> {
+  const { page } = tab;
   await expect
     .poll(() => page.locator('.message.concierge').count(), { timeout: 20_000 })
     .toBeGreaterThan(before);
@@ -435,6 +441,21 @@ describe('a diner', () => {
     );
     expect(lines).toEqual([1, 1, 1]);
     await page.setViewportSize(desktop);
+  });
+
+  let name = '';
+  it('books a suggestion with its Book button', async () => {
+    const { page } = tab;
+    const card = page.locator('.card.restaurant').first();
+    name = (await card.locator('h3').textContent()) ?? '';
+    const before = await page.locator('.message.concierge').count();
+    await card.getByRole('button', { name: `Book a table at ${name}` }).click();
+    await answered(tab, before);
+    await expect(page.locator('.message.me .bubble').last().textContent()).resolves.toBe(
+      `book a table at ${name}`,
+    );
+    const said = (await page.locator('.messages').textContent()) ?? '';
+    expect(said).toContain(`Booked! A table for 4 at ${name}`);
   });
 });
 

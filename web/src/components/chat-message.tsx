@@ -29,7 +29,7 @@ function Product({ card, onOrder }: { card: ProductCard; onOrder: (card: Product
   );
 }
 
-function Restaurant({ card }: { card: RestaurantCard }) {
+function Restaurant({ card, onBook }: { card: RestaurantCard; onBook: (card: RestaurantCard) => void }) {
   return (
     <article class="card restaurant">
       {card.imageUrl && <img src={card.imageUrl} alt="" width={120} height={120} loading="lazy" />}
@@ -41,6 +41,9 @@ function Restaurant({ card }: { card: RestaurantCard }) {
           <Stars rating={card.rating} />
         </p>
         {card.address && <p class="muted">{card.address}</p>}
+        <button type="button" onClick={() => onBook(card)} aria-label={`Book a table at ${card.name}`}>
+          Book
+        </button>
       </div>
     </article>
   );
@@ -52,9 +55,10 @@ interface Props {
   latest: boolean;
   onReply: (text: string) => void;
   onOrder: (card: ProductCard) => void;
+  onBook: (card: RestaurantCard) => void;
 }
 
-export function ChatMessage({ entry, latest, onReply, onOrder }: Props) {
+export function ChatMessage({ entry, latest, onReply, onOrder, onBook }: Props) {
   const at = new Date(entry.at);
   const who = entry.from === 'me' ? 'You' : 'Concierge';
   return (
@@ -65,7 +69,7 @@ export function ChatMessage({ entry, latest, onReply, onOrder }: Props) {
       </p>
       {entry.kind === 'text' && <p class="bubble">{entry.text}</p>}
       {entry.kind === 'product' && <Product card={entry.card} onOrder={onOrder} />}
-      {entry.kind === 'restaurant' && <Restaurant card={entry.card} />}
+      {entry.kind === 'restaurant' && <Restaurant card={entry.card} onBook={onBook} />}
       {entry.kind === 'quick_replies' && (
         <>
           <p class="bubble">{entry.text}</p>

@@ -79,6 +79,7 @@ export function ChatPage() {
               latest={entry === lastBot}
               onReply={say}
               onOrder={order}
+              onBook={(restaurant) => say(`book a table at ${restaurant.name}`)}
             />
           ))}
         </ol>
