@@ -395,6 +395,16 @@ describe('a diner', () => {
   });
   afterAll(() => tab.context.close());
 
+  it('finds no bookings yet, and the way to the chat', async () => {
+    const { page } = tab;
+    await page.getByRole('link', { name: 'Bookings', exact: true }).click();
+    await page.getByRole('heading', { name: 'Your bookings' }).waitFor();
+    await page.getByText('No table bookings yet.').waitFor();
+    await checkPage(tab, 'bookings-empty');
+    await page.getByRole('link', { name: 'Ask the concierge' }).click();
+    await page.getByRole('heading', { name: 'Chat with Concierge' }).waitFor();
+  });
+
   for (const [size, viewport] of [
     ['phone', phone],
     ['desktop', { width: 1280, height: 900 }],
@@ -444,6 +454,7 @@ describe('a diner', () => {
   });
 
   let name = '';
+  let bookingId = '';
   it('books a suggestion with its Book button', async () => {
     const { page } = tab;
     const card = page.locator('.card.restaurant').first();
@@ -456,6 +467,83 @@ describe('a diner', () => {
     );
     const said = (await page.locator('.messages').textContent()) ?? '';
     expect(said).toContain(`Booked! A table for 4 at ${name}`);
+    bookingId = /booking number is (bkg_[\w-]+)/.exec(said)?.[1] ?? 'no booking number';
+  });
+
+  it('sees the booking on the Bookings page and cancels it there, after saying yes', async () => {
+    const { page } = tab;
+    await page.getByRole('link', { name: 'Bookings', exact: true }).click();
+    const booking = page.locator('.booking').filter({ has: page.getByRole('heading', { name }) });
+    await booking.waitFor();
+    const facts = (await booking.locator('.facts').textContent()) ?? '';
+    expect(facts).toContain('8:00 PM');
+    expect(facts).toContain('4 people');
+    expect(facts).toContain('demo@concierge.local');
+    expect(facts).toContain(bookingId);
+    await booking.locator('.badge.confirmed').waitFor();
+    await checkPage(tab, 'bookings');
+
+    // Cancelling asks first; "Keep it" keeps it.
+    const cancel = booking.getByRole('button', { name: `Cancel booking at ${name}` });
+    await cancel.click();
+    await expect(booking.locator('.confirm').textContent()).resolves.toMatch(
+      new RegExp(`Cancel your table for 4 at ${name} on \\w+day, .* at 8:00 PM\\?`),
+    );
+    const focused = () => page.evaluate<string>('document.activeElement?.textContent ?? ""');
+    await vi.waitFor(async () => expect(await focused()).toBe('Yes, cancel it'));
+    await booking.getByRole('button', { name: 'Keep it' }).click();
+    await vi.waitFor(async () => expect(await focused()).toBe('Cancel booking'));
+    await booking.locator('.badge.confirmed').waitFor();
+
+    // A refusal is said in plain words, and the booking stays as it was.
+    await page.route('**/v1/bookings/*/cancel', (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          code: 'NOT_FOUND',
+          message: `Booking ${bookingId} not found`,
+          requestId: 'req_t1',
+        }),
+      }),
+    );
+    await cancel.click();
+    await booking.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await expect(booking.getByRole('alert').textContent()).resolves.toMatch(
+      /^This booking could not be found; it may have been removed\.Request req_t1$/,
+    );
+    await booking.locator('.badge.confirmed').waitFor();
+    await page.unroute('**/v1/bookings/*/cancel');
+
+    await booking.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await page
+      .getByRole('status')
+      .getByText(new RegExp(`Your table at ${name} on .* is cancelled\\.`))
+      .waitFor();
+    await booking.locator('.badge.cancelled').waitFor();
+    expect(await cancel.count()).toBe(0);
+    await page.reload();
+    await booking.locator('.badge.cancelled').waitFor();
+  });
+
+  it('is told in plain words when the bookings cannot be read', async () => {
+    const { page } = tab;
+    await page.route('**/v1/bookings?*', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          code: 'UNAVAILABLE',
+          message: 'catalog: connect ECONNREFUSED',
+          requestId: 'req_t2',
+        }),
+      }),
+    );
+    await page.goto('/bookings');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      'Bookings are not available right now. Try again in a minute.Request req_t2',
+    );
+    await page.unroute('**/v1/bookings?*');
   });
 });
 
