@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { Toasts, toast } from './components/toast.js';
 import { followEvents, lastEvent$ } from './live.js';
 import { AccountPage } from './pages/account.js';
+import { BookingsPage } from './pages/bookings.js';
 import { ChatPage } from './pages/chat.js';
 import { CheckoutPage } from './pages/checkout.js';
 import { CoverPage } from './pages/cover.js';
@@ -34,6 +35,7 @@ const routes: Route[] = [
   { pattern: '/checkout', page: CheckoutPage, access: 'signed-in' },
   { pattern: '/orders', page: OrdersPage, access: 'signed-in' },
   { pattern: '/orders/:orderId', page: OrderPage, access: 'signed-in' },
+  { pattern: '/bookings', page: BookingsPage, access: 'signed-in' },
   { pattern: '/account', page: AccountPage, access: 'signed-in' },
   { pattern: '/operator/catalog', page: OperatorCatalogPage, access: 'operator' },
   { pattern: '/operator/orders', page: OperatorOrdersPage, access: 'operator' },
@@ -80,6 +82,11 @@ function Header() {
               <li>
                 <Link href="/orders" {...current('/orders')}>
                   Orders
+                </Link>
+              </li>
+              <li>
+                <Link href="/bookings" {...current('/bookings')}>
+                  Bookings
                 </Link>
               </li>
               <li>

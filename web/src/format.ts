@@ -30,3 +30,15 @@ export const statusLabel: Record<string, string> = {
   failed: 'Failed',
   cancelled: 'Cancelled',
 };
+
+const clockTime = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+/** `8:00 PM` from the contract's `20:00` (a restaurant's local time, shown as it is). */
+export function clock(time: string): string {
+  return clockTime.format(new Date(`1970-01-01T${time}:00Z`));
+}
+
+/** `(212) 555-0123` for a North American E.164 number; other numbers as they are. */
+export function phoneNumber(e164: string): string {
+  const us = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return us ? `(${us[1]}) ${us[2]}-${us[3]}` : e164;
+}

@@ -7,6 +7,7 @@ export {
   createConciergeClient,
 } from './client.js';
 export type { components, operations, paths } from './generated/api.js';
+export { toE164 } from './phone.js';
 export {
   type AwsCredentials,
   createSession,

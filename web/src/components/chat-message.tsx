@@ -6,7 +6,9 @@ const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-di
 function Stars({ rating }: { rating: number }) {
   return (
     <>
-      <span aria-hidden="true">★ {rating.toFixed(1)}</span>
+      <span class="stars" aria-hidden="true">
+        ★&nbsp;{rating.toFixed(1)}
+      </span>
       <span class="visually-hidden">rated {rating.toFixed(1)} out of 5</span>
     </>
   );
@@ -27,10 +29,10 @@ function Product({ card, onOrder }: { card: ProductCard; onOrder: (card: Product
   );
 }
 
-function Restaurant({ card }: { card: RestaurantCard }) {
+function Restaurant({ card, onBook }: { card: RestaurantCard; onBook: (card: RestaurantCard) => void }) {
   return (
     <article class="card restaurant">
-      {card.imageUrl && <img src={card.imageUrl} alt="" width={160} height={120} loading="lazy" />}
+      {card.imageUrl && <img src={card.imageUrl} alt="" width={120} height={120} loading="lazy" />}
       <div>
         <h3>{card.name}</h3>
         <p>
@@ -39,6 +41,9 @@ function Restaurant({ card }: { card: RestaurantCard }) {
           <Stars rating={card.rating} />
         </p>
         {card.address && <p class="muted">{card.address}</p>}
+        <button type="button" onClick={() => onBook(card)} aria-label={`Book a table at ${card.name}`}>
+          Book
+        </button>
       </div>
     </article>
   );
@@ -50,9 +55,10 @@ interface Props {
   latest: boolean;
   onReply: (text: string) => void;
   onOrder: (card: ProductCard) => void;
+  onBook: (card: RestaurantCard) => void;
 }
 
-export function ChatMessage({ entry, latest, onReply, onOrder }: Props) {
+export function ChatMessage({ entry, latest, onReply, onOrder, onBook }: Props) {
   const at = new Date(entry.at);
   const who = entry.from === 'me' ? 'You' : 'Concierge';
   return (
@@ -63,7 +69,7 @@ export function ChatMessage({ entry, latest, onReply, onOrder }: Props) {
       </p>
       {entry.kind === 'text' && <p class="bubble">{entry.text}</p>}
       {entry.kind === 'product' && <Product card={entry.card} onOrder={onOrder} />}
-      {entry.kind === 'restaurant' && <Restaurant card={entry.card} />}
+      {entry.kind === 'restaurant' && <Restaurant card={entry.card} onBook={onBook} />}
       {entry.kind === 'quick_replies' && (
         <>
           <p class="bubble">{entry.text}</p>

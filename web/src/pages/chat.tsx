@@ -16,9 +16,15 @@ export function ChatPage() {
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const end = useRef<HTMLDivElement>(null);
+  const composer = useRef<HTMLFormElement>(null);
 
+  // The composer sticks to the bottom of the window: scroll the end of the conversation (the last reply
+  // with its quick replies) to just above it, not to the window's bottom edge behind it.
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
+    const marker = end.current;
+    if (!marker) return;
+    marker.style.scrollMarginBottom = `${composer.current?.offsetHeight ?? 0}px`;
+    marker.scrollIntoView({ block: 'end' });
   }, [state.entries.length, state.typing]);
 
   if (!signedIn) return null;
@@ -73,6 +79,7 @@ export function ChatPage() {
               latest={entry === lastBot}
               onReply={say}
               onOrder={order}
+              onBook={(restaurant) => say(`book a table at ${restaurant.name}`)}
             />
           ))}
         </ol>
@@ -94,6 +101,7 @@ export function ChatPage() {
       <FormAlert message={state.problem?.message} requestId={state.problem?.requestId} />
       <div ref={end} />
       <form
+        ref={composer}
         class="composer"
         onSubmit={(event) => {
           event.preventDefault();

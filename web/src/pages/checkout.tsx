@@ -1,9 +1,10 @@
-// Checkout: prefilled from the chat (product, day, recipient) and the last order (address); the API's
-// 400 details land next to the fields they name.
-import type { components } from '@concierge/sdk';
+// Checkout: prefilled from the chat (product, day, recipient) and the last order (address); checked before
+// it is sent, and the API's 400 details land, in the same plain words, next to the fields they name.
+import { type components, toE164 } from '@concierge/sdk';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { addDays, todayIn } from '../chat-state.js';
 import { deliveryWindowDays, draft$, shopTimeZone } from '../checkout-draft.js';
+import { checkoutLabels, checkoutProblems, plainServerErrors } from '../checkout-form.js';
 import { Field, FormAlert } from '../components/field.js';
 import { toast } from '../components/toast.js';
 import { money } from '../format.js';
@@ -25,29 +26,6 @@ const countries = [
   ['CA', 'Canada'],
   ['GB', 'United Kingdom'],
 ];
-
-const labels: Record<string, string> = {
-  deliveryDate: 'Delivery date',
-  'deliveryAddress.line1': 'Street address',
-  'deliveryAddress.line2': 'Apartment, suite',
-  'deliveryAddress.city': 'City',
-  'deliveryAddress.state': 'State',
-  'deliveryAddress.postalCode': 'ZIP / postal code',
-  'deliveryAddress.country': 'Country',
-  'recipient.name': "Recipient's name",
-  'recipient.phone': "Recipient's phone",
-  cardMessage: 'Card message',
-  'contact.email': 'Send order updates to',
-  quantity: 'Quantity',
-  paymentToken: 'Card',
-  productId: 'Product',
-};
-
-/** Which field shows an error the API reported for `path` (a oneOf address error lands on its first line). */
-function fieldFor(path: string): string {
-  if (path === 'deliveryAddress') return 'deliveryAddress.line1';
-  return path;
-}
 
 export function CheckoutPage() {
   const signedIn = useStore(auth$);
@@ -101,11 +79,28 @@ export function CheckoutPage() {
   }
 
   const error = (name: string) => problem?.fields[name];
+  const id = (name: string) => `checkout-${name.replace(/\./g, '-')}`;
+  /** Shows what to fix and moves the focus to the first field to fix (or to the message when none is named). */
+  const show = (found: Problem) => {
+    setProblem(found);
+    const first = Object.keys(found.fields)[0];
+    requestAnimationFrame(() => {
+      const target = first ? document.getElementById(id(first)) : null;
+      (target ?? alert.current)?.focus();
+    });
+  };
   const submit = async (event: Event) => {
     event.preventDefault();
     const f = new FormData(event.currentTarget as HTMLFormElement);
     const text = (name: string) => String(f.get(name) ?? '').trim();
-    const phone = text('recipient.phone');
+    const days = { today, last };
+    const country = text('deliveryAddress.country');
+    const invalid = checkoutProblems(text, days);
+    if (Object.keys(invalid).length > 0) {
+      show({ message: 'Some details need fixing before we can place the order.', fields: invalid });
+      return;
+    }
+    const phone = toE164(text('recipient.phone'));
     const line2 = text('deliveryAddress.line2');
     const message = text('cardMessage');
     const contactEmail = text('contact.email');
@@ -126,7 +121,7 @@ export function CheckoutPage() {
             city: text('deliveryAddress.city'),
             state: text('deliveryAddress.state'),
             postalCode: text('deliveryAddress.postalCode'),
-            country: text('deliveryAddress.country'),
+            country,
           },
           deliveryDate: text('deliveryDate'),
           recipient: { name: text('recipient.name'), ...(phone ? { phone } : {}) },
@@ -137,24 +132,25 @@ export function CheckoutPage() {
       });
       if (!data) {
         const found = problemOf(failure, response.status);
-        const fields: Record<string, string> = {};
-        for (const [path, text] of Object.entries(found.fields)) fields[fieldFor(path)] ??= text;
-        setProblem({ ...found, fields });
-        requestAnimationFrame(() => alert.current?.focus());
+        const fields = plainServerErrors(found.fields, days, country);
+        show(
+          Object.keys(fields).length > 0
+            ? { ...found, message: 'Some details need fixing before we can place the order.', fields }
+            : found,
+        );
         return;
       }
       draft$.set(null);
       toast('Order placed — we will confirm it shortly.');
       navigate(`/orders/${encodeURIComponent(data.orderId)}`);
     } catch (err) {
-      setProblem(problemFromException(err));
+      show(problemFromException(err));
     } finally {
       setBusy(false);
     }
   };
 
   const fieldErrors = Object.entries(problem?.fields ?? {});
-  const id = (name: string) => `checkout-${name.replace(/\./g, '-')}`;
   const a = lastAddress;
   return (
     <section class="narrow wide">
@@ -176,7 +172,7 @@ export function CheckoutPage() {
               {fieldErrors.map(([name, text]) => (
                 <li key={name}>
                   <a href={`#${id(name)}`}>
-                    {labels[name] ?? name}: {text}
+                    {checkoutLabels[name] ?? name}: {text}
                   </a>
                 </li>
               ))}
@@ -299,7 +295,7 @@ export function CheckoutPage() {
           <Field
             id={id('recipient.phone')}
             label="Recipient's phone (optional)"
-            hint="International format, e.g. +12125550123."
+            hint="A US number as you write it, e.g. (212) 555-0123; others with their country code."
             error={error('recipient.phone')}
           >
             {(x) => <input {...x} name="recipient.phone" type="tel" autoComplete="tel" />}
