@@ -16,6 +16,7 @@ const alias = {
   '@concierge/notifications': here('./services/notifications/src/index.ts'),
   '@concierge/chat': here('./services/chat/src/index.ts'),
   '@concierge/orders': here('./services/orders/src/index.ts'),
+  '@concierge/sdk/phone': here('./packages/sdk/src/phone.ts'),
   '@concierge/sdk': here('./packages/sdk/src/index.ts'),
 };
 
