@@ -85,6 +85,8 @@ export interface Suggested {
 
 export interface OfferedTables {
   search: DiningSearch;
+  /** Every restaurant suggested for this search so far, so that "show me others" shows new ones. */
+  seen?: string[];
   /** Rating and address too, so "what's the rating of the second one?" is answered from the cards. */
   restaurants: {
     id: string;

@@ -349,6 +349,31 @@ describe('dining flow', () => {
     expect(last((await sut('thai in harlem')).texts)).toBe('Which day?');
   });
 
+  it('shows other places for "show me others" until none is left, then says so', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+    const names = (answer: { messages: { structured?: { type: string; payload: { name: string } } }[] }) =>
+      answer.messages
+        .filter((m) => m.structured?.type === 'restaurant')
+        .map((m) => m.structured!.payload.name);
+    const seen = names(await sut('yes'));
+    expect(seen).toHaveLength(3);
+    for (let round = 0; round < 40; round += 1) {
+      const answer = await sut(round % 2 === 0 ? 'show me others' : 'other options?');
+      const shown = names(answer);
+      if (shown.length === 0) {
+        expect(answer.texts[0]).toBe("That's every place I have for Italian in SoHo for 2 tomorrow at 7pm.");
+        // Every place was new when shown; the catalog's Italian places, all of them in the end.
+        expect(new Set(seen).size).toBe(seen.length);
+        expect(seen.length).toBeGreaterThan(3);
+        return;
+      }
+      expect(answer.texts[0]).toMatch(/^Here are more places for Italian in SoHo for 2 tomorrow at 7pm\./);
+      seen.push(...shown);
+    }
+    throw new Error('"show me others" never ran out');
+  });
+
   it('answers when a suggestion is open from its hours', async () => {
     const sut = talk(open);
     await sut('italian in soho tomorrow 7pm for 2, t@example.com');

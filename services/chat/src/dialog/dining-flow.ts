@@ -1,9 +1,9 @@
 // The dining flow: gather cuisine, area, day, time, party and contact, confirm, then suggest and notify.
 import { hashSeed } from '../nlu/training/seeded.js';
-import type { DiningSearch } from '../recommend/recommend.types.js';
+import type { DiningSearch, RestaurantInfo } from '../recommend/recommend.types.js';
 import { bookBestPick, offerButtons } from './booking.js';
 import { restaurantAddress, restaurantPayload } from './cards.js';
-import type { DiningSlots } from './dialog.types.js';
+import type { DiningSlots, OfferedTables } from './dialog.types.js';
 import { absorbDining, vagueTime } from './dining-absorb.js';
 import { confirmation, describeSearch, missingSlot, question, slotNamed } from './dining-questions.js';
 import { reprompt, resetFlow } from './fallback.js';
@@ -146,6 +146,49 @@ export function toSearch(t: Turn): DiningSearch {
   return search;
 }
 
+/** A suggestion as the state keeps it: enough to book it and to answer questions about it. */
+function offeredOne(r: RestaurantInfo): OfferedTables['restaurants'][number] {
+  return {
+    id: r.id,
+    name: r.name,
+    rating: r.rating,
+    address: restaurantAddress(r),
+    ...(r.openingHours ? { openingHours: r.openingHours } : {}),
+  };
+}
+
+/** "Show me others" after suggestions: places for the same search not suggested yet, or that none is left. */
+export async function moreTables(t: Turn, offered: OfferedTables): Promise<TurnResult> {
+  const { state, lexicon } = t;
+  const seen = offered.seen ?? offered.restaurants.map((r) => r.id);
+  const picks = await t.recommender.dining(
+    offered.search,
+    hashSeed(`${state.conversationId}:${state.turn}`),
+    seen,
+  );
+  const described = describeSearch(offered.search, lexicon, t.today);
+  if (picks.length === 0)
+    return {
+      state,
+      replies: [say(`That's every place I have for ${described}.`), offerButtons(offered)],
+    };
+  const next: OfferedTables = {
+    search: offered.search,
+    seen: [...seen, ...picks.map((p) => p.restaurant.id)],
+    restaurants: picks.map(({ restaurant }) => offeredOne(restaurant)),
+  };
+  state.offered = next;
+  const relaxed = picks.some((p) => p.match !== 'exact') ? ' Some are nearby or open at other times.' : '';
+  return {
+    state,
+    replies: [
+      say(`Here are more places for ${described}.${relaxed}`),
+      ...picks.map((p) => restaurantCard(restaurantPayload(p.restaurant, lexicon))),
+      offerButtons(next),
+    ],
+  };
+}
+
 /**
  * Answers the confirmed search: books the best matching table when the user asked to book, otherwise (or when
  * no restaurant takes the booking) suggests restaurants, sends them on, and offers to book one. Remembers the
@@ -161,15 +204,10 @@ export async function complete(t: Turn): Promise<TurnResult> {
     state.dining.cuisine = undefined;
     return askNext(t, [`I couldn't find a table for ${described}. Shall we try another cuisine?`]);
   }
-  const offered = {
+  const offered: OfferedTables = {
     search,
-    restaurants: picks.map(({ restaurant: r }) => ({
-      id: r.id,
-      name: r.name,
-      rating: r.rating,
-      address: restaurantAddress(r),
-      ...(r.openingHours ? { openingHours: r.openingHours } : {}),
-    })),
+    seen: picks.map((p) => p.restaurant.id),
+    restaurants: picks.map(({ restaurant }) => offeredOne(restaurant)),
   };
   if (state.booking) {
     const booked = await bookBestPick(t, search, picks);

@@ -2,7 +2,7 @@
 import { asksToBook, BOOK_WORDS, bookOffered, namesOffered, offerButtons, pickOffered } from './booking.js';
 import type { OfferedTables } from './dialog.types.js';
 import { onlyPosition, rightAway, vagueTime } from './dining-absorb.js';
-import { askNext, diningTurn } from './dining-flow.js';
+import { askNext, diningTurn, moreTables } from './dining-flow.js';
 import { slotNamed } from './dining-questions.js';
 import { mainMenu, resetFlow } from './fallback.js';
 import {
@@ -118,6 +118,10 @@ function reviseOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
 /** "the 5th", "number 3", "#2": a card's position and nothing else. */
 const barePosition =
   /^\s*(the\s+)?(\d{1,2}(st|nd|rd|th)|number\s*\d{1,2}|no\.?\s*\d{1,2}|#\s*\d{1,2}|option\s*\d{1,2})(\s+(one|option|please))*\s*[.!?]?\s*$/i;
+
+/** "Other options?", "different places": more suggestions for the same search. */
+const otherPlaces =
+  /\b(other|different|new) (options|places|restaurants|ones|suggestions|choices)\b|\bothers\b/i;
 
 const takeIt = /^\s*(ok,?\s+)?(i'?ll\s+)?(get|take|buy|order)\s+(it|that|this)\b|^\s*go for it\b/i;
 
@@ -285,7 +289,7 @@ export async function route(t: Turn): Promise<TurnResult> {
   if (offered && asksToBook(t) && (!dining || pickOffered(u.text, offered) !== undefined))
     return bookOffered(t, offered);
   // "Show me others" after restaurant suggestions: the same search again, which varies its picks.
-  if (offered && !dining && more.test(u.text)) return repeatLastSearch(t);
+  if (offered && !dining && (more.test(u.text) || otherPlaces.test(u.text))) return moreTables(t, offered);
   // "What's the rating of the second one?": answered from the cards.
   if (offered && !asksToBook(t) && aboutOne.test(u.text)) {
     const index = pickOffered(u.text, offered);

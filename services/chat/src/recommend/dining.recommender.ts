@@ -12,6 +12,7 @@ export async function suggestRestaurants(
   catalog: CatalogClient,
   search: DiningSearch,
   seed: number,
+  exclude: string[] = [],
 ): Promise<RestaurantPick[]> {
   const base: RestaurantQuery = { cuisine: search.cuisine, partySize: search.partySize, limit: 20 };
   const attempts: [MatchQuality, RestaurantQuery][] = [
@@ -20,7 +21,7 @@ export async function suggestRestaurants(
     ['other-area', { ...base, openAt: `${search.date}T${search.time}` }],
   ];
   const picks: RestaurantPick[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>(exclude);
   for (const [match, query] of attempts) {
     for (const restaurant of await catalog.listRestaurants(query)) {
       if (!seen.has(restaurant.id)) picks.push({ restaurant, match });

@@ -81,7 +81,8 @@ export interface ProductSuggestions {
 }
 
 export interface Recommender {
-  dining(search: DiningSearch, seed: number): Promise<RestaurantPick[]>;
+  /** `exclude`: restaurants already suggested for this search ("show me others"). */
+  dining(search: DiningSearch, seed: number, exclude?: string[]): Promise<RestaurantPick[]>;
   /** Best fit first, or cheapest first. */
   products(
     gift: GiftSlots,

@@ -6,7 +6,7 @@ import type { Recommender } from './recommend.types.js';
 
 export function createRecommender(catalog: CatalogClient): Recommender {
   return {
-    dining: (search, seed) => suggestRestaurants(catalog, search, seed),
+    dining: (search, seed, exclude) => suggestRestaurants(catalog, search, seed, exclude),
     products: (gift, seed, exclude, cheapestFirst) =>
       suggestProducts(catalog, gift, seed, exclude, cheapestFirst),
     productNamed: (name) => findProductNamed(catalog, name),
