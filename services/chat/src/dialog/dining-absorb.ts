@@ -361,7 +361,10 @@ function contact(t: Turn, into: Absorbed): void {
       'contact',
       say("That e-mail address doesn't look right. Could you type it again, e.g. name@example.com?"),
     );
-  } else if (u.badPhone && state.awaiting === 'contact') {
+  } else if (
+    state.awaiting === 'contact' &&
+    (u.badPhone || (u.number !== undefined && /^\D*\d{1,6}\D*$/.test(u.text.trim())))
+  ) {
     problem(
       into,
       'contact',

@@ -401,6 +401,37 @@ describe('dining flow', () => {
     );
   });
 
+  it('switches to gifts at the confirmation, and takes "cancel my reservation at 7" as about a booking', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+    const gifts = await sut('actually i want flowers');
+    expect(gifts.messages.some((m) => m.structured?.type === 'product')).toBe(true);
+    expect((await talk(open)('i want to cancel my reservation at 7')).texts[0]).toMatch(/Bookings page/);
+  });
+
+  it('answers questions about delivery fees and restaurant hours, and asks again after "hello?"', async () => {
+    expect((await talk(open)('how much is delivery')).texts[0]).toMatch(/^There is no delivery fee/);
+    expect((await talk(open)('what time do restaurants open')).texts[0]).toMatch(
+      /^Each restaurant has its own hours/,
+    );
+    const sut = talk(open);
+    await sut('thai in chelsea');
+    expect((await sut('hello?')).texts).toEqual([
+      "Hi, I'm here! Let's finish finding your table.",
+      'Which day?',
+    ]);
+  });
+
+  it('asks for the number after "text me", and says a short number is not a phone number', async () => {
+    const sut = talk(open);
+    await sut('mexican in astoria tomorrow at 8 for 2');
+    expect((await sut('text me')).texts).toEqual(['Sure. What is the number, with its area code?']);
+    expect((await sut('555')).texts[0]).toMatch(/^That phone number doesn't look right/);
+    expect(last((await sut('212 555 0199')).texts)).toBe(
+      'Shall I send 3 suggestions for Mexican in Astoria for 2 tomorrow at 8pm to +12125550199?',
+    );
+  });
+
   it('answers what it covers in the middle of a search, then asks its question again', async () => {
     const sut = talk(open);
     await sut('find a restaurant');

@@ -69,6 +69,10 @@ function describeOffered(t: Turn, offered: OfferedTables, index: number): TurnRe
 const indifferent =
   /\b(i )?(don'?t|do not) (care|mind)\b|\bwhatever\b|\bno preference\b|\bdoesn'?t matter\b|\bup to you\b|\byou (choose|pick|decide)\b/i;
 
+/** "Cancel my reservation", "I need to cancel the booking": not this conversation's flow. */
+const cancelBooking =
+  /\b(cancel|call off|scrap)\b.*\b(reservation|booking|table)\b|\b(reservation|booking)\b.*\bcancel/i;
+
 /** "New search", "search again": a fresh dining search, not the last one repeated. */
 const freshSearch = /\b(new|another|different|fresh) search\b|\bsearch again\b|\bstart a new (one|search)\b/i;
 
@@ -88,7 +92,11 @@ async function knownContact(t: Turn): Promise<TurnResult | undefined> {
   if (!d.email && !d.phone && (ownContact.test(t.u.text) || sameContact.test(t.u.text)) && t.caller.email)
     d.email = t.caller.email;
   const to = d.email ?? d.phone;
-  return to ? askNext(t, [`OK, ${to}.`]) : undefined;
+  if (to) return askNext(t, [`OK, ${to}.`]);
+  // "Text me", "send it to my phone": which number?
+  if (/\b(text|sms|phone|call|mobile|cell)\b/i.test(t.u.text))
+    return { state: t.state, replies: [say('Sure. What is the number, with its area code?')] };
+  return undefined;
 }
 
 /** Words that change something already said ("make it 4", "what about Chelsea instead"). */
@@ -231,6 +239,21 @@ export async function route(t: Turn): Promise<TurnResult> {
     resetFlow(t);
     return talk.cancelled(t);
   }
+  // "Cancel my reservation at 7" is about a booking made before, whatever time it names.
+  if (cancelBooking.test(u.text)) {
+    resetFlow(t);
+    return talk.cancelElsewhere(t);
+  }
+  // "Hello?" in the middle of a search: still here, and the question stands.
+  if (
+    state.flow === 'dining' &&
+    state.awaiting &&
+    u.intent === 'greeting' &&
+    confidentControl &&
+    !dining &&
+    !vagueTime.test(u.text)
+  )
+    return askNext(t, ["Hi, I'm here! Let's finish finding your table."]);
   if (freshSearch.test(u.text) && !mentionsDiningStrongly(t)) {
     resetFlow(t);
     return diningTurn(t);
@@ -264,6 +287,13 @@ export async function route(t: Turn): Promise<TurnResult> {
     !t.lexicon.findArea(u.text)
   )
     return bookNamed(t, described);
+  // "Actually I want to send flowers instead": from a table search to gifts, at the confirmation too.
+  if (
+    state.flow === 'dining' &&
+    !mentionsDiningStrongly(t) &&
+    (t.lexicon.kinds.find(u.text) || /\bgifts?\b/i.test(u.text))
+  )
+    return giftTurn(t);
   // "no" to a confirmation means "change something", not "cancel", whatever the classifier thinks.
   if (state.awaiting === 'confirm' && answer(u.text)) return diningTurn(t);
   // "How much is the first one?" is about the cards shown; "get it", "go for it" order the one just shown.
@@ -271,13 +301,6 @@ export async function route(t: Turn): Promise<TurnResult> {
   if (state.flow === 'gift' && state.shown.length > 0 && takeIt.test(u.text)) return orderTurn(t);
   // In the gift flow a bare "100" is a budget and "no limit" drops the budget.
   if (state.flow === 'gift' && (bareAmount.test(u.text) || noBudget.test(u.text))) return giftTurn(t);
-  // "Actually I want to send flowers instead": from a table search to gifts.
-  if (
-    state.flow === 'dining' &&
-    !mentionsDiningStrongly(t) &&
-    (t.lexicon.kinds.find(u.text) || /\bgifts?\b/i.test(u.text))
-  )
-    return giftTurn(t);
   // "In the evening" answering "What time?": a time is still needed, not a greeting.
   if (state.flow === 'dining' && state.awaiting === 'time' && vagueTime.test(u.text) && !u.time)
     return diningTurn(t);

@@ -88,6 +88,14 @@ const faqs: [RegExp, string][] = [
     "Gifts are delivered to the address you give at checkout, on the day you choose. Restaurants I suggest or book for you; I don't deliver food.",
   ],
   [
+    /\b(how much|what) (is|does|'s) (the )?deliver(y|ing)( fee| cost| charge)?( cost)?\b|\bdelivery (fee|cost|charge)s?\b/i,
+    'There is no delivery fee: you pay the price on the card for each one you order, delivered to the address and on the day you choose.',
+  ],
+  [
+    /\bwhat time do (restaurants|places|they|most places) (open|close)\b|\b(restaurants'?|their) (opening )?hours\b/i,
+    'Each restaurant has its own hours. I only suggest places that are open when you want to go, and you can ask about one by name ("when does Pizzeria Luna open?").',
+  ],
+  [
     /\b(what are|what're) your (opening )?hours\b|\bare you open\b|\bwhen are you open\b/i,
     "I'm here any time. Ask me for a table and I'll only suggest places that are open when you want to go.",
   ],
