@@ -41,6 +41,10 @@ const ORDINALS: [RegExp, (n: number) => number][] = [
   [/\b(third|3rd)\b/, () => 2],
   [/\b(last|final)\b/, (n) => n - 1],
   [/\b(?:number|no|option|#)\s*([1-9])\b/, () => Number.NaN],
+  // "2", "book 2", "the 3rd" answering a numbered list.
+  [/^\s*(?:book\s+)?(?:the\s+)?([1-9])(?:st|nd|rd|th)?(?:\s+one)?\s*$/, () => Number.NaN],
+  [/\b(fourth|4th)\b/, () => 3],
+  [/\b(fifth|5th)\b/, () => 4],
 ];
 
 /** Whether the text names one of the offered restaurants ("Enoteca Amalfi"). */
@@ -69,11 +73,16 @@ export function pickOffered(text: string, offered: OfferedTables): number | unde
     const best = ratings.indexOf(Math.max(...ratings));
     if (best >= 0 && ratings[best]! >= 0) return best;
   }
+  const i = listPosition(text, n);
+  return i !== undefined && i >= 0 && i < n ? i : undefined;
+}
+
+/** The position the text names in a list of `n` ("the second one", "number 3", "2"), in range or not. */
+function listPosition(text: string, n: number): number | undefined {
+  const said = ` ${fold(text)} `;
   for (const [pattern, index] of ORDINALS) {
     const m = pattern.exec(said);
-    if (!m) continue;
-    const i = Number.isNaN(index(n)) ? Number(m[1]) - 1 : index(n);
-    return i >= 0 && i < n ? i : undefined;
+    if (m) return Number.isNaN(index(n)) ? Number(m[1]) - 1 : index(n);
   }
   return undefined;
 }
@@ -177,6 +186,20 @@ function changedSearch(t: Turn, search: DiningSearch): DiningSearch {
 /** "Book the second one": books an offered restaurant, or asks which one. */
 export async function bookOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
   const index = pickOffered(t.u.text, offered);
+  const count = offered.restaurants.length;
+  const names = offered.restaurants.map((r) => r.name).join(', ');
+  // "The fourth one" of three: none of them, and said so.
+  if (index === undefined && (listPosition(t.u.text, count) ?? -1) >= count)
+    return {
+      state: t.state,
+      replies: [
+        offerButtons(
+          offered,
+          `I only suggested ${count}. Which one would you like?`,
+          `I only suggested ${count}: ${names}. Which one would you like?`,
+        ),
+      ],
+    };
   if (index === undefined)
     return {
       state: t.state,
@@ -184,7 +207,7 @@ export async function bookOffered(t: Turn, offered: OfferedTables): Promise<Turn
         offerButtons(
           offered,
           'Which one? Tap to book one of them:',
-          `Which one? Say its name or its place in the list: ${offered.restaurants.map((r) => r.name).join(', ')}.`,
+          `Which one? Say its name or its place in the list: ${names}.`,
         ),
       ],
     };

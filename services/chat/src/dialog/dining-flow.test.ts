@@ -432,6 +432,43 @@ describe('dining flow', () => {
     );
   });
 
+  it('takes "the time" answering "What would you like to change?", never sending an earlier search', async () => {
+    const before = talk(open);
+    await before('thai in chelsea tomorrow 7pm for 2, old@example.com');
+    await before('yes');
+    const sut = talk(open);
+    await sut('korean in midtown tomorrow at 7pm for 3, k@example.com');
+    expect(last((await sut('no')).texts)).toBe('What would you like to change?');
+    expect(last((await sut('the time')).texts)).toBe('What time?');
+    expect(last((await sut('8pm')).texts)).toBe(
+      'Shall I send 3 suggestions for Korean in Midtown for 3 tomorrow at 8pm to k@example.com?',
+    );
+  });
+
+  it('does not take a capitalised word after a greeting for a cuisine', async () => {
+    const answer = await talk(open)('Hi! Can you find me a table for 2 in soho tomorrow at 8?');
+    expect(last(answer.texts)).toBe('What kind of food would you like?');
+  });
+
+  it('books from a numbered list by its number, and says how many there were for one beyond', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+    const cards = (await sut('yes')).messages.filter((m) => m.structured?.type === 'restaurant');
+    expect((await sut('the fourth one')).texts[0]).toBe('I only suggested 3. Which one would you like?');
+    const booked = await sut('2');
+    expect(booked.texts[0]).toMatch(
+      new RegExp(`^Booked! A table for 2 at ${cards[1].structured.payload.name}`),
+    );
+  });
+
+  it('takes "yes" to the offered account address', async () => {
+    const sut = talk(open, { userId: 'usr_fay', roles: ['customer'], via: 'jwt', email: 'fay@example.com' });
+    await sut('thai in soho tomorrow at 8pm for 2');
+    expect(last((await sut('yes please')).texts)).toBe(
+      'Shall I send 3 suggestions for Thai in SoHo for 2 tomorrow at 8pm to fay@example.com?',
+    );
+  });
+
   it('answers what it covers in the middle of a search, then asks its question again', async () => {
     const sut = talk(open);
     await sut('find a restaurant');

@@ -184,6 +184,16 @@ describe('ordering from the chat', () => {
     );
   });
 
+  it('takes a bare "2" with cards on screen as the second card, not a budget of $2', async () => {
+    const sut = talk(open);
+    const cards = (await sut('birthday flowers')).messages
+      .filter((m) => m.structured?.type === 'product')
+      .map((m) => m.structured.payload as { name: string });
+    expect((await sut('2')).texts[0]).toBe(
+      `Great choice: ${cards[1]!.name}. Tap Order to check out and choose the delivery.`,
+    );
+  });
+
   it('says a product asked for by name is sold out instead of offering another in its place', async () => {
     await open.catalog.operations.createProduct!({
       operationId: 'createProduct',

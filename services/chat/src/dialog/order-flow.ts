@@ -23,6 +23,9 @@ const ordinalPattern =
 
 /** The card position the text names ("the second one", "the 5th", "number 3"), 0-based; -1 for "last". */
 export function cardPosition(text: string): number | undefined {
+  // "2" answering a numbered list.
+  const bare = /^\s*(\d{1,2})\s*[.!?]?\s*$/.exec(text);
+  if (bare) return Number(bare[1]) - 1;
   const m = ordinalPattern.exec(text);
   if (!m) return undefined;
   const word = m[1]?.toLowerCase();

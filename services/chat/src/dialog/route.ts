@@ -69,6 +69,9 @@ function describeOffered(t: Turn, offered: OfferedTables, index: number): TurnRe
 const indifferent =
   /\b(i )?(don'?t|do not) (care|mind)\b|\bwhatever\b|\bno preference\b|\bdoesn'?t matter\b|\bup to you\b|\byou (choose|pick|decide)\b/i;
 
+/** Words that ask for the last search again ("same as last time", "again", "the usual"). */
+const repeatCue = /\b(same|again|last|usual|repeat|before|previous|as always)\b/i;
+
 /** "Cancel my reservation", "I need to cancel the booking": not this conversation's flow. */
 const cancelBooking =
   /\b(cancel|call off|scrap)\b.*\b(reservation|booking|table)\b|\b(reservation|booking)\b.*\bcancel/i;
@@ -89,7 +92,14 @@ async function knownContact(t: Turn): Promise<TurnResult | undefined> {
     if (last?.email) d.email = last.email;
     else if (last?.phone) d.phone = last.phone;
   }
-  if (!d.email && !d.phone && (ownContact.test(t.u.text) || sameContact.test(t.u.text)) && t.caller.email)
+  // "Yes" to the offered "Use name@example.com" too.
+  const yes = answer(t.u.text) === 'yes';
+  if (
+    !d.email &&
+    !d.phone &&
+    (ownContact.test(t.u.text) || sameContact.test(t.u.text) || yes) &&
+    t.caller.email
+  )
     d.email = t.caller.email;
   const to = d.email ?? d.phone;
   if (to) return askNext(t, [`OK, ${to}.`]);
@@ -196,7 +206,10 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
     case 'dining_suggestions':
       return diningTurn(t);
     case 'repeat_last_search':
-      return repeatLastSearch(t);
+      // It sends the last search on at once: only when the message says so, never on a guess.
+      if (repeatCue.test(u.text)) return repeatLastSearch(t);
+      if (mentionsDining(t)) return diningTurn(t);
+      return talk.outOfScope(t);
     case 'greeting':
       return talk.greet(t);
     case 'help':
@@ -295,10 +308,14 @@ export async function route(t: Turn): Promise<TurnResult> {
   )
     return giftTurn(t);
   // "no" to a confirmation means "change something", not "cancel", whatever the classifier thinks.
-  if (state.awaiting === 'confirm' && answer(u.text)) return diningTurn(t);
+  // "The time" answering "What would you like to change?" too.
+  if (state.awaiting === 'confirm' && (answer(u.text) || slotNamed(u.text))) return diningTurn(t);
   // "How much is the first one?" is about the cards shown; "get it", "go for it" order the one just shown.
   if (state.shown.length > 0 && !dining && priceQuestion.test(u.text)) return orderTurn(t);
   if (state.flow === 'gift' && state.shown.length > 0 && takeIt.test(u.text)) return orderTurn(t);
+  // "2" with three cards on screen picks the second; a budget that small is no budget.
+  if (state.shown.length > 0 && /^\s*[1-9]\s*$/.test(u.text) && Number(u.text) <= state.shown.length)
+    return orderTurn(t);
   // In the gift flow a bare "100" is a budget and "no limit" drops the budget.
   if (state.flow === 'gift' && (bareAmount.test(u.text) || noBudget.test(u.text))) return giftTurn(t);
   // "In the evening" answering "What time?": a time is still needed, not a greeting.
@@ -330,7 +347,13 @@ export async function route(t: Turn): Promise<TurnResult> {
   // "Yes" to "Want me to book one of them?", or just "the second one" (not "same as last time").
   if (offered && !dining && !closing.has(u.intent)) {
     const reply = answer(u.text);
-    if (reply === 'yes' || onlyPosition.test(u.text) || namesOffered(u.text, offered))
+    if (
+      reply === 'yes' ||
+      onlyPosition.test(u.text) ||
+      barePosition.test(u.text) ||
+      /^\s*[1-9]\s*$/.test(u.text) ||
+      namesOffered(u.text, offered)
+    )
       return bookOffered(t, offered);
     if (reply === 'no') {
       state.offered = undefined;

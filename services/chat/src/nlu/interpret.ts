@@ -162,8 +162,24 @@ function readCompany(text: string, into: Understanding): void {
     into.partySize = 2;
 }
 
+/** Words whose capital at the start of a sentence says nothing about a name ("Hi! Can you …"). */
+const plainWords = new Set(
+  (
+    'can could would will should please what where when which who how is are do does did ' +
+    "hey hi hello thanks thank yes no ok okay sure also and but so we you my me let lets let's need want " +
+    'find show book get give help make maybe just tell any anything some there the a an'
+  ).split(' '),
+);
+
+/** Lower-cases such words at the start of each sentence, so the tagger does not take "Can" for a name. */
+function plainSentenceStarts(text: string): string {
+  return text.replace(/(^|[.!?]\s+)([A-Z][a-z']*)\b/g, (whole, before: string, word: string) =>
+    plainWords.has(word.toLowerCase()) ? before + word.toLowerCase() : whole,
+  );
+}
+
 export function interpret(model: NluModel, said: string, context: InterpretContext): Understanding {
-  const text = expandShorthand(said);
+  const text = expandShorthand(plainSentenceStarts(said));
   const parse = model.parse(text, { referenceDate: context.now, timeZone: context.timeZone });
   const into: Understanding = {
     text,
