@@ -259,6 +259,12 @@ function timeOf(t: Turn): string | undefined {
   const { u, state } = t;
   let time = u.time;
   if (!time && state.awaiting === 'time' && rightAway.test(u.text)) time = soon(t.today.time);
+  // "730" or "1930" answering "What time?".
+  const clock = state.awaiting === 'time' ? /^\s*(?:at\s+)?(\d{1,2})([0-5]\d)\s*$/.exec(u.text) : null;
+  if (!time && clock && Number(clock[1]) <= 23) {
+    const h = Number(clock[1]);
+    time = `${String(h >= 1 && h <= 10 ? h + 12 : h).padStart(2, '0')}:${clock[2]}`;
+  }
   // Written as digits: "the first one" (a button's place) is not 1 o'clock.
   const digits = /\b\d{1,2}\b/.test(u.text);
   if (!time && state.awaiting === 'time' && digits && u.number !== undefined && Number.isInteger(u.number)) {

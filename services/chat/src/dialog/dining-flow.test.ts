@@ -469,6 +469,35 @@ describe('dining flow', () => {
     );
   });
 
+  it('reads "730", "quarter to 8" and "in an hour" as times, and "just me and a friend" as two', async () => {
+    const at = async (answer: string) => {
+      const sut = talk(open);
+      await sut('thai in soho tomorrow for 2, t@example.com');
+      return last((await sut(answer)).texts);
+    };
+    expect(await at('730')).toBe(
+      'Shall I send 3 suggestions for Thai in SoHo for 2 tomorrow at 7:30pm to t@example.com?',
+    );
+    expect(await at('quarter to 8')).toBe(
+      'Shall I send 3 suggestions for Thai in SoHo for 2 tomorrow at 7:45pm to t@example.com?',
+    );
+    // The fixture's clock is 3pm.
+    expect(last((await talk(open)('thai in soho for 2 in an hour, t@example.com')).texts)).toBe(
+      'Shall I send 3 suggestions for Thai in SoHo for 2 today at 4pm to t@example.com?',
+    );
+    expect(
+      last((await talk(open)('just me and a friend, thai in soho tomorrow 8pm, t@example.com')).texts),
+    ).toBe('Shall I send 3 suggestions for Thai in SoHo for 2 tomorrow at 8pm to t@example.com?');
+  });
+
+  it('answers questions about bookings made before and about delivery, instead of starting a search', async () => {
+    expect((await talk(open)('do i have any reservations?')).texts[0]).toMatch(/Bookings page/);
+    expect((await talk(open)('cancel my reservation at 7 tomorrow')).texts[0]).toMatch(/Bookings page/);
+    const sut = talk(open);
+    await sut('roses');
+    expect((await sut('can they arrive tomorrow morning?')).texts[0]).toMatch(/^Gifts are delivered/);
+  });
+
   it('answers what it covers in the middle of a search, then asks its question again', async () => {
     const sut = talk(open);
     await sut('find a restaurant');

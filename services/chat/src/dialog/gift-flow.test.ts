@@ -184,6 +184,28 @@ describe('ordering from the chat', () => {
     );
   });
 
+  it('reads "a red flower" as flowers and "roses 50$" as a $50 budget', async () => {
+    const red = await shown(await talk(open)('a red flower'));
+    expect(red.length).toBeGreaterThan(0);
+    expect(red.every(isFlower)).toBe(true);
+    const cheap = await talk(open)('roses 50$');
+    const cards = await shown(cheap);
+    expect(cheap.texts[0].includes('up to $50') || cards.every((p) => p.amount <= 5000)).toBe(true);
+  });
+
+  it('tells the price of a product named in the question, shown or not', async () => {
+    const row = await open.store.db
+      .selectFrom('catalog_product')
+      .select(['name', 'price_amount'])
+      .where('stock', '>', 0)
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    const answer = await talk(open)(`how much is the ${row.name.toLowerCase()}?`);
+    expect(answer.texts[0]).toBe(
+      `${row.name} is $${(Number(row.price_amount) / 100).toFixed(2)}. Tap Order to check out and choose the delivery.`,
+    );
+  });
+
   it('takes a bare "2" with cards on screen as the second card, not a budget of $2', async () => {
     const sut = talk(open);
     const cards = (await sut('birthday flowers')).messages

@@ -10,7 +10,15 @@ export interface Facets {
   tags: string[];
 }
 
-const flowerWords = ['flowers', 'a bunch of flowers', 'bunch of flowers', 'some flowers', 'blooms', 'floral'];
+const flowerWords = [
+  'flowers',
+  'flower',
+  'a bunch of flowers',
+  'bunch of flowers',
+  'some flowers',
+  'blooms',
+  'floral',
+];
 
 /** How people describe an occasion without naming it ("a friend who's sick"); not used in training. */
 const occasionWords: Record<string, string[]> = {

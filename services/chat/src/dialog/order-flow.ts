@@ -115,6 +115,18 @@ function orderedPhrase(text: string): string | undefined {
   return phrase && contentWords(phrase).length > 0 ? phrase.replace(/^(the|a|an|some)\s+/i, '') : undefined;
 }
 
+/** "How much is the money tree?" → "money tree". */
+export function pricePhrase(text: string): string | undefined {
+  const m =
+    /\b(?:how much (?:is|are|does|do|for)|what(?:'s| is) the price (?:of|for)|price of|cost of)\s+(?:the |a |an |your )?(.+?)(?:\s+cost)?\s*[?.!]*\s*$/i.exec(
+      text,
+    );
+  const phrase = m?.[1]?.trim();
+  return phrase && contentWords(phrase).length > 0 && !/^(it|that|this|one|them|those)$/i.test(phrase)
+    ? phrase
+    : undefined;
+}
+
 async function chosen(
   t: Turn,
 ): Promise<ProductCardPayload | { beyond: number } | { soldOut: string } | undefined> {
@@ -128,7 +140,7 @@ async function chosen(
   const whole = state.shown.find((p) => said.includes(` ${fold(p.name)} `));
   if (whole) return whole;
   // A product named in full, shown or not ("the mini purple orchid"), before a shown one sharing some words.
-  for (const name of [u.productName, orderedPhrase(u.text)]) {
+  for (const name of [u.productName, orderedPhrase(u.text), pricePhrase(u.text)]) {
     // "buy roses" asks to see roses, not to order the first product whose name holds the word.
     if (!name || onlyWishes(t, name)) continue;
     const found = await t.recommender.productNamed(name);

@@ -23,7 +23,7 @@ import {
   openingAnswer,
   toNamed,
 } from './named-restaurant.js';
-import { orderTurn } from './order-flow.js';
+import { orderTurn, pricePhrase } from './order-flow.js';
 import { repeatLastSearch } from './repeat-search.js';
 import { quickReplies, say } from './replies.js';
 import * as talk from './small-talk.js';
@@ -75,6 +75,10 @@ const repeatCue = /\b(same|again|last|usual|repeat|before|previous|as always)\b/
 /** "Cancel my reservation", "I need to cancel the booking": not this conversation's flow. */
 const cancelBooking =
   /\b(cancel|call off|scrap)\b.*\b(reservation|booking|table)\b|\b(reservation|booking)\b.*\bcancel/i;
+
+/** "Do I have any reservations?", "show my bookings". */
+const myBookings =
+  /\b(do i have|show( me)?|list|see|what are|where are|check|view|find)\b.*\b(my|any) (reservations?|bookings?)\b/i;
 
 /** "New search", "search again": a fresh dining search, not the last one repeated. */
 const freshSearch = /\b(new|another|different|fresh) search\b|\bsearch again\b|\bstart a new (one|search)\b/i;
@@ -252,11 +256,13 @@ export async function route(t: Turn): Promise<TurnResult> {
     resetFlow(t);
     return talk.cancelled(t);
   }
-  // "Cancel my reservation at 7" is about a booking made before, whatever time it names.
+  // "Cancel my reservation at 7 / at Sushi Umi" is about a booking made before, whatever it names.
   if (cancelBooking.test(u.text)) {
     resetFlow(t);
     return talk.cancelElsewhere(t);
   }
+  // "Do I have any reservations?": they are listed on the Bookings page.
+  if (myBookings.test(u.text)) return talk.orderStatus(t);
   // "Hello?" in the middle of a search: still here, and the question stands.
   if (
     state.flow === 'dining' &&
@@ -311,7 +317,8 @@ export async function route(t: Turn): Promise<TurnResult> {
   // "The time" answering "What would you like to change?" too.
   if (state.awaiting === 'confirm' && (answer(u.text) || slotNamed(u.text))) return diningTurn(t);
   // "How much is the first one?" is about the cards shown; "get it", "go for it" order the one just shown.
-  if (state.shown.length > 0 && !dining && priceQuestion.test(u.text)) return orderTurn(t);
+  if (!dining && priceQuestion.test(u.text) && (state.shown.length > 0 || pricePhrase(u.text)))
+    return orderTurn(t);
   if (state.flow === 'gift' && state.shown.length > 0 && takeIt.test(u.text)) return orderTurn(t);
   // "2" with three cards on screen picks the second; a budget that small is no budget.
   if (state.shown.length > 0 && /^\s*[1-9]\s*$/.test(u.text) && Number(u.text) <= state.shown.length)

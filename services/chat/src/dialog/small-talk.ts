@@ -84,7 +84,7 @@ const faqs: [RegExp, string][] = [
     "I'm doing well, thanks for asking! What can I find for you?",
   ],
   [
-    /\b(do|can|will) you (deliver|ship)\b|\bdeliver(y|ies)? (to|in|on)\b|\bshipping\b|\b(get|have) (it|them) delivered\b/i,
+    /\b(do|can|will) you (deliver|ship)\b|\bdeliver(y|ies)? (to|in|on)\b|\bshipping\b|\b(get|have) (it|them) delivered\b|\b(can|could|will) (it|they|them|this|these) (arrive|be delivered|get there|come)\b/i,
     "Gifts are delivered to the address you give at checkout, on the day you choose. Restaurants I suggest or book for you; I don't deliver food.",
   ],
   [

@@ -9,8 +9,8 @@ export interface InterpretContext {
 }
 
 const dateCue =
-  /today|tonight|tomorrow|days?\b|week|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d+\/\d+|\d+(st|nd|rd|th)|next|this/i;
-const timeCue = /\d|noon|midnight/i;
+  /today|tonight|tomorrow|hours?\b|minutes?\b|\bnow\b|days?\b|week|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d+\/\d+|\d+(st|nd|rd|th)|next|this/i;
+const timeCue = /\d|noon|midnight|\bhours?\b|\bminutes?\b/i;
 const meridiem = /am|pm|a\.m|p\.m|noon|midnight|morning/i;
 
 /** "change the day" names which value to change, not a day. */
@@ -32,7 +32,9 @@ function readDateTime(entity: BuiltinEntity, into: Understanding, context: Inter
   if (value.allDay || !timeCue.test(entity.text)) return;
   const [hours, minutes] = value.start.slice(11, 16).split(':').map(Number) as [number, number];
   // "at 7" or "around 7:30" for dinner means pm: nobody books a restaurant at 1–10 am without saying so.
-  const hour = hours >= 1 && hours <= 10 && !meridiem.test(entity.text);
+  // "in 2 hours" is a clock time already; only a bare hour is shifted.
+  const relative = /\b(hours?|minutes?|mins?)\b/i.test(entity.text);
+  const hour = hours >= 1 && hours <= 10 && !meridiem.test(entity.text) && !relative;
   into.time = `${String(hour ? hours + 12 : hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
   // "friday at 8" said on a Friday afternoon: chrono moved 8 am, already past, to next Friday; 8 pm is today.
   if (hour && into.date && weekday.test(entity.text) && !/\bnext\b/i.test(entity.text)) {
@@ -73,11 +75,16 @@ function readEntities(text: string, entities: ParsedEntity[], into: Understandin
 
 /** Parses `text` with the model and reads what the dialog needs from it. */
 /** Chat spellings of the words dates, times and parties hang on, spelt out before parsing ("tmrw 8"). */
-const shorthand: [RegExp, string][] = [
+const shorthand: [RegExp, string | ((...m: string[]) => string)][] = [
   [/\b(tmrw|tmr|tmrrw|tmro|tmoro|tomoro|tomorow|tommorow|tommorrow|2moro|2morrow|2morow)\b/gi, 'tomorrow'],
   [/\b(tonite|2nite|2night|tonigt)\b/gi, 'tonight'],
   [/\b2day\b/gi, 'today'],
   [/\b(\d{1,2})\s?ppl\b/gi, '$1 people'],
+  // "50$" is $50.
+  [/\b(\d+(?:\.\d\d)?)\s?\$/g, '$$$1'],
+  // "quarter to 8" is 7:45, "quarter past 8" 8:15, "eight o'clock" 8.
+  [/\b(?:a )?quarter to (\d{1,2})\b/gi, (_: string, h: string) => `at ${((Number(h) + 10) % 12) + 1}:45`],
+  [/\b(?:a )?quarter past (\d{1,2})\b/gi, 'at $1:15'],
   [/\bppl\b/gi, 'people'],
   [/\b(pls|plz)\b/gi, 'please'],
   [/\b(thx|thnx|thanx)\b/gi, 'thanks'],
@@ -136,7 +143,13 @@ function expandWords(text: string): string {
     const n = /^\d+$/.test(hour) ? Number(hour) : hourWords.indexOf(hour.toLowerCase()) + 1;
     return n >= 1 && n <= 12 ? `at ${n}:30` : whole;
   });
-  for (const [pattern, full] of shorthand) out = out.replace(pattern, full);
+  for (const [pattern, full] of shorthand)
+    out = typeof full === 'string' ? out.replace(pattern, full) : out.replace(pattern, full);
+  // "eight o'clock" is 8 o'clock.
+  out = out.replace(/\b([a-z]+) o'?clock\b/gi, (whole, word: string) => {
+    const n = hourWords.indexOf(word.toLowerCase()) + 1;
+    return n > 0 ? `${n} o'clock` : whole;
+  });
   return out;
 }
 
@@ -157,8 +170,9 @@ function readCompany(text: string, into: Understanding): void {
     return;
   }
   if (into.partySize !== undefined) return;
-  if (new RegExp(`\\b(me|myself|i) (and|&|\\+) (my|a) (${companion})\\b`, 'i').test(text)) into.partySize = 2;
-  else if (/\b(a couple of us|the two of us|the pair of us|both of us|us two)\b/i.test(text))
+  if (new RegExp(`\\b(me|myself|i) (and|&|\\+) (my|a|one) (${companion})\\b`, 'i').test(text))
+    into.partySize = 2;
+  else if (/\b(a couple of us|the two of us|the pair of us|both of us|us two|a couple)\b/i.test(text))
     into.partySize = 2;
 }
 
@@ -191,7 +205,7 @@ export function interpret(model: NluModel, said: string, context: InterpretConte
   for (const b of parse.builtins) readBuiltin(b, into, context);
   if (/@/.test(text) && !into.email) into.badEmail = true;
   if (/\d[\d\s().-]{3,}\d/.test(text) && !into.phone && !into.date && !into.time) into.badPhone = true;
-  if (/\b(just me|by myself|alone|solo|table for one)\b/i.test(text)) into.partySize ??= 1;
   readCompany(text, into);
+  if (/\b(just me|by myself|alone|solo|table for one)\b/i.test(text)) into.partySize ??= 1;
   return into;
 }
