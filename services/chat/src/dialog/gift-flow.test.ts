@@ -190,7 +190,7 @@ describe('ordering from the chat', () => {
     expect(red.every(isFlower)).toBe(true);
     const cheap = await talk(open)('roses 50$');
     const cards = await shown(cheap);
-    expect(cheap.texts[0].includes('up to $50') || cards.every((p) => p.amount <= 5000)).toBe(true);
+    expect(cheap.texts[0]!.includes('up to $50') || cards.every((p) => p.amount <= 5000)).toBe(true);
   });
 
   it('tells the price of a product named in the question, shown or not', async () => {

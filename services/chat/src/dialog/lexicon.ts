@@ -87,8 +87,9 @@ export class Lexicon {
   readonly occasions: AliasTable;
   private readonly otherAreas: AliasTable;
   private readonly nearCuisines: AliasTable;
-  /** Restaurants by folded name ("le petit etoile"). */
-  private readonly restaurants = new Map<string, RestaurantInfo>();
+  /** Restaurants by the first word of their folded name ("le" → "le petit etoile" → …): a turn looks up only
+   * the names that start with a word of the message. */
+  private readonly restaurants = new Map<string, [name: string, r: RestaurantInfo][]>();
 
   constructor(
     readonly facets: Facets,
@@ -97,7 +98,9 @@ export class Lexicon {
     for (const r of restaurants) {
       const name = fold(r.name);
       // A one-word name ("Nobu") would be found in too many ordinary sentences.
-      if (name.includes(' ')) this.restaurants.set(name, r);
+      if (!name.includes(' ')) continue;
+      const first = name.slice(0, name.indexOf(' '));
+      this.restaurants.set(first, [...(this.restaurants.get(first) ?? []), [name, r]]);
     }
     this.areas = new AliasTable(facets.areas, vocabulary.areas);
     this.cuisines = new AliasTable(facets.cuisines, vocabulary.cuisines);
@@ -154,10 +157,13 @@ export class Lexicon {
   /** The restaurant named in `text` by its whole name, the longest if several are ("book Pizzeria Luna"). */
   findRestaurant(text: string): RestaurantInfo | undefined {
     if (this.restaurants.size === 0) return undefined;
-    const padded = ` ${fold(text)} `;
+    const folded = fold(text);
+    const padded = ` ${folded} `;
     let best: [name: string, r: RestaurantInfo] | undefined;
-    for (const [name, r] of this.restaurants) {
-      if (name.length > (best?.[0].length ?? 0) && padded.includes(` ${name} `)) best = [name, r];
+    for (const word of new Set(folded.split(' '))) {
+      for (const [name, r] of this.restaurants.get(word) ?? []) {
+        if (name.length > (best?.[0].length ?? 0) && padded.includes(` ${name} `)) best = [name, r];
+      }
     }
     return best?.[1];
   }
