@@ -156,6 +156,8 @@ function expandWords(text: string): string {
 const companion =
   'wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|friend|date|mom|mum|dad|mother|father|son|daughter|sister|brother|colleague|boss|spouse';
 
+const meAndCompanion = new RegExp(`\\b(me|myself|i) (and|&|\\+) (my|a|one) (${companion})\\b`, 'i');
+
 /**
  * Parties said without a number for the whole: "me and my wife" is 2, "a couple of us" 2, "2 adults and 2 kids"
  * 4 (the extractor only sees the first count).
@@ -170,8 +172,7 @@ function readCompany(text: string, into: Understanding): void {
     return;
   }
   if (into.partySize !== undefined) return;
-  if (new RegExp(`\\b(me|myself|i) (and|&|\\+) (my|a|one) (${companion})\\b`, 'i').test(text))
-    into.partySize = 2;
+  if (meAndCompanion.test(text)) into.partySize = 2;
   else if (/\b(a couple of us|the two of us|the pair of us|both of us|us two|a couple)\b/i.test(text))
     into.partySize = 2;
 }
