@@ -118,6 +118,8 @@ const wholeCity =
 function answersHere(t: Turn, kind: 'area' | 'cuisine'): boolean {
   const other = kind === 'area' ? 'cuisine' : 'area';
   const text = t.u.text;
+  // "Whatever" answering the food question is about the food.
+  if (t.state.awaiting === 'cuisine' && anyFood.test(text)) return kind === 'cuisine';
   if (t.state.awaiting === kind) return names(t, kind, text) || !names(t, other, text);
   return t.state.awaiting === other && names(t, kind, text) && !names(t, other, text);
 }

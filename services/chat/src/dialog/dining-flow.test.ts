@@ -51,7 +51,11 @@ describe('dining flow', () => {
   it('takes "I don\'t care" and "whatever" as no preference, not as goodbye or a place', async () => {
     let sut = talk(open);
     await sut('find a restaurant');
-    expect(last((await sut('whatever')).texts)).toMatch(/^Which part of town\? I can search these areas/);
+    // The food was asked: the answer is about the food.
+    expect(last((await sut('whatever')).texts)).toMatch(/^I search by kind of food/);
+    sut = talk(open);
+    await sut('find a restaurant in soho');
+    expect(last((await sut('you pick')).texts)).toMatch(/^I search by kind of food/);
     sut = talk(open);
     await sut('italian please');
     expect(last((await sut("i don't care")).texts)).toMatch(/^Which part of town\? I can search these areas/);
