@@ -245,6 +245,9 @@ export const vagueTime =
 export const rightAway =
   /^\s*(right )?now|\basap\b|\bas soon as possible\b|\bstraight away\b|\bimmediately\b/i;
 
+/** "Table for 2 now near midtown", "asap": today, at the next quarter hour. */
+const hurry = /\b(right now|now|asap|as soon as possible|right away|straight away|immediately)\b/i;
+
 /** The next quarter hour at least 15 minutes after `time` ("13:32" → "14:00"), the same day. */
 function soon(time: string): string | undefined {
   const [h, m] = time.split(':').map(Number) as [number, number];
@@ -260,7 +263,7 @@ const evening = /pm|p\.m|evening|tonight|night/i;
 function timeOf(t: Turn): string | undefined {
   const { u, state } = t;
   let time = u.time;
-  if (!time && state.awaiting === 'time' && rightAway.test(u.text)) time = soon(t.today.time);
+  if (!time && (state.awaiting === 'time' ? rightAway : hurry).test(u.text)) time = soon(t.today.time);
   // "730" or "1930" answering "What time?".
   const clock = state.awaiting === 'time' ? /^\s*(?:at\s+)?(\d{1,2})([0-5]\d)\s*$/.exec(u.text) : null;
   if (!time && clock && Number(clock[1]) <= 23) {
@@ -287,6 +290,11 @@ function when(t: Turn, into: Absorbed): void {
   const meal = meals.exec(u.text)?.[1]?.toLowerCase();
   if (meal) state.dining.meal = meal === 'supper' ? 'dinner' : (meal as DiningSlots['meal']);
   const time = timeOf(t);
+  // "Now" or "asap" in a request is today.
+  if (!u.date && !state.dining.date && !u.time && time && state.awaiting !== 'time' && hurry.test(u.text)) {
+    state.dining.date = today.date;
+    into.changed.push('date');
+  }
   if (u.date && u.date < today.date) {
     problem(
       into,

@@ -502,6 +502,60 @@ describe('dining flow', () => {
     expect((await sut('can they arrive tomorrow morning?')).texts[0]).toMatch(/^Gifts are delivered/);
   });
 
+  it('takes "let\'s go with 2" and "no. 1 please" as picks, and "let\'s do it" as a yes, never as cancel', async () => {
+    const suggested = async () => {
+      const sut = talk(open);
+      await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+      const cards = (await sut('yes')).messages.filter((m) => m.structured?.type === 'restaurant');
+      return { sut, names: cards.map((m) => m.structured.payload.name as string) };
+    };
+    let { sut, names } = await suggested();
+    expect((await sut("let's go with 2")).texts[0]).toMatch(
+      new RegExp(`^Booked! A table for 2 at ${names[1]}`),
+    );
+    ({ sut, names } = await suggested());
+    expect((await sut('no. 1 please')).texts[0]).toMatch(new RegExp(`(Booked!|already have) .*${names[0]}`));
+    const confirm = talk(open);
+    await confirm('thai in soho tomorrow 7pm for 2, t@example.com');
+    expect((await confirm("let's do it")).texts[0]).toMatch(/^Here are my suggestions for Thai in SoHo/);
+  });
+
+  it('changes the time after suggestions for "can we do 8?" and "8pm would be better"', async () => {
+    for (const change of ['actually can we do 8?', '8pm would be better']) {
+      const sut = talk(open);
+      await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+      await sut('yes');
+      expect(last((await sut(change)).texts)).toBe(
+        'Shall I send 3 suggestions for Italian in SoHo for 2 tomorrow at 8pm to t@example.com?',
+      );
+    }
+  });
+
+  it('reads "wait, thursday not wednesday", "845", "now" and more ways of saying the party', async () => {
+    // The fixture's clock: Tuesday 10 March 2026, 3pm.
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+    expect(last((await sut('wait, thursday not wednesday')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 2 Thu, Mar 12 at 7pm to t@example.com?',
+    );
+    const time = talk(open);
+    await time('thai in soho tomorrow for 2, t@example.com');
+    expect(last((await time('845')).texts)).toBe(
+      'Shall I send 3 suggestions for Thai in SoHo for 2 tomorrow at 8:45pm to t@example.com?',
+    );
+    expect(last((await talk(open)('thai in soho for 2 now, t@example.com')).texts)).toBe(
+      'Shall I send 3 suggestions for Thai in SoHo for 2 today at 3:15pm to t@example.com?',
+    );
+    const party = async (said: string) =>
+      last((await talk(open)(`korean in midtown tomorrow at 7pm, ${said}, k@example.com`)).texts);
+    const confirmFor = (n: number) =>
+      `Shall I send 3 suggestions for Korean in Midtown for ${n} tomorrow at 7pm to k@example.com?`;
+    expect(await party('my wife and I')).toBe(confirmFor(2));
+    expect(await party('me and 3 friends')).toBe(confirmFor(4));
+    expect(await party('me, my wife and our 2 kids')).toBe(confirmFor(4));
+    expect(await party('we are 6')).toBe(confirmFor(6));
+  });
+
   it('answers what it covers in the middle of a search, then asks its question again', async () => {
     const sut = talk(open);
     await sut('find a restaurant');

@@ -69,6 +69,18 @@ function describeOffered(t: Turn, offered: OfferedTables, index: number): TurnRe
 const indifferent =
   /\b(i )?(don'?t|do not) (care|mind)\b|\bwhatever\b|\bno preference\b|\bdoesn'?t matter\b|\bup to you\b|\byou (choose|pick|decide)\b/i;
 
+/** "Let's go with 2", "I'll take the first": the choice without its lead-in. */
+function pickedText(text: string): string {
+  return text.replace(
+    /^\s*(?:ok(?:ay)?,?\s+|so\s+)?(?:let'?s|lets|we'?ll|i'?ll|i will|we will|i'?d like to|can we)?\s*(?:go with|go for|do|take|try|pick|choose|have)\s+/i,
+    '',
+  );
+}
+
+/** Words that end a flow: a cancel reading without them ("let's do the first") is not a cancel. */
+const cancelWords =
+  /\b(cancel|stop|never ?mind|nvm|forget (it|that|about it)|quit|exit|start (over|again)|restart|reset|no thanks|nothing|abort|scratch that|drop it)\b/i;
+
 /** Words that ask for the last search again ("same as last time", "again", "the usual"). */
 const repeatCue = /\b(same|again|last|usual|repeat|before|previous|as always)\b/i;
 
@@ -134,6 +146,15 @@ function reviseOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
   state.awaiting = 'confirm';
   state.reprompts = 0;
   state.offered = undefined;
+  // A bare number: "make it 6" is the party, "can we do 8?" the time (in the evening, as ever).
+  const { u } = t;
+  if (u.number !== undefined && !u.time && !u.partySize && Number.isInteger(u.number)) {
+    const n = u.number;
+    if (/\bmake it\b/i.test(u.text) && n >= 1 && n <= 20)
+      return diningTurn({ ...t, u: { ...u, partySize: n } });
+    if (n >= 1 && n <= 12)
+      return diningTurn({ ...t, u: { ...u, time: `${String(n <= 10 ? n + 12 : n).padStart(2, '0')}:00` } });
+  }
   return diningTurn(t);
 }
 
@@ -225,15 +246,22 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
     case 'order_status':
       return talk.orderStatus(t);
     case 'cancel':
-      return cancel(t);
+      if (cancelWords.test(u.text) || answer(u.text) === 'no') return cancel(t);
+      return otherwise(t);
     default:
-      if (mentionsDining(t)) return diningTurn(t);
-      if (mentionsGift(t)) return giftTurn(t);
-      // "Yes" or "absolutely" with nothing asked: what would they like?
-      if (answer(u.text) === 'yes')
-        return { state: t.state, replies: [quickReplies('Sure! What would you like to do?', mainMenu)] };
-      return talk.outOfScope(t);
+      return otherwise(t);
   }
+}
+
+/** A message no intent claims: what it mentions decides, else a yes gets the menu and the rest is out of scope. */
+function otherwise(t: Turn): Promise<TurnResult> | TurnResult {
+  const { u } = t;
+  if (mentionsDining(t)) return diningTurn(t);
+  if (mentionsGift(t)) return giftTurn(t);
+  // "Yes" or "absolutely" with nothing asked: what would they like?
+  if (answer(u.text) === 'yes')
+    return { state: t.state, replies: [quickReplies('Sure! What would you like to do?', mainMenu)] };
+  return talk.outOfScope(t);
 }
 
 /** Routes one understood message to the flow that should answer it. */
@@ -244,6 +272,9 @@ export async function route(t: Turn): Promise<TurnResult> {
   const described = state.described;
   state.described = undefined;
   const confidentControl = control.has(u.intent) && u.confidence >= 0.6;
+  // An intent that ends an exchange; a cancel reading needs words that cancel ("let's do the first" does not).
+  const closes =
+    closing.has(u.intent) && u.confidence >= 0.5 && (u.intent !== 'cancel' || cancelWords.test(u.text));
   // "now" answering "What time?" is a time, whatever the classifier makes of it.
   const dining = mentionsDining(t) || (state.awaiting === 'time' && rightAway.test(u.text));
   // Questions about what the concierge covers are answered, then the pending question is asked again.
@@ -289,7 +320,8 @@ export async function route(t: Turn): Promise<TurnResult> {
     if (known) return known;
   }
   // A restaurant named by name: "a table at Pizzeria Luna" books it, "is Pizzeria Luna any good?" describes it.
-  const named = u.intent === 'cancel' && confidentControl ? undefined : namedRestaurant(t);
+  const named =
+    u.intent === 'cancel' && confidentControl && cancelWords.test(u.text) ? undefined : namedRestaurant(t);
   if (named) {
     if (aboutOne.test(u.text) && !asksToBook(t)) return describeNamed(t, named);
     if (asksToBook(t) || state.flow === 'dining' || u.intent === 'dining_suggestions' || dining)
@@ -328,7 +360,7 @@ export async function route(t: Turn): Promise<TurnResult> {
   // "In the evening" answering "What time?": a time is still needed, not a greeting.
   if (state.flow === 'dining' && state.awaiting === 'time' && vagueTime.test(u.text) && !u.time)
     return diningTurn(t);
-  if (u.intent === 'cancel' && confidentControl && !dining) {
+  if (u.intent === 'cancel' && confidentControl && !dining && cancelWords.test(u.text)) {
     return cancel(t);
   }
   // "Book the second one" after suggestions: a booking at one of them, unless the message starts a new search.
@@ -346,22 +378,24 @@ export async function route(t: Turn): Promise<TurnResult> {
   // suggestions answered, with that change, confirmed again. A new cuisine without such words is a new search.
   if (
     offered &&
-    !closing.has(u.intent) &&
-    ((correction.test(u.text) && (dining || slotNamed(u.text) !== undefined)) ||
+    !closes &&
+    ((correction.test(u.text) && (dining || slotNamed(u.text) !== undefined || u.number !== undefined)) ||
       (dining && !u.cuisine && !t.lexicon.findCuisine(u.text)))
   )
     return reviseOffered(t, offered);
   // "Yes" to "Want me to book one of them?", or just "the second one" (not "same as last time").
-  if (offered && !dining && !closing.has(u.intent)) {
+  const pick = pickedText(u.text);
+  if (offered && !dining && !closes) {
     const reply = answer(u.text);
     if (
       reply === 'yes' ||
-      onlyPosition.test(u.text) ||
-      barePosition.test(u.text) ||
-      /^\s*[1-9]\s*$/.test(u.text) ||
-      namesOffered(u.text, offered)
+      onlyPosition.test(pick) ||
+      barePosition.test(pick) ||
+      /^\s*[1-9]\s*$/.test(pick) ||
+      namesOffered(pick, offered) ||
+      (pick !== u.text && pickOffered(pick, offered) !== undefined)
     )
-      return bookOffered(t, offered);
+      return bookOffered({ ...t, u: { ...u, text: pick } }, offered);
     if (reply === 'no') {
       state.offered = undefined;
       return { state, replies: [quickReplies('OK. Anything else?', mainMenu)] };
@@ -372,9 +406,9 @@ export async function route(t: Turn): Promise<TurnResult> {
     state.shown.length > 0 &&
     state.flow !== 'dining' &&
     !offered &&
-    (onlyPosition.test(u.text) || barePosition.test(u.text))
+    (onlyPosition.test(pick) || barePosition.test(pick) || /^\s*[1-9]\s*$/.test(pick))
   )
-    return orderTurn(t);
+    return orderTurn({ ...t, u: { ...u, text: pick } });
   // A search turns into a booking when the user says so, not when an answer like "make it 6 of us" merely
   // looks a little like a booking request to the classifier.
   if (

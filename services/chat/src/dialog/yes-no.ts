@@ -1,7 +1,7 @@
 // Yes and no answers to a confirmation; a short lexicon is steadier than a classifier for one-word replies.
 
 const yes =
-  /^(y|yes|yeah|yea|ya|yep|yup|sure|ok|okay|k|please do|do it|go ahead|go for it|sounds (good|great|right)|looks (good|right|great)|perfect|correct|right|exactly|great|confirm(ed)?|affirmative|all good|book it|send (it|them)|absolutely|definitely|of course|that'?s (right|correct|it|fine|good|great|perfect)|that is (right|correct|it|fine)|(that|this) works)\b/i;
+  /^(y|yes|yeah|yea|ya|yep|yup|sure|ok|okay|k|please do|do it|let'?s do it|let'?s go|lets do it|go ahead|go for it|sounds (good|great|right)|looks (good|right|great)|perfect|correct|right|exactly|great|confirm(ed)?|affirmative|all good|book it|send (it|them)|absolutely|definitely|of course|that'?s (right|correct|it|fine|good|great|perfect)|that is (right|correct|it|fine)|(that|this) works)\b/i;
 const no =
   /^(n|no|nope|nah|not really|not quite|don'?t|wrong|change|wait|hold on|actually|that'?s (wrong|not right|not it)|that is (wrong|not right))\b/i;
 

@@ -9,8 +9,8 @@ export interface InterpretContext {
 }
 
 const dateCue =
-  /today|tonight|tomorrow|hours?\b|minutes?\b|\bnow\b|days?\b|week|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d+\/\d+|\d+(st|nd|rd|th)|next|this/i;
-const timeCue = /\d|noon|midnight|\bhours?\b|\bminutes?\b/i;
+  /today|tonight|tomorrow|hours?\b|minutes?\b|\bmins?\b|\bnow\b|days?\b|week|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d+\/\d+|\d+(st|nd|rd|th)|next|this/i;
+const timeCue = /\d|noon|midnight|\bhours?\b|\bminutes?\b|\bmins?\b/i;
 const meridiem = /am|pm|a\.m|p\.m|noon|midnight|morning/i;
 
 /** "change the day" names which value to change, not a day. */
@@ -80,6 +80,12 @@ const shorthand: [RegExp, string | ((...m: string[]) => string)][] = [
   [/\b(tonite|2nite|2night|tonigt)\b/gi, 'tonight'],
   [/\b2day\b/gi, 'today'],
   [/\b(\d{1,2})\s?ppl\b/gi, '$1 people'],
+  [/\b(\d{1,3})\s?mins?\b/gi, '$1 minutes'],
+  // "saturday not friday", "8 instead of 7": the value refused is not read.
+  [
+    /,?\s*\b(?:not|instead of|rather than)\s+(?:on\s+|at\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)day|today|tonight|tomorrow|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b/gi,
+    '',
+  ],
   // "50$" is $50.
   [/\b(\d+(?:\.\d\d)?)\s?\$/g, '$$$1'],
   // "quarter to 8" is 7:45, "quarter past 8" 8:15, "eight o'clock" 8.
@@ -156,6 +162,14 @@ function expandWords(text: string): string {
 const companion =
   'wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|friend|date|mom|mum|dad|mother|father|son|daughter|sister|brother|colleague|boss|spouse';
 
+const companionAndMe = new RegExp(`\\bmy (${companion}) (and|&) (i|me|myself)\\b`, 'i');
+const meAndOthers =
+  /\b(?:me|myself|i) (?:and|&|\+|plus) (\d{1,2}) (?:friends|others|people|colleagues|guests|more)\b/i;
+const familyOf = new RegExp(
+  `\\b(?:me|myself|i),? (?:and )?my (?:${companion}),? (?:and|&|\\+|plus) (?:our|my|the) (\\d{1,2}) (?:kids|children|boys|girls|sons|daughters)\\b`,
+  'i',
+);
+const weAre = /\bwe(?:'re| are| r| will be|'ll be) (\d{1,2})\b(?!\s*(?:am|pm|:|o'?clock))/i;
 const meAndCompanion = new RegExp(`\\b(me|myself|i) (and|&|\\+) (my|a|one) (${companion})\\b`, 'i');
 
 /**
@@ -171,8 +185,24 @@ function readCompany(text: string, into: Understanding): void {
     into.partySize = Number(sum[1]) + Number(sum[3]);
     return;
   }
+  // "me, my wife and our 2 kids" is 4; "me and 3 friends" is 4.
+  const family = familyOf.exec(text);
+  if (family) {
+    into.partySize = 2 + Number(family[1]);
+    return;
+  }
+  const friends = meAndOthers.exec(text);
+  if (friends) {
+    into.partySize = 1 + Number(friends[1]);
+    return;
+  }
+  const we = weAre.exec(text);
+  if (we && Number(we[1]) >= 1 && Number(we[1]) <= 99) {
+    into.partySize = Number(we[1]);
+    return;
+  }
   if (into.partySize !== undefined) return;
-  if (meAndCompanion.test(text)) into.partySize = 2;
+  if (meAndCompanion.test(text) || companionAndMe.test(text)) into.partySize = 2;
   else if (/\b(a couple of us|the two of us|the pair of us|both of us|us two|a couple)\b/i.test(text))
     into.partySize = 2;
 }
