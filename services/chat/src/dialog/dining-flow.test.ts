@@ -556,6 +556,18 @@ describe('dining flow', () => {
     expect(await party('we are 6')).toBe(confirmFor(6));
   });
 
+  it('says why it needs the contact, and that a booking made before is changed on the Bookings page', async () => {
+    const sut = talk(open, { userId: 'usr_gus', roles: ['customer'], via: 'jwt', email: 'gus@example.com' });
+    await sut('thai in soho tomorrow at 8pm for 2');
+    const why = await sut('why do you need my email?');
+    expect(why.texts[0]).toMatch(/^Only to send you the suggestions/);
+    expect(last(why.texts)).toMatch(/e-mail address or a phone number/);
+    expect((await talk(open)('can you move my reservation at 7 to 9pm')).texts[0]).toMatch(
+      /^I can't change a booking from here/,
+    );
+    expect((await talk(open)('what bookings do i have')).texts[0]).toMatch(/Bookings page/);
+  });
+
   it('answers what it covers in the middle of a search, then asks its question again', async () => {
     const sut = talk(open);
     await sut('find a restaurant');

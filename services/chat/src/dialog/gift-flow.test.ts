@@ -200,10 +200,9 @@ describe('ordering from the chat', () => {
       .where('stock', '>', 0)
       .orderBy('name')
       .executeTakeFirstOrThrow();
-    const answer = await talk(open)(`how much is the ${row.name.toLowerCase()}?`);
-    expect(answer.texts[0]).toBe(
-      `${row.name} is $${(Number(row.price_amount) / 100).toFixed(2)}. Tap Order to check out and choose the delivery.`,
-    );
+    const price = `${row.name} is $${(Number(row.price_amount) / 100).toFixed(2)}. Tap Order to check out and choose the delivery.`;
+    expect((await talk(open)(`how much is the ${row.name.toLowerCase()}?`)).texts[0]).toBe(price);
+    expect((await talk(open)(`what does the ${row.name.toLowerCase()} cost`)).texts[0]).toBe(price);
   });
 
   it('takes a bare "2" with cards on screen as the second card, not a budget of $2', async () => {

@@ -118,7 +118,7 @@ function orderedPhrase(text: string): string | undefined {
 /** "How much is the money tree?" → "money tree". */
 export function pricePhrase(text: string): string | undefined {
   const m =
-    /\b(?:how much (?:is|are|does|do|for)|what(?:'s| is) the price (?:of|for)|price of|cost of)\s+(?:the |a |an |your )?(.+?)(?:\s+cost)?\s*[?.!]*\s*$/i.exec(
+    /\b(?:how much (?:is|are|does|do|for)|what(?:'s| is) the price (?:of|for)|price of|cost of|what does|what do)\s+(?:the |a |an |your )?(.+?)(?:\s+(?:cost|costs|go for|sell for))?\s*[?.!]*\s*$/i.exec(
       text,
     );
   const phrase = m?.[1]?.trim();

@@ -90,7 +90,11 @@ const cancelBooking =
 
 /** "Do I have any reservations?", "show my bookings". */
 const myBookings =
-  /\b(do i have|show( me)?|list|see|what are|where are|check|view|find)\b.*\b(my|any) (reservations?|bookings?)\b/i;
+  /\b(do i have|show( me)?|list|see|what are|where are|check|view|find)\b.*\b(my|any) (reservations?|bookings?)\b|\b(what|which) (reservations?|bookings?) (do|have|did) i\b/i;
+
+/** "Move my reservation at Curry Club to 9pm": a booking made before is changed on the Bookings page. */
+const changeBooking =
+  /\b(change|move|modify|reschedule|push|update)\b.*\b(my|the|our) (reservation|booking)\b/i;
 
 /** "New search", "search again": a fresh dining search, not the last one repeated. */
 const freshSearch = /\b(new|another|different|fresh) search\b|\bsearch again\b|\bstart a new (one|search)\b/i;
@@ -99,10 +103,16 @@ const freshSearch = /\b(new|another|different|fresh) search\b|\bsearch again\b|\
 const sameContact =
   /\b(same (one|e-?mail|number|contact|as (before|last time|usual))|as before|the usual|as last time)\b/i;
 const ownContact = /\b(my (own |usual |account'?s? )?e-?mail( address)?|use mine|my account)\b/i;
+/** A question about the contact ("why do you need my email?") is not an answer to it. */
+const askingWhy = /\b(why|what for|how come)\b/i;
 
 /** Fills the contact from the last search or the account; undefined when there is none to take. */
 async function knownContact(t: Turn): Promise<TurnResult | undefined> {
   const d = t.state.dining;
+  if (askingWhy.test(t.u.text))
+    return askNext(t, [
+      'Only to send you the suggestions, or the booking if you book one; nothing else is sent to it.',
+    ]);
   if (sameContact.test(t.u.text)) {
     const last = await t.lastSearches.get(t.state.userId);
     if (last?.email) d.email = last.email;
@@ -294,6 +304,7 @@ export async function route(t: Turn): Promise<TurnResult> {
   }
   // "Do I have any reservations?": they are listed on the Bookings page.
   if (myBookings.test(u.text)) return talk.orderStatus(t);
+  if (changeBooking.test(u.text)) return talk.changeElsewhere(t);
   // "Hello?" in the middle of a search: still here, and the question stands.
   if (
     state.flow === 'dining' &&

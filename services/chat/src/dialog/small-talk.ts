@@ -122,6 +122,18 @@ export function faq(t: Turn): TurnResult | undefined {
   return found ? { state: t.state, replies: [quickReplies(found[1], mainMenu)] } : undefined;
 }
 
+export function changeElsewhere(t: Turn): TurnResult {
+  return {
+    state: t.state,
+    replies: [
+      quickReplies(
+        "I can't change a booking from here: cancel it on the Bookings page, then I can book the new time for you.",
+        [['Find a restaurant', 'find a restaurant'], ...mainMenu.slice(1)],
+      ),
+    ],
+  };
+}
+
 export function cancelElsewhere(t: Turn): TurnResult {
   return {
     state: t.state,
