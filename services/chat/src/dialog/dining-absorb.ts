@@ -246,7 +246,8 @@ export const rightAway =
   /^\s*(right )?now|\basap\b|\bas soon as possible\b|\bstraight away\b|\bimmediately\b/i;
 
 /** "Table for 2 now near midtown", "asap": today, at the next quarter hour. */
-const hurry = /\b(right now|now|asap|as soon as possible|right away|straight away|immediately)\b/i;
+const hurry =
+  /\b(right now|asap|as soon as possible|right away|straight away|immediately)\b|\b(table|dinner|lunch|breakfast|brunch|seat|somewhere|place|spot|food|eat|restaurant)\b[^.,!?]{0,25}\bnow\b|^\s*now\b|\bnow\s*(please|pls)?\s*([,.!?]|$)/i;
 
 /** The next quarter hour at least 15 minutes after `time` ("13:32" → "14:00"), the same day. */
 function soon(time: string): string | undefined {
@@ -263,7 +264,12 @@ const evening = /pm|p\.m|evening|tonight|night/i;
 function timeOf(t: Turn): string | undefined {
   const { u, state } = t;
   let time = u.time;
-  if (!time && (state.awaiting === 'time' ? rightAway : hurry).test(u.text)) time = soon(t.today.time);
+  // "Now" is the time only when asked for one, or when the request has no time yet ("a table now").
+  if (
+    !time &&
+    (state.awaiting === 'time' ? rightAway.test(u.text) : !state.dining.time && hurry.test(u.text))
+  )
+    time = soon(t.today.time);
   // "730" or "1930" answering "What time?".
   const clock = state.awaiting === 'time' ? /^\s*(?:at\s+)?(\d{1,2})([0-5]\d)\s*$/.exec(u.text) : null;
   if (!time && clock && Number(clock[1]) <= 23) {

@@ -568,6 +568,46 @@ describe('dining flow', () => {
     expect((await talk(open)('what bookings do i have')).texts[0]).toMatch(/Bookings page/);
   });
 
+  it('never moves a day or time for a "now" that is not the time of the request', async () => {
+    const sut = talk(open);
+    await sut('korean in midtown tomorrow 8pm for 2, h@example.com');
+    const cards = (await sut('yes')).messages.filter((m) => m.structured?.type === 'restaurant');
+    expect((await sut('great, book the first one now')).texts[0]).toMatch(
+      new RegExp(
+        `^(Booked! A table for 2 at|You already have a table at) ${cards[0].structured.payload.name},? tomorrow at 8pm`,
+      ),
+    );
+    for (const said of ['we are 3 now', 'now make it 4 people']) {
+      const confirm = talk(open);
+      await confirm('korean in midtown tomorrow 8pm for 2, h@example.com');
+      expect(last((await confirm(said)).texts)).toMatch(/ tomorrow at 8pm to h@example\.com\?$/);
+    }
+    expect(
+      last(
+        (
+          await talk(open)(
+            'dinner for 2 tomorrow at 8, right now I am thinking french, in soho, h@example.com',
+          )
+        ).texts,
+      ),
+    ).toBe('Shall I send 3 suggestions for French in SoHo for 2 tomorrow at 8pm to h@example.com?');
+  });
+
+  it('keeps the day of "date night tomorrow" and counts "me and my mom and dad" as three', async () => {
+    expect(
+      last((await talk(open)('date night tomorrow at 8 in soho, italian for 2, h@example.com')).texts),
+    ).toBe('Shall I send 3 suggestions for Italian in SoHo for 2 tomorrow at 8pm to h@example.com?');
+    expect(
+      last((await talk(open)('thai in soho tomorrow at 8pm for me and my mom and dad, h@example.com')).texts),
+    ).toBe('Shall I send 3 suggestions for Thai in SoHo for 3 tomorrow at 8pm to h@example.com?');
+    const sut = talk(open);
+    await sut('thai in soho tomorrow at 8pm');
+    expect(last((await sut('just me and my roommate')).texts)).toMatch(/e-mail address or a phone/);
+    expect(last((await sut('h@example.com')).texts)).toBe(
+      'Shall I send 3 suggestions for Thai in SoHo for 2 tomorrow at 8pm to h@example.com?',
+    );
+  });
+
   it('answers what it covers in the middle of a search, then asks its question again', async () => {
     const sut = talk(open);
     await sut('find a restaurant');

@@ -9,7 +9,7 @@ export interface InterpretContext {
 }
 
 const dateCue =
-  /today|tonight|tomorrow|hours?\b|minutes?\b|\bmins?\b|\bnow\b|days?\b|week|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d+\/\d+|\d+(st|nd|rd|th)|next|this/i;
+  /today|tonight|tomorrow|hours?\b|minutes?\b|\bmins?\b|days?\b|week|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d+\/\d+|\d+(st|nd|rd|th)|next|this/i;
 const timeCue = /\d|noon|midnight|\bhours?\b|\bminutes?\b|\bmins?\b/i;
 const meridiem = /am|pm|a\.m|p\.m|noon|midnight|morning/i;
 
@@ -81,6 +81,8 @@ const shorthand: [RegExp, string | ((...m: string[]) => string)][] = [
   [/\b2day\b/gi, 'today'],
   [/\b(\d{1,2})\s?ppl\b/gi, '$1 people'],
   [/\b(\d{1,3})\s?mins?\b/gi, '$1 minutes'],
+  // chrono reads "date night tomorrow" as tonight and "date night on sunday" as another day.
+  [/\bdate night\b/gi, 'romantic dinner'],
   // "saturday not friday", "8 instead of 7": the value refused is not read.
   [
     /,?\s*\b(?:not|instead of|rather than)\s+(?:on\s+|at\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)day|today|tonight|tomorrow|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b/gi,
@@ -160,7 +162,8 @@ function expandWords(text: string): string {
 }
 
 const companion =
-  'wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|friend|date|mom|mum|dad|mother|father|son|daughter|sister|brother|colleague|boss|spouse';
+  'wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|friend|date|mom|mum|dad|mother|father|son|daughter|sister|brother|colleague|boss|spouse|roommate|flatmate|cousin|aunt|uncle|grandma|grandpa|grandmother|grandfather|niece|nephew|kid|child|neighbou?r|coworker|co-worker';
+const oneCompanion = new RegExp(`\\b(${companion})\\b`, 'gi');
 
 const companionAndMe = new RegExp(`\\bmy (${companion}) (and|&) (i|me|myself)\\b`, 'i');
 const meAndOthers =
@@ -202,6 +205,15 @@ function readCompany(text: string, into: Understanding): void {
     return;
   }
   if (into.partySize !== undefined) return;
+  // "me and my mom and dad" is 3: the people named after "me and", parents counting 2.
+  const after = /\b(?:me|myself|i) (?:and|&|\+)\s+([^,.;!?]*)/i.exec(text)?.[1];
+  if (after) {
+    const named = (after.match(oneCompanion) ?? []).length + 2 * (after.match(/\bparents\b/gi) ?? []).length;
+    if (named >= 2) {
+      into.partySize = 1 + named;
+      return;
+    }
+  }
   if (meAndCompanion.test(text) || companionAndMe.test(text)) into.partySize = 2;
   else if (/\b(a couple of us|the two of us|the pair of us|both of us|us two|a couple)\b/i.test(text))
     into.partySize = 2;
