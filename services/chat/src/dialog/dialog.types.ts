@@ -92,6 +92,8 @@ export interface OfferedTables {
     id: string;
     name: string;
     rating?: number;
+    /** 1 (cheap) to 4 (expensive). */
+    priceLevel?: number;
     address?: string;
     openingHours?: OpeningHours;
   }[];

@@ -608,6 +608,27 @@ describe('dining flow', () => {
     );
   });
 
+  it('answers price questions about the suggestions from their cards, holds off on "not yet", books "the first looks great"', async () => {
+    const suggested = async () => {
+      const sut = talk(open);
+      await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+      const cards = (await sut('yes')).messages
+        .filter((m) => m.structured?.type === 'restaurant')
+        .map((m) => m.structured.payload as { name: string; priceLevel: number });
+      return { sut, cards };
+    };
+    let { sut, cards } = await suggested();
+    const cheapest = cards.reduce((a, b) => (b.priceLevel < a.priceLevel ? b : a));
+    expect((await sut('which one is the cheapest?')).texts[0]).toMatch(
+      new RegExp(`^${cheapest.name} is the least expensive of these`),
+    );
+    expect((await sut("don't book anything yet, I'll ask my wife")).texts[0]).toMatch(/^OK, no rush/);
+    ({ sut, cards } = await suggested());
+    expect((await sut('the first looks great')).texts[0]).toMatch(
+      new RegExp(`(Booked! A table for 2 at|already have a table at) ${cards[0]!.name}`),
+    );
+  });
+
   it('answers what it covers in the middle of a search, then asks its question again', async () => {
     const sut = talk(open);
     await sut('find a restaurant');

@@ -152,6 +152,7 @@ function offeredOne(r: RestaurantInfo): OfferedTables['restaurants'][number] {
     id: r.id,
     name: r.name,
     rating: r.rating,
+    priceLevel: r.priceLevel,
     address: restaurantAddress(r),
     ...(r.openingHours ? { openingHours: r.openingHours } : {}),
   };

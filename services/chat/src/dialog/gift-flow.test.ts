@@ -215,6 +215,17 @@ describe('ordering from the chat', () => {
     );
   });
 
+  it('orders the cheapest card for "order the cheapest one"', async () => {
+    const sut = talk(open);
+    const cards = (await sut('chocolates')).messages
+      .filter((m) => m.structured?.type === 'product')
+      .map((m) => m.structured.payload as { name: string; amount: { amount: number } });
+    const cheapest = cards.reduce((a, b) => (b.amount.amount < a.amount.amount ? b : a));
+    expect((await sut('order the cheapest one')).texts[0]).toBe(
+      `Great choice: ${cheapest.name}. Tap Order to check out and choose the delivery.`,
+    );
+  });
+
   it('says a product asked for by name is sold out instead of offering another in its place', async () => {
     await open.catalog.operations.createProduct!({
       operationId: 'createProduct',

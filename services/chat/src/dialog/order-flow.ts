@@ -151,6 +151,11 @@ async function chosen(
   const byWords = shownNamed(u.text, state.shown);
   if (byWords) return byWords;
   if (state.shown.length === 0) return undefined;
+  // "Order the cheapest one": by the cards' prices.
+  if (/\b(cheapest|least expensive|most affordable)\b/i.test(u.text))
+    return state.shown.reduce((a, b) => (b.amount.amount < a.amount.amount ? b : a));
+  if (/\b(most expensive|priciest|fanciest)\b/i.test(u.text))
+    return state.shown.reduce((a, b) => (b.amount.amount > a.amount.amount ? b : a));
   const position = cardPosition(u.text);
   if (position !== undefined) {
     // "The 5th one" of three cards is none of them, not the first.

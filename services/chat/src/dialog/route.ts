@@ -71,9 +71,17 @@ const indifferent =
 
 /** "Let's go with 2", "I'll take the first": the choice without its lead-in. */
 function pickedText(text: string): string {
-  return text.replace(
-    /^\s*(?:ok(?:ay)?,?\s+|so\s+)?(?:let'?s|lets|we'?ll|i'?ll|i will|we will|i'?d like to|can we)?\s*(?:go with|go for|do|take|try|pick|choose|have)\s+/i,
-    '',
+  return (
+    text
+      .replace(
+        /^\s*(?:ok(?:ay)?,?\s+|so\s+)?(?:let'?s|lets|we'?ll|i'?ll|i will|we will|i'?d like to|can we)?\s*(?:go with|go for|do|take|try|pick|choose|have)\s+/i,
+        '',
+      )
+      // "The first looks great."
+      .replace(
+        /\s+(?:looks|sounds|seems|is)\s+(?:great|good|nice|perfect|fine|lovely|amazing|best)\b.*$/i,
+        '',
+      )
   );
 }
 
@@ -175,6 +183,29 @@ const barePosition =
 /** "Other options?", "different places": more suggestions for the same search. */
 const otherPlaces =
   /\b(other|different|new) (options|places|restaurants|ones|suggestions|choices)\b|\bothers\b/i;
+
+/** "Which one is the cheapest?", "too expensive": about the suggestions' prices. */
+const restaurantPrice =
+  /\b(cheapest|least expensive|most affordable|cheaper|too expensive|pricey|budget|most expensive|fanciest)\b/i;
+
+/** The suggestions' price levels, from the cards: the cheapest named, and what can and cannot be done. */
+function priceOfOffered(t: Turn, offered: OfferedTables): TurnResult {
+  const priced = offered.restaurants.filter((r) => r.priceLevel !== undefined);
+  if (priced.length === 0) return { state: t.state, replies: [offerButtons(offered)] };
+  const dearest = /\b(most expensive|fanciest)\b/i.test(t.u.text);
+  const pick = priced.reduce((a, b) =>
+    dearest ? (b.priceLevel! > a.priceLevel! ? b : a) : b.priceLevel! < a.priceLevel! ? b : a,
+  );
+  const levels = priced.map((r) => `${r.name} ${'$'.repeat(r.priceLevel!)}`).join(', ');
+  const said = dearest
+    ? `${pick.name} is the most expensive of these (${levels}).`
+    : `${pick.name} is the least expensive of these (${levels}). I can't search by price yet, but "show me others" finds more places.`;
+  return { state: t.state, replies: [say(said), offerButtons(offered)] };
+}
+
+/** "Don't book anything yet": nothing is booked, and the suggestions stay on screen. */
+const notYet =
+  /\b(don'?t|do not|not|no need to|hold off on|wait before)\b[^.!?]*\b(book|reserve)|\bnot yet\b|\bthink about it\b/i;
 
 const takeIt = /^\s*(ok,?\s+)?(i'?ll\s+)?(get|take|buy|order)\s+(it|that|this)\b|^\s*go for it\b/i;
 
@@ -376,6 +407,12 @@ export async function route(t: Turn): Promise<TurnResult> {
   }
   // "Book the second one" after suggestions: a booking at one of them, unless the message starts a new search.
   const offered = state.flow === 'none' ? state.offered : undefined;
+  if (offered && notYet.test(u.text))
+    return {
+      state,
+      replies: [say('OK, no rush. The suggestions stay here: say "book the first one" when you are ready.')],
+    };
+  if (offered && !dining && restaurantPrice.test(u.text)) return priceOfOffered(t, offered);
   if (offered && asksToBook(t) && (!dining || pickOffered(u.text, offered) !== undefined))
     return bookOffered(t, offered);
   // "Show me others" after restaurant suggestions: the same search again, which varies its picks.
@@ -396,7 +433,7 @@ export async function route(t: Turn): Promise<TurnResult> {
     return reviseOffered(t, offered);
   // "Yes" to "Want me to book one of them?", or just "the second one" (not "same as last time").
   const pick = pickedText(u.text);
-  if (offered && !dining && !closes) {
+  if (offered && !dining && (!closes || pick !== u.text)) {
     const reply = answer(u.text);
     if (
       reply === 'yes' ||
@@ -433,6 +470,9 @@ export async function route(t: Turn): Promise<TurnResult> {
     return giftTurn(t);
   if (state.flow === 'gift' && mentionsGift(t) && u.intent !== 'order_product' && !dining) return giftTurn(t);
   // "What's the cheapest?", "show me more", "cheaper", "blue": about the products just shown.
+  // "Order the cheapest one": that card, not the list again.
+  if (state.shown.length > 0 && /\b(order|buy|get|take|want)\b/i.test(u.text) && cheapest.test(u.text))
+    return orderTurn(t);
   if (state.flow === 'gift' && !dining && [cheapest, cheaper, more, otherColour].some((p) => p.test(u.text)))
     return giftTurn(t);
   // Only the answer right after "Want the same again?", and only a plain yes: "ok find me chinese in harlem"
