@@ -49,6 +49,16 @@ async function say(tab: Tab, text: string): Promise<void> {
 }
 
 /** Waits for the concierge's answer: more of its messages than `before`, and no longer typing. */
+/** Asks for `wish` in the chat and opens the checkout of the first product card. */
+async function checkoutOf(tab: Tab, wish: string): Promise<void> {
+  await say(tab, wish);
+  await tab.page
+    .getByRole('button', { name: /^Order / })
+    .first()
+    .click();
+  await tab.page.getByRole('heading', { name: 'Checkout' }).waitFor();
+}
+
 async function answered(tab: Tab, before: number): Promise<void> {
   const { page } = tab;
   await expect
@@ -216,12 +226,7 @@ describe('a customer', () => {
   it('orders again with the last address prefilled; a declined card fails the order live, with the reason', async () => {
     const { page } = tab;
     await page.getByRole('button', { name: 'Start over' }).click();
-    await say(tab, 'chocolates for a birthday');
-    await page
-      .getByRole('button', { name: /^Order / })
-      .first()
-      .click();
-    await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+    await checkoutOf(tab, 'chocolates for a birthday');
     // The address of the previous order comes back (the page asks for it as it opens, so it may land a moment
     // after the heading); the day defaults to the shop's today.
     await vi.waitFor(async () => {
@@ -552,12 +557,7 @@ describe('a shopper at checkout', () => {
     const tab = await openTab(browser, live.baseUrl);
     const { page } = tab;
     await signIn(tab, 'demo@concierge.local', 'Concierge-demo-1');
-    await say(tab, 'chocolates for a birthday');
-    await page
-      .getByRole('button', { name: /^Order / })
-      .first()
-      .click();
-    await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+    await checkoutOf(tab, 'chocolates for a birthday');
     const sent: { recipient?: { phone?: string } }[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && new URL(request.url()).pathname === '/v1/checkout')

@@ -2,7 +2,7 @@
 import type { Caller } from '@concierge/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingInfo, DiningSearch } from '../recommend/recommend.types.js';
-import { alice, bob, type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
+import { alice, bob, bookingsOf, type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
 import { confirmed } from './booking.js';
 import type { Turn } from './turn.types.js';
 
@@ -13,31 +13,6 @@ beforeAll(async () => {
 afterAll(() => open.close());
 
 const last = (texts: string[]) => texts.at(-1) ?? '';
-
-interface Booking {
-  id: string;
-  restaurantId: string;
-  restaurantName: string;
-  date: string;
-  time: string;
-  partySize: number;
-  email: string | null;
-  phone: string | null;
-  status: string;
-}
-
-async function bookingsOf(caller: Caller): Promise<Booking[]> {
-  const res = await open.catalog.operations.listBookings!({
-    operationId: 'listBookings',
-    params: {},
-    query: {},
-    headers: {},
-    body: undefined,
-    caller,
-    requestId: 'test',
-  });
-  return (res.body as { items: Booking[] }).items;
-}
 
 describe('booking a table', () => {
   it('asks to confirm the booking, books the best match on yes and says where to find it', async () => {
@@ -52,7 +27,7 @@ describe('booking a table', () => {
     expect(said).toMatch(
       /^Booked! A table for 4 at .+, tomorrow at 8pm, under carol@example\.com\. Your booking number is bkg_/,
     );
-    const booked = await bookingsOf(carol);
+    const booked = await bookingsOf(open, carol);
     expect(booked).toHaveLength(1);
     expect(booked[0]).toMatchObject({
       date: '2026-03-11',
@@ -63,7 +38,7 @@ describe('booking a table', () => {
     });
     expect(said).toContain(booked[0]!.id);
     expect(said).toContain(booked[0]!.restaurantName);
-    expect(await bookingsOf(bob)).toEqual([]);
+    expect(await bookingsOf(open, bob)).toEqual([]);
   });
 
   it('books the suggestion the user picks after a plain search, by position or by name', async () => {
@@ -81,13 +56,13 @@ describe('booking a table', () => {
     expect(second.texts[0]).toMatch(
       new RegExp(`^Booked! A table for 2 at ${literal(names[1]!)}, tomorrow at 7pm`),
     );
-    expect((await bookingsOf(dave)).map((b) => b.restaurantName)).toEqual([names[1]]);
+    expect((await bookingsOf(open, dave)).map((b) => b.restaurantName)).toEqual([names[1]]);
 
     await sut('korean in midtown for 2 tomorrow at 7pm, email me at dave@example.com');
     await sut('yes');
     const byName = await sut(buttons[2]);
     expect(byName.texts[0]).toMatch(new RegExp(`at ${literal(names[2]!)},`));
-    expect((await bookingsOf(dave)).map((b) => b.restaurantName)).toEqual([names[2], names[1]]);
+    expect((await bookingsOf(open, dave)).map((b) => b.restaurantName)).toEqual([names[2], names[1]]);
   });
 
   it('asks which restaurant when a booking request names none of the suggestions', async () => {
@@ -96,7 +71,7 @@ describe('booking a table', () => {
     await sut('yes');
     const answer = await sut('book it please');
     expect(answer.texts[0]).toMatch(/book one of them/);
-    expect(await bookingsOf(alice)).toEqual([]);
+    expect(await bookingsOf(open, alice)).toEqual([]);
   });
 });
 

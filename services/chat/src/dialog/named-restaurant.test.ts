@@ -2,7 +2,7 @@
 import type { Caller } from '@concierge/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestaurantInfo } from '../recommend/recommend.types.js';
-import { type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
+import { bookingsOf, type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
 import { Lexicon } from './lexicon.js';
 import { describeHours, toNamed } from './named-restaurant.js';
 
@@ -33,20 +33,6 @@ let users = 0;
 function someone(): Caller {
   users += 1;
   return { userId: `usr_named_${users}`, roles: ['customer'], via: 'jwt' };
-}
-
-async function bookingsOf(caller: Caller) {
-  const res = await open.catalog.operations.listBookings!({
-    operationId: 'listBookings',
-    params: {},
-    query: {},
-    headers: {},
-    body: undefined,
-    caller,
-    requestId: 'test',
-  });
-  return (res.body as { items: { restaurantId: string; date: string; time: string; partySize: number }[] })
-    .items;
 }
 
 // The fixture's clock: Tuesday 10 March 2026, 3pm in New York. Tomorrow is a Wednesday (day 3).
@@ -82,7 +68,7 @@ describe('a restaurant named by name', () => {
     );
     const done = await sut('yes');
     expect(done.texts[0]).toMatch(new RegExp(`^Booked! A table for 2 at ${r.name}, tomorrow at 8pm`));
-    expect(await bookingsOf(caller)).toMatchObject([
+    expect(await bookingsOf(open, caller)).toMatchObject([
       { restaurantId: r.id, date: '2026-03-11', time: '20:00', partySize: 2 },
     ]);
   });
@@ -127,7 +113,9 @@ describe('a restaurant named by name', () => {
     expect(last((await sut('yes')).texts)).toBe('Which day?');
     await sut('tomorrow at 8pm for 4 under me@example.com');
     await sut('yes');
-    expect(await bookingsOf(caller)).toMatchObject([{ restaurantId: r.id, time: '20:00', partySize: 4 }]);
+    expect(await bookingsOf(open, caller)).toMatchObject([
+      { restaurantId: r.id, time: '20:00', partySize: 4 },
+    ]);
   });
 
   it('says when it is closed that day, keeps the time and asks for another day', async () => {
@@ -149,7 +137,7 @@ describe('a restaurant named by name', () => {
       `Shall I book a table at ${r.name} for 2 tomorrow at 8pm, under me@example.com?`,
     );
     await sut('yes');
-    expect(await bookingsOf(caller)).toMatchObject([
+    expect(await bookingsOf(open, caller)).toMatchObject([
       { restaurantId: r.id, date: '2026-03-11', time: '20:00' },
     ]);
   });
@@ -167,7 +155,7 @@ describe('a restaurant named by name', () => {
       .map((m) => m.structured.payload);
     for (const card of cards) expect(card.restaurantId).not.toBe(r.id);
     expect(last(answer.texts)).toBe('Want me to book one of them?');
-    expect(await bookingsOf(caller)).toEqual([]);
+    expect(await bookingsOf(open, caller)).toEqual([]);
   });
 
   it('goes back to a search when another cuisine is asked for', async () => {

@@ -15,6 +15,7 @@ import {
 import { type ChatService, createChatService, inProcessCatalogClient } from '../index.js';
 import { readBotDefinition } from '../nlu/bot-definition.js';
 import { loadOrTrainModel } from '../nlu/model-store.js';
+import type { BookingInfo } from '../recommend/recommend.types.js';
 
 let model: NluModel | undefined;
 
@@ -104,4 +105,18 @@ export function talk(open: OpenChat, caller: Caller = alice) {
     id = answer.conversationId;
     return answer;
   };
+}
+
+/** The catalog's bookings of `caller`, as `GET /v1/bookings` lists them. */
+export async function bookingsOf(open: OpenChat, caller: Caller): Promise<BookingInfo[]> {
+  const res = await open.catalog.operations.listBookings!({
+    operationId: 'listBookings',
+    params: {},
+    query: {},
+    headers: {},
+    body: undefined,
+    caller,
+    requestId: 'test',
+  });
+  return (res.body as { items: BookingInfo[] }).items;
 }
