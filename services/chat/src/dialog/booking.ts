@@ -68,6 +68,12 @@ export function pickOffered(text: string, offered: OfferedTables): number | unde
   });
   if (byWords >= 0) return byWords;
   const n = offered.restaurants.length;
+  // "Book the cheapest one": by the cards' price levels.
+  if (/\b(cheapest|least expensive|most affordable)\b/.test(said)) {
+    const levels = offered.restaurants.map((r) => r.priceLevel ?? 99);
+    const cheapest = levels.indexOf(Math.min(...levels));
+    if (levels[cheapest]! < 99) return cheapest;
+  }
   if (/\b(best|highest|top)[ -]?(rated|rating|one)\b|\bbest\b/.test(said)) {
     const ratings = offered.restaurants.map((r) => r.rating ?? -1);
     const best = ratings.indexOf(Math.max(...ratings));

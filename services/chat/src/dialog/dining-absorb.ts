@@ -126,6 +126,10 @@ function answersHere(t: Turn, kind: 'area' | 'cuisine'): boolean {
 
 /** Words the tagger sometimes takes for a cuisine or an area ("any good places in soho"). */
 const generic = new Set([
+  'better',
+  'best',
+  'works',
+  'fine',
   'place',
   'places',
   'spot',

@@ -629,6 +629,30 @@ describe('dining flow', () => {
     );
   });
 
+  it('confirms "same as last time but for 6" before sending, reads "sunday would be better", books "the cheapest one"', async () => {
+    const first = talk(open, { userId: 'usr_hal', roles: ['customer'], via: 'jwt' });
+    await first('thai in chelsea tomorrow 7pm for 2, hal@example.com');
+    await first('yes');
+    const again = talk(open, { userId: 'usr_hal', roles: ['customer'], via: 'jwt' });
+    expect(last((await again('same as last time but for 6 people')).texts)).toBe(
+      'Shall I send 3 suggestions for Thai in Chelsea for 6 tomorrow at 7pm to hal@example.com?',
+    );
+    const sunday = talk(open);
+    await sunday('italian in soho tomorrow 7pm for 2, t@example.com');
+    expect(last((await sunday('sunday would be better')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 2 Sun, Mar 15 at 7pm to t@example.com?',
+    );
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+    const cards = (await sut('yes')).messages
+      .filter((m) => m.structured?.type === 'restaurant')
+      .map((m) => m.structured.payload as { name: string; priceLevel: number });
+    const cheapest = cards.find((c) => c.priceLevel === Math.min(...cards.map((x) => x.priceLevel)))!;
+    expect((await sut('book the cheapest one')).texts[0]).toMatch(
+      new RegExp(`(Booked! A table for 2 at|already have a table at) ${cheapest.name}`),
+    );
+  });
+
   it('answers what it covers in the middle of a search, then asks its question again', async () => {
     const sut = talk(open);
     await sut('find a restaurant');

@@ -203,6 +203,11 @@ describe('ordering from the chat', () => {
     const price = `${row.name} is $${(Number(row.price_amount) / 100).toFixed(2)}. Tap Order to check out and choose the delivery.`;
     expect((await talk(open)(`how much is the ${row.name.toLowerCase()}?`)).texts[0]).toBe(price);
     expect((await talk(open)(`what does the ${row.name.toLowerCase()} cost`)).texts[0]).toBe(price);
+    const sut = talk(open);
+    await sut(`how much is the ${row.name.toLowerCase()}?`);
+    expect((await sut('order it')).texts[0]).toBe(
+      `Great choice: ${row.name}. Tap Order to check out and choose the delivery.`,
+    );
   });
 
   it('takes a bare "2" with cards on screen as the second card, not a budget of $2', async () => {

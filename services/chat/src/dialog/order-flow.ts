@@ -201,8 +201,13 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
   const priceFollowUp =
     t.state.focusProduct !== undefined && /^\s*(and|what about|how about)\b/i.test(t.u.text);
   if (/\b(how much|price|cost)\b/i.test(t.u.text) || priceFollowUp) {
-    // "I'll take it" next means this one; the cards keep their order for "the first one".
+    // "I'll take it" next means this one; the cards keep their order for "the first one". A product not
+    // among them ("how much is the snake plant?") is the card on screen now.
     t.state.focusProduct = product.productId;
+    if (!t.state.shown.some((p) => p.productId === product.productId)) {
+      t.state.shown = [product];
+      t.state.flow = 'gift';
+    }
     return {
       state: t.state,
       replies: [

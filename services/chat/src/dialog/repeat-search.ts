@@ -17,5 +17,7 @@ export async function repeatLastSearch(t: Turn): Promise<TurnResult> {
   delete (t.state.dining as { timeZone?: string }).timeZone;
   const absorbed = absorbDining(t);
   if (absorbed.problems.length > 0) return reprompt(t, absorbed.problems);
+  // "Same as last time but for 6": a changed search is confirmed before it is sent.
+  if (absorbed.changed.length > 0) return askNext(t);
   return complete(t);
 }

@@ -197,6 +197,11 @@ function priceOfOffered(t: Turn, offered: OfferedTables): TurnResult {
     dearest ? (b.priceLevel! > a.priceLevel! ? b : a) : b.priceLevel! < a.priceLevel! ? b : a,
   );
   const levels = priced.map((r) => `${r.name} ${'$'.repeat(r.priceLevel!)}`).join(', ');
+  if (priced.every((r) => r.priceLevel === priced[0]!.priceLevel))
+    return {
+      state: t.state,
+      replies: [say(`They are all priced alike (${levels}).`), offerButtons(offered)],
+    };
   const said = dearest
     ? `${pick.name} is the most expensive of these (${levels}).`
     : `${pick.name} is the least expensive of these (${levels}). I can't search by price yet, but "show me others" finds more places.`;
@@ -412,7 +417,7 @@ export async function route(t: Turn): Promise<TurnResult> {
       state,
       replies: [say('OK, no rush. The suggestions stay here: say "book the first one" when you are ready.')],
     };
-  if (offered && !dining && restaurantPrice.test(u.text)) return priceOfOffered(t, offered);
+  if (offered && !dining && !asksToBook(t) && restaurantPrice.test(u.text)) return priceOfOffered(t, offered);
   if (offered && asksToBook(t) && (!dining || pickOffered(u.text, offered) !== undefined))
     return bookOffered(t, offered);
   // "Show me others" after restaurant suggestions: the same search again, which varies its picks.
