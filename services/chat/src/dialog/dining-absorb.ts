@@ -29,6 +29,9 @@ const pronounOne =
 /** The party in the message: a bare number only answers "How many people?", and not "change the time to 9". */
 function party(u: Turn['u'], awaiting: Turn['state']['awaiting']): number | undefined {
   if (u.partySize !== undefined) return u.partySize;
+  // "Make it 3" is a party wherever it is said.
+  if (u.number !== undefined && /\bmake it\s+\d{1,2}\b(?!\s*(am|pm|:|o'?clock))/i.test(u.text))
+    return u.number;
   if (awaiting !== 'partySize' || u.number === undefined) return undefined;
   if (u.number === 1 && pronounOne.test(u.text)) return undefined;
   const named = slotNamed(u.text);

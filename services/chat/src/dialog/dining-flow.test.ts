@@ -653,6 +653,48 @@ describe('dining flow', () => {
     );
   });
 
+  it('reads "we\'re actually 3" as the party, not 3pm, after suggestions and at the confirmation', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+    await sut('yes');
+    expect(last((await sut("we're actually 3")).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 3 tomorrow at 7pm to t@example.com?',
+    );
+    const confirm = talk(open);
+    await confirm('italian in soho tomorrow 7pm for 2, t@example.com');
+    expect(last((await confirm('make it 3')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 3 tomorrow at 7pm to t@example.com?',
+    );
+  });
+
+  it('keeps a weekday with a calendar date on that date, and refuses "last saturday" and a day gone this year', async () => {
+    // The fixture's clock: Tuesday 10 March 2026, 3pm. Tuesday 17 March is a week ahead.
+    expect(last((await talk(open)('thai in soho tuesday march 17 at 7 for 2, t@example.com')).texts)).toBe(
+      'Shall I send 3 suggestions for Thai in SoHo for 2 Tue, Mar 17 at 7pm to t@example.com?',
+    );
+    expect((await talk(open)('thai in soho last saturday at 7 for 2')).texts[0]).toMatch(/already passed/);
+    expect((await talk(open)('thai in soho on march 2 at 7 for 2')).texts[0]).toMatch(/already passed/);
+  });
+
+  it('does not take a bad address or a refusal for the account address, and answers "no thanks"', async () => {
+    const caller = { userId: 'usr_ida', roles: ['customer'], via: 'jwt' as const, email: 'ida@example.com' };
+    let sut = talk(open, caller);
+    await sut('thai in soho tomorrow at 8pm for 2');
+    expect((await sut('my email is bob@@mail')).texts[0]).toMatch(/^That e-mail address doesn't look right/);
+    sut = talk(open, caller);
+    await sut('thai in soho tomorrow at 8pm for 2');
+    for (const refusal of ["i'd rather not share my email", 'no thanks'])
+      expect((await sut(refusal)).texts[0]).toMatch(/^I only use it to send you the suggestions/);
+  });
+
+  it('says no places were suggested yet for "book the first one", and starts a search to book', async () => {
+    const answer = await talk(open)('book the first one');
+    expect(answer.texts).toEqual([
+      "I haven't suggested any places yet. Let's find one to book.",
+      'What kind of food would you like?',
+    ]);
+  });
+
   it('answers what it covers in the middle of a search, then asks its question again', async () => {
     const sut = talk(open);
     await sut('find a restaurant');

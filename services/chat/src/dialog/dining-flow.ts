@@ -102,6 +102,8 @@ export async function diningTurn(t: Turn): Promise<TurnResult> {
   t.state.flow = 'dining';
   const before = { ...t.state.dining };
   const absorbed = absorbDining(t);
+  // A message that gives something counts as an answer: only failures in a row lead to the way out.
+  if (absorbed.changed.length > 0) t.state.reprompts = 0;
   // Another cuisine or area than the named restaurant's: a search again ("actually, chinese in soho").
   const named = t.state.dining.restaurant;
   if (named && (t.state.dining.cuisine !== named.cuisine || t.state.dining.area !== named.area))

@@ -23,7 +23,7 @@ import {
   openingAnswer,
   toNamed,
 } from './named-restaurant.js';
-import { orderTurn, pricePhrase } from './order-flow.js';
+import { cardPosition, orderTurn, pricePhrase } from './order-flow.js';
 import { repeatLastSearch } from './repeat-search.js';
 import { quickReplies, say } from './replies.js';
 import * as talk from './small-talk.js';
@@ -117,6 +117,12 @@ const askingWhy = /\b(why|what for|how come)\b/i;
 /** Fills the contact from the last search or the account; undefined when there is none to take. */
 async function knownContact(t: Turn): Promise<TurnResult | undefined> {
   const d = t.state.dining;
+  // "my email is bob@@mail" is a bad address, not "my e-mail"; "I'd rather not share my email" is a refusal.
+  if (t.u.badEmail || /@/.test(t.u.text)) return undefined;
+  if (/\b(rather not|don'?t want|do not want|no thanks|not share|not give|nope)\b|^\s*no\b/i.test(t.u.text))
+    return askNext(t, [
+      'I only use it to send you the suggestions, or the booking if you book one. A phone number works too; or say cancel.',
+    ]);
   if (askingWhy.test(t.u.text))
     return askNext(t, [
       'Only to send you the suggestions, or the booking if you book one; nothing else is sent to it.',
@@ -170,7 +176,8 @@ function reviseOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
     const n = u.number;
     if (/\bmake it\b/i.test(u.text) && n >= 1 && n <= 20)
       return diningTurn({ ...t, u: { ...u, partySize: n } });
-    if (n >= 1 && n <= 12)
+    // Only "do 8", "at 8", "around 8" is a time; "we're actually 3" is not 3 pm.
+    if (n >= 1 && n <= 12 && /\b(do|at|around|by|for)\s+\d{1,2}\b/i.test(u.text))
       return diningTurn({ ...t, u: { ...u, time: `${String(n <= 10 ? n + 12 : n).padStart(2, '0')}:00` } });
   }
   return diningTurn(t);
@@ -453,6 +460,19 @@ export async function route(t: Turn): Promise<TurnResult> {
       state.offered = undefined;
       return { state, replies: [quickReplies('OK. Anything else?', mainMenu)] };
     }
+  }
+  // "Book the first one" with no suggestions: nothing to pick from yet.
+  if (
+    !state.offered &&
+    state.flow !== 'dining' &&
+    state.shown.length === 0 &&
+    asksToBook(t) &&
+    cardPosition(u.text) !== undefined &&
+    !mentionsDiningStrongly(t)
+  ) {
+    state.flow = 'dining';
+    state.booking = true;
+    return askNext(t, ["I haven't suggested any places yet. Let's find one to book."]);
   }
   // "The 2nd", "number 3" with product cards on screen: that card.
   if (

@@ -25,10 +25,36 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A date named by its month or numbers ("friday december 4", "12/4", "the 4th"), not only by a weekday. */
+const calendarDate =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}(st|nd|rd|th)\b|\d+\/\d+/i;
+const weekdayIndex = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/**
+ * The day meant when it has passed: chrono reads dates forward, so "last saturday" came out as the coming one
+ * and "november 2" (in late November) as next year's. The past day is kept, for the dialog to refuse as past.
+ */
+function pastMeant(date: string, text: string, context: InterpretContext): string {
+  const today = localMoment(context.now, context.timeZone).date;
+  const last = /\blast (sun|mon|tue|wed|thu|fri|sat)[a-z]*\b/i.exec(text);
+  if (last) {
+    const want = weekdayIndex.indexOf(last[1]!.toLowerCase());
+    const day = new Date(`${today}T12:00:00Z`).getUTCDay();
+    return addDays(today, -((day - want + 7) % 7 || 7));
+  }
+  // Without a year, a day about a year ahead was this year's, already gone.
+  if (!/\b20\d\d\b/.test(text) && date > addDays(today, 270)) {
+    const d = new Date(`${date}T12:00:00Z`);
+    d.setUTCFullYear(d.getUTCFullYear() - 1);
+    return d.toISOString().slice(0, 10);
+  }
+  return date;
+}
+
 function readDateTime(entity: BuiltinEntity, into: Understanding, context: InterpretContext): void {
   const value = entity.value as { start: string; allDay: boolean };
   if (noDay.test(entity.text.trim())) return;
-  if (dateCue.test(entity.text)) into.date = value.start.slice(0, 10);
+  if (dateCue.test(entity.text)) into.date = pastMeant(value.start.slice(0, 10), entity.text, context);
   if (value.allDay || !timeCue.test(entity.text)) return;
   const [hours, minutes] = value.start.slice(11, 16).split(':').map(Number) as [number, number];
   // "at 7" or "around 7:30" for dinner means pm: nobody books a restaurant at 1–10 am without saying so.
@@ -37,7 +63,13 @@ function readDateTime(entity: BuiltinEntity, into: Understanding, context: Inter
   const hour = hours >= 1 && hours <= 10 && !meridiem.test(entity.text) && !relative;
   into.time = `${String(hour ? hours + 12 : hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
   // "friday at 8" said on a Friday afternoon: chrono moved 8 am, already past, to next Friday; 8 pm is today.
-  if (hour && into.date && weekday.test(entity.text) && !/\bnext\b/i.test(entity.text)) {
+  if (
+    hour &&
+    into.date &&
+    weekday.test(entity.text) &&
+    !/\bnext\b/i.test(entity.text) &&
+    !calendarDate.test(entity.text)
+  ) {
     const now = localMoment(context.now, context.timeZone);
     if (into.date === addDays(now.date, 7) && into.time > now.time) into.date = now.date;
   }
@@ -172,7 +204,8 @@ const familyOf = new RegExp(
   `\\b(?:me|myself|i),? (?:and )?my (?:${companion}),? (?:and|&|\\+|plus) (?:our|my|the) (\\d{1,2}) (?:kids|children|boys|girls|sons|daughters)\\b`,
   'i',
 );
-const weAre = /\bwe(?:'re| are| r| will be|'ll be) (\d{1,2})\b(?!\s*(?:am|pm|:|o'?clock))/i;
+const weAre =
+  /\bwe(?:'re| are| r| will be|'ll be)(?: actually| now| only| just| going to be)? (\d{1,2})\b(?!\s*(?:am|pm|:|o'?clock))/i;
 const meAndCompanion = new RegExp(`\\b(me|myself|i) (and|&|\\+) (my|a|one) (${companion})\\b`, 'i');
 
 /**
