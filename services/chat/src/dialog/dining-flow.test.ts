@@ -674,6 +674,8 @@ describe('dining flow', () => {
     );
     expect((await talk(open)('thai in soho last saturday at 7 for 2')).texts[0]).toMatch(/already passed/);
     expect((await talk(open)('thai in soho on march 2 at 7 for 2')).texts[0]).toMatch(/already passed/);
+    // A day later this year is ahead, beyond the 90 days looked up, not past.
+    expect((await talk(open)('thai in soho on december 25 at 7 for 2')).texts[0]).toMatch(/90 days ahead/);
   });
 
   it('does not take a bad address or a refusal for the account address, and answers "no thanks"', async () => {

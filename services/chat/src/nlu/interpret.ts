@@ -42,8 +42,8 @@ function pastMeant(date: string, text: string, context: InterpretContext): strin
     const day = new Date(`${today}T12:00:00Z`).getUTCDay();
     return addDays(today, -((day - want + 7) % 7 || 7));
   }
-  // Without a year, a day about a year ahead was this year's, already gone.
-  if (!/\b20\d\d\b/.test(text) && date > addDays(today, 270)) {
+  // Without a year, a day chrono put about a year ahead, into next year, was this year's, already gone.
+  if (!/\b20\d\d\b/.test(text) && date.slice(0, 4) > today.slice(0, 4) && date > addDays(today, 270)) {
     const d = new Date(`${date}T12:00:00Z`);
     d.setUTCFullYear(d.getUTCFullYear() - 1);
     return d.toISOString().slice(0, 10);
