@@ -108,6 +108,14 @@ describe('dining flow', () => {
     );
   });
 
+  it('asks the question again after "no" to "did you mean", keeping the search', async () => {
+    const sut = talk(open);
+    await sut('find a restaurant in chelsea');
+    expect((await sut('mexcian')).texts[0]).toMatch(/Did you mean Mexican\?/);
+    expect((await sut('no')).texts).toEqual(['OK.', 'What kind of food would you like?']);
+    expect(last((await sut('thai')).texts)).toBe('Which day?');
+  });
+
   it('refuses a date in the past', async () => {
     const sut = talk(open);
     await sut('thai in soho for 2');

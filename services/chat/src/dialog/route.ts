@@ -362,6 +362,17 @@ export async function route(t: Turn): Promise<TurnResult> {
     resetFlow(t);
     return diningTurn(t);
   }
+  // "No" to "Did you mean Italian?": the question again, not a cancelled search.
+  if (
+    state.flow === 'dining' &&
+    state.awaiting &&
+    state.suggested?.length &&
+    answer(u.text) === 'no' &&
+    !dining
+  ) {
+    state.suggested = undefined;
+    return askNext(t, ['OK.']);
+  }
   // "I don't care" answering the area or the cuisine question is an answer, not a goodbye.
   if (
     state.flow === 'dining' &&
