@@ -82,6 +82,15 @@ describe('gift flow', () => {
     expect(cards.every((p) => p.tags.includes('chocolates') && p.amount <= 3000)).toBe(true);
   });
 
+  it('hears a retirement, a housewarming or a promotion as a time for congratulations', async () => {
+    for (const said of [
+      'a retirement gift for my boss',
+      'housewarming present',
+      'my boss got promoted, gift ideas?',
+    ])
+      expect((await talk(open)(said)).texts[0]).toMatch(/congratulat/i);
+  });
+
   it('hears the occasion in "a friend who\'s sick"', async () => {
     const sut = talk(open);
     expect((await sut("something yellow for a friend who's sick")).texts[0]).toBe(
