@@ -218,6 +218,17 @@ export async function bookOffered(t: Turn, offered: OfferedTables): Promise<Turn
       ],
     };
   const chosen = offered.restaurants[index]!;
+  // "Book the first one for 25 people": refused as a search would be, never booked for the old party.
+  const party = t.u.partySize;
+  if (party !== undefined && (!Number.isInteger(party) || party < 1 || party > 20))
+    return {
+      state: t.state,
+      replies: [
+        say(
+          `I can book tables for 1 to 20 people, so I haven't booked ${chosen.name}. How many of you will there be?`,
+        ),
+      ],
+    };
   const search = changedSearch(t, offered.search);
   const outcome = await tryBook(t, chosen.id, search);
   if ('booking' in outcome) {

@@ -289,6 +289,13 @@ function timeOf(t: Turn): string | undefined {
     const h = u.number;
     if (h >= 1 && h <= 12) time = `${String(h <= 10 ? h + 12 : h).padStart(2, '0')}:00`;
   }
+  // Dinner "at 11" is 11 pm.
+  if (
+    time === '11:00' &&
+    /\b(dinner|supper|tonight|night|evening|late)\b/i.test(u.text) &&
+    !/\ba\.?m\b/i.test(u.text)
+  )
+    time = '23:00';
   // Breakfast and brunch are in the morning: "at 11" or "around 9" without "pm" is not the evening.
   const meal = state.dining.meal;
   if (time && (meal === 'breakfast' || meal === 'brunch') && !evening.test(u.text)) {

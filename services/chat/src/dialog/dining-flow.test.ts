@@ -1,6 +1,6 @@
 // The dining flow through the chat service: validation paths, corrections, confirmation and bounded re-prompts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
+import { bookingsOf, type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
 import { describeTime } from './local-time.js';
 
 let open: OpenChat;
@@ -703,6 +703,31 @@ describe('dining flow', () => {
       "I haven't suggested any places yet. Let's find one to book.",
       'What kind of food would you like?',
     ]);
+  });
+
+  it('books nothing for an opinion with a doubt, nor for a party outside 1–20 named with the pick', async () => {
+    const caller = { userId: 'usr_jo', roles: ['customer'], via: 'jwt' as const };
+    const sut = talk(open, caller);
+    await sut('thai in harlem tomorrow 8pm for 2, jo@example.com');
+    await sut('yes');
+    for (const doubt of [
+      'first one seems nice but maybe too fancy?',
+      'the second one seems great but we might go elsewhere',
+    ])
+      expect((await sut(doubt)).texts[0]).not.toMatch(/^Booked!/);
+    const fresh = talk(open, caller);
+    await fresh('thai in harlem tomorrow 8pm for 2, jo@example.com');
+    await fresh('yes');
+    expect((await fresh('book the first one for 25 people')).texts[0]).toMatch(
+      /^I can book tables for 1 to 20 people, so I haven't booked /,
+    );
+    expect(await bookingsOf(open, caller)).toEqual([]);
+  });
+
+  it('reads dinner "at 11" as 11pm', async () => {
+    expect(last((await talk(open)('dinner tomorrow at 11 for 2 thai harlem, z@example.com')).texts)).toBe(
+      'Shall I send 3 suggestions for Thai in Harlem for 2 tomorrow at 11pm to z@example.com?',
+    );
   });
 
   it('answers what it covers in the middle of a search, then asks its question again', async () => {

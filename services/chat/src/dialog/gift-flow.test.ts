@@ -261,6 +261,17 @@ describe('ordering from the chat', () => {
     for (const card of cards) expect(card.structured.payload.name).not.toBe('Moonlit Peony Cloud');
   });
 
+  it('puts forward the card picked last for "order it", not the first', async () => {
+    const sut = talk(open);
+    const cards = (await sut('birthday flowers')).messages
+      .filter((m) => m.structured?.type === 'product')
+      .map((m) => m.structured.payload as { name: string });
+    await sut('the second one please');
+    expect((await sut('order it')).texts[0]).toBe(
+      `Great choice: ${cards[1]!.name}. Tap Order to check out and choose the delivery.`,
+    );
+  });
+
   it('says how many cards there are for a position beyond them, and takes "the 2nd" alone', async () => {
     const sut = talk(open);
     const cards = (await sut('birthday flowers')).messages

@@ -219,6 +219,8 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
       ],
     };
   }
+  // "Order it" next means this one, not the first card.
+  t.state.focusProduct = product.productId;
   return {
     state: t.state,
     replies: [

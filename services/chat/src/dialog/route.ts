@@ -79,7 +79,7 @@ function pickedText(text: string): string {
       )
       // "The first looks great."
       .replace(
-        /\s+(?:looks|sounds|seems|is)\s+(?:great|good|nice|perfect|fine|lovely|amazing|best)\b.*$/i,
+        /\s+(?:looks|sounds|seems|is)\s+(?:great|good|nice|perfect|fine|lovely|amazing|best)\s*[.!]*\s*$/i,
         '',
       )
   );
