@@ -630,6 +630,10 @@ describe('dining flow', () => {
     expect((await sut('which one is the cheapest?')).texts[0]).toMatch(
       new RegExp(`^${cheapest.name} is the least expensive of these`),
     );
+    const second = cards[1]!;
+    expect((await sut('is the second one expensive?')).texts[0]).toBe(
+      `${second.name} is ${'$'.repeat(second.priceLevel)} (price level ${second.priceLevel} of 4).`,
+    );
     expect((await sut("don't book anything yet, I'll ask my wife")).texts[0]).toMatch(/^OK, no rush/);
     ({ sut, cards } = await suggested());
     expect((await sut('the first looks great')).texts[0]).toMatch(

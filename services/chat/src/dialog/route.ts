@@ -193,12 +193,25 @@ const otherPlaces =
 
 /** "Which one is the cheapest?", "too expensive": about the suggestions' prices. */
 const restaurantPrice =
-  /\b(cheapest|least expensive|most affordable|cheaper|too expensive|pricey|budget|most expensive|fanciest)\b/i;
+  /\b(cheapest|least expensive|most affordable|cheaper|too expensive|pricey|budget|most expensive|fanciest|expensive)\b/i;
 
 /** The suggestions' price levels, from the cards: the cheapest named, and what can and cannot be done. */
 function priceOfOffered(t: Turn, offered: OfferedTables): TurnResult {
   const priced = offered.restaurants.filter((r) => r.priceLevel !== undefined);
   if (priced.length === 0) return { state: t.state, replies: [offerButtons(offered)] };
+  // "Is the second one expensive?": that one's price level.
+  const index = /\b(cheapest|least|most|fanciest)\b/i.test(t.u.text)
+    ? undefined
+    : pickOffered(t.u.text, offered);
+  const one = index === undefined ? undefined : offered.restaurants[index];
+  if (one?.priceLevel !== undefined)
+    return {
+      state: t.state,
+      replies: [
+        say(`${one.name} is ${'$'.repeat(one.priceLevel)} (price level ${one.priceLevel} of 4).`),
+        offerButtons(offered),
+      ],
+    };
   const dearest = /\b(most expensive|fanciest)\b/i.test(t.u.text);
   const pick = priced.reduce((a, b) =>
     dearest ? (b.priceLevel! > a.priceLevel! ? b : a) : b.priceLevel! < a.priceLevel! ? b : a,
