@@ -3,7 +3,8 @@ import { fold } from './aliases.js';
 import { toE164 } from './contact.js';
 import type { DiningSlot, DiningSlots, Reply, Suggested } from './dialog.types.js';
 import { question, slotNamed } from './dining-questions.js';
-import { addDays, describeTime } from './local-time.js';
+import { addDays, describeTime, eveningTime } from './local-time.js';
+import { cardPosition } from './positions.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn } from './turn.types.js';
 import { answer } from './yes-no.js';
@@ -280,14 +281,13 @@ function timeOf(t: Turn): string | undefined {
   // "730" or "1930" answering "What time?".
   const clock = state.awaiting === 'time' ? /^\s*(?:at\s+)?(\d{1,2})([0-5]\d)\s*$/.exec(u.text) : null;
   if (!time && clock && Number(clock[1]) <= 23) {
-    const h = Number(clock[1]);
-    time = `${String(h >= 1 && h <= 10 ? h + 12 : h).padStart(2, '0')}:${clock[2]}`;
+    time = eveningTime(Number(clock[1]), clock[2]);
   }
   // Written as digits: "the first one" (a button's place) is not 1 o'clock.
   const digits = /\b\d{1,2}\b/.test(u.text);
   if (!time && state.awaiting === 'time' && digits && u.number !== undefined && Number.isInteger(u.number)) {
     const h = u.number;
-    if (h >= 1 && h <= 12) time = `${String(h <= 10 ? h + 12 : h).padStart(2, '0')}:00`;
+    if (h >= 1 && h <= 12) time = eveningTime(h);
   }
   // Dinner "at 11" is 11 pm.
   if (
@@ -413,14 +413,6 @@ function contact(t: Turn, into: Absorbed): void {
 export const onlyPosition =
   /^\s*(ok,?\s+)?(the\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th|top|middle)(\s+(one|option|choice|button))?(\s+please)?\s*[.!]?\s*$/i;
 
-const positions: [RegExp, (n: number) => number][] = [
-  [/\b(first|1st|top)\b/i, () => 0],
-  [/\b(second|2nd|middle)\b/i, () => 1],
-  [/\b(third|3rd)\b/i, () => 2],
-  [/\b(fourth|4th)\b/i, () => 3],
-  [/\b(last)\b/i, (n) => n - 1],
-];
-
 /** "The first one" answering a question with buttons: the value of that button, as if its label were typed. */
 function buttonPicked(t: Turn, into: Absorbed): boolean {
   const { state, lexicon, today } = t;
@@ -431,8 +423,8 @@ function buttonPicked(t: Turn, into: Absorbed): boolean {
   const options =
     reply.type === 'structured' && reply.card === 'quick_replies' ? reply.payload.options : undefined;
   if (!options) return false;
-  const position = positions.find(([pattern]) => pattern.test(t.u.text));
-  const label = position ? options[position[1](options.length)]?.label : undefined;
+  const position = cardPosition(t.u.text);
+  const label = position === undefined ? undefined : options.at(position)?.label;
   if (!label) return false;
   const d = state.dining;
   if (slot === 'cuisine' || slot === 'area') {

@@ -133,6 +133,19 @@ export async function diningTurn(t: Turn): Promise<TurnResult> {
   return askNext(t);
 }
 
+/** The slots a search was made of: the inverse of `toSearch`. */
+export function slotsOf(s: DiningSearch): DiningSlots {
+  return {
+    cuisine: s.cuisine,
+    area: s.area,
+    date: s.date,
+    time: s.time,
+    partySize: s.partySize,
+    ...(s.email ? { email: s.email } : {}),
+    ...(s.phone ? { phone: s.phone } : {}),
+  };
+}
+
 export function toSearch(t: Turn): DiningSearch {
   const d = t.state.dining;
   const search: DiningSearch = {

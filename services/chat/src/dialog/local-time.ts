@@ -26,6 +26,11 @@ export function describeDate(date: string, today: string): string {
   return shortDate.format(d);
 }
 
+/** `HH:MM` for an hour said without am or pm: 1–10 is the evening ("at 8" is 20:00), nobody dines at 8 am. */
+export function eveningTime(hour: number, minutes = '00'): string {
+  return `${String(hour >= 1 && hour <= 10 ? hour + 12 : hour).padStart(2, '0')}:${minutes}`;
+}
+
 /** "8pm", "7:30pm", "noon". */
 export function describeTime(time: string): string {
   const [h, m] = time.split(':').map(Number) as [number, number];

@@ -3,39 +3,9 @@ import { fold } from './aliases.js';
 import { productPayload } from './cards.js';
 import type { ProductCardPayload } from './dialog.types.js';
 import { giftTurn } from './gift-flow.js';
+import { cardPosition, ordinalWords } from './positions.js';
 import { productCard, quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
-
-const ordinalWords = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-];
-const ordinalPattern =
-  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|middle|last|(\d{1,2})(?:st|nd|rd|th))\b|(?:\bnumber|\bno\.?|\boption|#)\s*(\d{1,2})\b/i;
-
-/** The card position the text names ("the second one", "the 5th", "number 3"), 0-based; -1 for "last". */
-export function cardPosition(text: string): number | undefined {
-  // "2" answering a numbered list.
-  const bare = /^\s*(\d{1,2})\s*[.!?]?\s*$/.exec(text);
-  if (bare) return Number(bare[1]) - 1;
-  const m = ordinalPattern.exec(text);
-  if (!m) return undefined;
-  const word = m[1]?.toLowerCase();
-  if (word === 'top') return 0;
-  if (word === 'middle') return 1;
-  if (word === 'last') return -1;
-  const digits = m[2] ?? m[3];
-  if (digits) return Number(digits) - 1;
-  return ordinalWords.indexOf(word!);
-}
 
 /** "it", "that", "this one": the product last asked about, or the first card. */
 const pronoun = /\b(it|that|this|one)\b/i;

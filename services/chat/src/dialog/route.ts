@@ -2,7 +2,7 @@
 import { asksToBook, BOOK_WORDS, bookOffered, namesOffered, offerButtons, pickOffered } from './booking.js';
 import type { OfferedTables } from './dialog.types.js';
 import { onlyPosition, rightAway, vagueTime } from './dining-absorb.js';
-import { askNext, diningTurn, moreTables } from './dining-flow.js';
+import { askNext, diningTurn, moreTables, slotsOf } from './dining-flow.js';
 import { slotNamed } from './dining-questions.js';
 import { mainMenu, resetFlow } from './fallback.js';
 import {
@@ -15,6 +15,7 @@ import {
   otherColour,
   plainBudget,
 } from './gift-flow.js';
+import { eveningTime } from './local-time.js';
 import {
   bookNamed,
   describeNamed,
@@ -23,7 +24,8 @@ import {
   openingAnswer,
   toNamed,
 } from './named-restaurant.js';
-import { cardPosition, orderTurn, pricePhrase } from './order-flow.js';
+import { orderTurn, pricePhrase } from './order-flow.js';
+import { cardPosition } from './positions.js';
 import { repeatLastSearch } from './repeat-search.js';
 import { quickReplies, say } from './replies.js';
 import * as talk from './small-talk.js';
@@ -155,18 +157,9 @@ const correction =
 
 /** The search the suggestions on screen answered, back in the dining flow, changed by the message and confirmed. */
 function reviseOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
-  const s = offered.search;
   const { state } = t;
   state.flow = 'dining';
-  state.dining = {
-    cuisine: s.cuisine,
-    area: s.area,
-    date: s.date,
-    time: s.time,
-    partySize: s.partySize,
-    ...(s.email ? { email: s.email } : {}),
-    ...(s.phone ? { phone: s.phone } : {}),
-  };
+  state.dining = slotsOf(offered.search);
   state.awaiting = 'confirm';
   state.reprompts = 0;
   state.offered = undefined;
@@ -178,10 +171,13 @@ function reviseOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
       return diningTurn({ ...t, u: { ...u, partySize: n } });
     // Only "do 8", "at 8", "around 8" is a time; "we're actually 3" is not 3 pm.
     if (n >= 1 && n <= 12 && /\b(do|at|around|by|for)\s+\d{1,2}\b/i.test(u.text))
-      return diningTurn({ ...t, u: { ...u, time: `${String(n <= 10 ? n + 12 : n).padStart(2, '0')}:00` } });
+      return diningTurn({ ...t, u: { ...u, time: eveningTime(n) } });
   }
   return diningTurn(t);
 }
+
+/** "2" alone, answering a numbered list. */
+const bareDigit = /^\s*[1-9]\s*$/;
 
 /** "the 5th", "number 3", "#2": a card's position and nothing else. */
 const barePosition =
@@ -431,7 +427,7 @@ export async function route(t: Turn): Promise<TurnResult> {
     return orderTurn(t);
   if (state.flow === 'gift' && state.shown.length > 0 && takeIt.test(u.text)) return orderTurn(t);
   // "2" with three cards on screen picks the second; a budget that small is no budget.
-  if (state.shown.length > 0 && /^\s*[1-9]\s*$/.test(u.text) && Number(u.text) <= state.shown.length)
+  if (state.shown.length > 0 && bareDigit.test(u.text) && Number(u.text) <= state.shown.length)
     return orderTurn(t);
   // In the gift flow a bare "100" is a budget and "no limit" drops the budget.
   if (state.flow === 'gift' && (bareAmount.test(u.text) || noBudget.test(u.text))) return giftTurn(t);
@@ -475,7 +471,7 @@ export async function route(t: Turn): Promise<TurnResult> {
       reply === 'yes' ||
       onlyPosition.test(pick) ||
       barePosition.test(pick) ||
-      /^\s*[1-9]\s*$/.test(pick) ||
+      bareDigit.test(pick) ||
       namesOffered(pick, offered) ||
       (pick !== u.text && pickOffered(pick, offered) !== undefined)
     )
@@ -503,7 +499,7 @@ export async function route(t: Turn): Promise<TurnResult> {
     state.shown.length > 0 &&
     state.flow !== 'dining' &&
     !offered &&
-    (onlyPosition.test(pick) || barePosition.test(pick) || /^\s*[1-9]\s*$/.test(pick))
+    (onlyPosition.test(pick) || barePosition.test(pick) || bareDigit.test(pick))
   )
     return orderTurn({ ...t, u: { ...u, text: pick } });
   // A search turns into a booking when the user says so, not when an answer like "make it 6 of us" merely

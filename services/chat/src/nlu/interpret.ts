@@ -1,6 +1,7 @@
 // Turns the engine's parse into an Understanding: picks slot values, reads dates and times in the user's zone.
 import type { BuiltinEntity, NluModel, ParsedEntity } from '@concierge/nlu';
 import { localMoment } from '@concierge/platform';
+import { addDays } from '../dialog/local-time.js';
 import type { Understanding } from './understanding.js';
 
 export interface InterpretContext {
@@ -17,13 +18,6 @@ const meridiem = /am|pm|a\.m|p\.m|noon|midnight|morning/i;
 const noDay = /^(the|a|that|this|which|what|other|another)?\s*(day|date)$/i;
 
 const weekday = /\b(mon|tue|wed|thu|fri|sat|sun)/i;
-
-/** `date` plus `days` calendar days. */
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** A date named by its month or numbers ("friday december 4", "12/4", "the 4th"), not only by a weekday. */
 const calendarDate =
