@@ -11,6 +11,21 @@ afterAll(() => open.close());
 
 const last = (texts: string[]) => texts.at(-1) ?? '';
 
+/** The last reply to `text`, sent as a new conversation's first message. */
+const confirmOf = async (text: string) => last((await talk(open)(text)).texts);
+
+/** A new conversation showing suggestions for Italian in SoHo tomorrow at 7pm for 2, with their cards. */
+async function suggestedItalian() {
+  const sut = talk(open);
+  await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+  const answer = await sut('yes');
+  expect(last(answer.texts)).toBe('Want me to book one of them?');
+  const cards = answer.messages
+    .filter((m) => m.structured?.type === 'restaurant')
+    .map((m) => m.structured.payload as { name: string; priceLevel: number; restaurantId: string });
+  return { sut, cards };
+}
+
 describe('dining flow', () => {
   it('asks for each missing value in turn, then confirms', async () => {
     const sut = talk(open);
@@ -263,34 +278,32 @@ describe('dining flow', () => {
   });
 
   it('leaves an e-mail address whole: no shorthand, time or party read inside it', async () => {
-    const confirm = async (text: string) => last((await talk(open)(text)).texts);
-    expect(await confirm('thai in chelsea tomorrow at 8pm for 2 tmrw@gmail.com')).toBe(
+    expect(await confirmOf('thai in chelsea tomorrow at 8pm for 2 tmrw@gmail.com')).toBe(
       'Shall I send 3 suggestions for Thai in Chelsea for 2 tomorrow at 8pm to tmrw@gmail.com?',
     );
-    expect(await confirm('italian soho tomorrow 8pm 4 people tonite.bar@gmail.com')).toBe(
+    expect(await confirmOf('italian soho tomorrow 8pm 4 people tonite.bar@gmail.com')).toBe(
       'Shall I send 3 suggestions for Italian in SoHo for 4 tomorrow at 8pm to tonite.bar@gmail.com?',
     );
-    expect(await confirm('american in harlem tomorrow at 7 for 2 h@h.com')).toBe(
+    expect(await confirmOf('american in harlem tomorrow at 7 for 2 h@h.com')).toBe(
       'Shall I send 3 suggestions for American in Harlem for 2 tomorrow at 7pm to h@h.com?',
     );
-    expect(await confirm('korean in midtown tomorrow at 8pm for 4 min@gmail.com')).toBe(
+    expect(await confirmOf('korean in midtown tomorrow at 8pm for 4 min@gmail.com')).toBe(
       'Shall I send 3 suggestions for Korean in Midtown for 4 tomorrow at 8pm to min@gmail.com?',
     );
-    expect(await confirm('chinese in tribeca tomorrow at 8pm for 2 ppl@gmail.com')).toBe(
+    expect(await confirmOf('chinese in tribeca tomorrow at 8pm for 2 ppl@gmail.com')).toBe(
       'Shall I send 3 suggestions for Chinese in Tribeca for 2 tomorrow at 8pm to ppl@gmail.com?',
     );
   });
 
   it("reads today's weekday with a bare hour as this evening, and next week's when it says next", async () => {
     // The fixture's clock: Tuesday 10 March 2026, 3pm.
-    const confirm = async (text: string) => last((await talk(open)(text)).texts);
-    expect(await confirm('indian in soho tuesday at 8 for 2, a@example.com')).toBe(
+    expect(await confirmOf('indian in soho tuesday at 8 for 2, a@example.com')).toBe(
       'Shall I send 3 suggestions for Indian in SoHo for 2 today at 8pm to a@example.com?',
     );
-    expect(await confirm('italian chelsea tuesday 7:30 for 2, a@example.com')).toBe(
+    expect(await confirmOf('italian chelsea tuesday 7:30 for 2, a@example.com')).toBe(
       'Shall I send 3 suggestions for Italian in Chelsea for 2 today at 7:30pm to a@example.com?',
     );
-    expect(await confirm('indian in soho next tuesday at 8 for 2, a@example.com')).toBe(
+    expect(await confirmOf('indian in soho next tuesday at 8 for 2, a@example.com')).toBe(
       'Shall I send 3 suggestions for Indian in SoHo for 2 Tue, Mar 17 at 8pm to a@example.com?',
     );
   });
@@ -331,14 +344,8 @@ describe('dining flow', () => {
   });
 
   it('changes the search the suggestions answered and confirms it again', async () => {
-    const suggested = async () => {
-      const sut = talk(open);
-      await sut('italian in soho tomorrow 7pm for 2, t@example.com');
-      expect(last((await sut('yes')).texts)).toBe('Want me to book one of them?');
-      return sut;
-    };
     const again = 'Shall I send 3 suggestions for Italian in';
-    let sut = await suggested();
+    let { sut } = await suggestedItalian();
     expect((await sut('change the time to 9')).texts).toEqual([
       'OK, 9pm instead of 7pm.',
       `${again} SoHo for 2 tomorrow at 9pm to t@example.com?`,
@@ -346,18 +353,18 @@ describe('dining flow', () => {
     expect((await sut('yes')).texts[0]).toMatch(
       /^Here are my suggestions for Italian in SoHo for 2 tomorrow at 9pm/,
     );
-    sut = await suggested();
+    ({ sut } = await suggestedItalian());
     expect(last((await sut('make it 4 people')).texts)).toBe(
       `${again} SoHo for 4 tomorrow at 7pm to t@example.com?`,
     );
-    sut = await suggested();
+    ({ sut } = await suggestedItalian());
     expect(last((await sut('what about in chelsea instead')).texts)).toBe(
       `${again} Chelsea for 2 tomorrow at 7pm to t@example.com?`,
     );
-    sut = await suggested();
+    ({ sut } = await suggestedItalian());
     expect(last((await sut('change the area')).texts)).toBe('Which part of town?');
     // Another cuisine without a word of change is a new search.
-    sut = await suggested();
+    ({ sut } = await suggestedItalian());
     expect(last((await sut('thai in harlem')).texts)).toBe('Which day?');
   });
 
@@ -511,17 +518,13 @@ describe('dining flow', () => {
   });
 
   it('takes "let\'s go with 2" and "no. 1 please" as picks, and "let\'s do it" as a yes, never as cancel', async () => {
-    const suggested = async () => {
-      const sut = talk(open);
-      await sut('italian in soho tomorrow 7pm for 2, t@example.com');
-      const cards = (await sut('yes')).messages.filter((m) => m.structured?.type === 'restaurant');
-      return { sut, names: cards.map((m) => m.structured.payload.name as string) };
-    };
-    let { sut, names } = await suggested();
+    let { sut, cards } = await suggestedItalian();
+    let names = cards.map((c) => c.name);
     expect((await sut("let's go with 2")).texts[0]).toMatch(
       new RegExp(`^Booked! A table for 2 at ${names[1]}`),
     );
-    ({ sut, names } = await suggested());
+    ({ sut, cards } = await suggestedItalian());
+    names = cards.map((c) => c.name);
     expect((await sut('no. 1 please')).texts[0]).toMatch(new RegExp(`(Booked!|already have) .*${names[0]}`));
     const confirm = talk(open);
     await confirm('thai in soho tomorrow 7pm for 2, t@example.com');
@@ -617,15 +620,7 @@ describe('dining flow', () => {
   });
 
   it('answers price questions about the suggestions from their cards, holds off on "not yet", books "the first looks great"', async () => {
-    const suggested = async () => {
-      const sut = talk(open);
-      await sut('italian in soho tomorrow 7pm for 2, t@example.com');
-      const cards = (await sut('yes')).messages
-        .filter((m) => m.structured?.type === 'restaurant')
-        .map((m) => m.structured.payload as { name: string; priceLevel: number });
-      return { sut, cards };
-    };
-    let { sut, cards } = await suggested();
+    let { sut, cards } = await suggestedItalian();
     const cheapest = cards.reduce((a, b) => (b.priceLevel < a.priceLevel ? b : a));
     expect((await sut('which one is the cheapest?')).texts[0]).toMatch(
       new RegExp(`^${cheapest.name} is the least expensive of these`),
@@ -635,7 +630,7 @@ describe('dining flow', () => {
       `${second.name} is ${'$'.repeat(second.priceLevel)} (price level ${second.priceLevel} of 4).`,
     );
     expect((await sut("don't book anything yet, I'll ask my wife")).texts[0]).toMatch(/^OK, no rush/);
-    ({ sut, cards } = await suggested());
+    ({ sut, cards } = await suggestedItalian());
     expect((await sut('the first looks great')).texts[0]).toMatch(
       new RegExp(`(Booked! A table for 2 at|already have a table at) ${cards[0]!.name}`),
     );

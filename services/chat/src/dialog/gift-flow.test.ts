@@ -33,6 +33,16 @@ async function shown(answer: Answer): Promise<Shown[]> {
 const flowers = kindFamilies.flowers!;
 const isFlower = (p: Shown) => p.tags.some((t) => flowers.includes(t));
 
+/** The reply to a product picked from the cards. */
+const greatChoice = (name: string) =>
+  `Great choice: ${name}. Tap Order to check out and choose the delivery.`;
+
+/** The product cards of an answer, in order. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read the wire shape loosely
+function productCards(answer: { messages: any[] }): { name: string; amount: { amount: number } }[] {
+  return answer.messages.filter((m) => m.structured?.type === 'product').map((m) => m.structured.payload);
+}
+
 describe('gift flow', () => {
   it('shows only flowers for "flowers", also once a budget is added', async () => {
     const sut = talk(open);
@@ -152,9 +162,7 @@ describe('gift flow', () => {
 describe('ordering from the chat', () => {
   it('orders the shown product the user names by a word of its name', async () => {
     const sut = talk(open);
-    const cards = (await sut('flowers for a birthday')).messages
-      .filter((m) => m.structured?.type === 'product')
-      .map((m) => m.structured.payload as { productId: string; name: string });
+    const cards = productCards(await sut('flowers for a birthday'));
     // A word of the last card's name that no other card has.
     const others = cards.slice(0, -1).flatMap((c) => c.name.toLowerCase().split(' '));
     const word = cards
@@ -162,9 +170,7 @@ describe('ordering from the chat', () => {
       .name.split(' ')
       .find((w) => w.length > 3 && !others.includes(w.toLowerCase()))!;
     const answer = await sut(`I'll take the ${word.toLowerCase()} one`);
-    expect(answer.texts[0]).toBe(
-      `Great choice: ${cards.at(-1)!.name}. Tap Order to check out and choose the delivery.`,
-    );
+    expect(answer.texts[0]).toBe(greatChoice(cards.at(-1)!.name));
   });
 
   it('tells the price of a shown product when asked', async () => {
@@ -178,19 +184,13 @@ describe('ordering from the chat', () => {
 
   it('keeps the cards in order after a price question, and "take it" means the product asked about', async () => {
     const sut = talk(open);
-    const cards = (await sut('birthday flowers')).messages
-      .filter((m) => m.structured?.type === 'product')
-      .map((m) => m.structured.payload as { name: string });
+    const cards = productCards(await sut('birthday flowers'));
     expect(cards.length).toBeGreaterThanOrEqual(3);
     await sut('how much is the second one');
     expect((await sut('and the third one?')).texts[0]).toMatch(new RegExp(`^${cards[2]!.name} is \\$`));
-    expect((await sut("i'll take the first one")).texts[0]).toBe(
-      `Great choice: ${cards[0]!.name}. Tap Order to check out and choose the delivery.`,
-    );
+    expect((await sut("i'll take the first one")).texts[0]).toBe(greatChoice(cards[0]!.name));
     await sut('how much is the second one');
-    expect((await sut("ok i'll take it")).texts[0]).toBe(
-      `Great choice: ${cards[1]!.name}. Tap Order to check out and choose the delivery.`,
-    );
+    expect((await sut("ok i'll take it")).texts[0]).toBe(greatChoice(cards[1]!.name));
   });
 
   it('reads "a red flower" as flowers and "roses 50$" as a $50 budget', async () => {
@@ -214,30 +214,20 @@ describe('ordering from the chat', () => {
     expect((await talk(open)(`what does the ${row.name.toLowerCase()} cost`)).texts[0]).toBe(price);
     const sut = talk(open);
     await sut(`how much is the ${row.name.toLowerCase()}?`);
-    expect((await sut('order it')).texts[0]).toBe(
-      `Great choice: ${row.name}. Tap Order to check out and choose the delivery.`,
-    );
+    expect((await sut('order it')).texts[0]).toBe(greatChoice(row.name));
   });
 
   it('takes a bare "2" with cards on screen as the second card, not a budget of $2', async () => {
     const sut = talk(open);
-    const cards = (await sut('birthday flowers')).messages
-      .filter((m) => m.structured?.type === 'product')
-      .map((m) => m.structured.payload as { name: string });
-    expect((await sut('2')).texts[0]).toBe(
-      `Great choice: ${cards[1]!.name}. Tap Order to check out and choose the delivery.`,
-    );
+    const cards = productCards(await sut('birthday flowers'));
+    expect((await sut('2')).texts[0]).toBe(greatChoice(cards[1]!.name));
   });
 
   it('orders the cheapest card for "order the cheapest one"', async () => {
     const sut = talk(open);
-    const cards = (await sut('chocolates')).messages
-      .filter((m) => m.structured?.type === 'product')
-      .map((m) => m.structured.payload as { name: string; amount: { amount: number } });
+    const cards = productCards(await sut('chocolates'));
     const cheapest = cards.reduce((a, b) => (b.amount.amount < a.amount.amount ? b : a));
-    expect((await sut('order the cheapest one')).texts[0]).toBe(
-      `Great choice: ${cheapest.name}. Tap Order to check out and choose the delivery.`,
-    );
+    expect((await sut('order the cheapest one')).texts[0]).toBe(greatChoice(cheapest.name));
   });
 
   it('says a product asked for by name is sold out instead of offering another in its place', async () => {
@@ -263,20 +253,14 @@ describe('ordering from the chat', () => {
 
   it('puts forward the card picked last for "order it", not the first', async () => {
     const sut = talk(open);
-    const cards = (await sut('birthday flowers')).messages
-      .filter((m) => m.structured?.type === 'product')
-      .map((m) => m.structured.payload as { name: string });
+    const cards = productCards(await sut('birthday flowers'));
     await sut('the second one please');
-    expect((await sut('order it')).texts[0]).toBe(
-      `Great choice: ${cards[1]!.name}. Tap Order to check out and choose the delivery.`,
-    );
+    expect((await sut('order it')).texts[0]).toBe(greatChoice(cards[1]!.name));
   });
 
   it('says how many cards there are for a position beyond them, and takes "the 2nd" alone', async () => {
     const sut = talk(open);
-    const cards = (await sut('birthday flowers')).messages
-      .filter((m) => m.structured?.type === 'product')
-      .map((m) => m.structured.payload as { name: string });
+    const cards = productCards(await sut('birthday flowers'));
     expect(cards).toHaveLength(3);
     const beyond = await sut('order the fifth one');
     expect(beyond.texts).toEqual(['I only showed 3 products here. Which one would you like?']);
@@ -284,12 +268,8 @@ describe('ordering from the chat', () => {
       label: cards[1]!.name,
       text: 'order the second one',
     });
-    expect((await sut('the 2nd')).texts[0]).toBe(
-      `Great choice: ${cards[1]!.name}. Tap Order to check out and choose the delivery.`,
-    );
-    expect((await sut('number 3')).texts[0]).toBe(
-      `Great choice: ${cards[2]!.name}. Tap Order to check out and choose the delivery.`,
-    );
+    expect((await sut('the 2nd')).texts[0]).toBe(greatChoice(cards[1]!.name));
+    expect((await sut('number 3')).texts[0]).toBe(greatChoice(cards[2]!.name));
   });
 
   it('shows roses for "buy roses" instead of ordering the first product whose name holds the word', async () => {
