@@ -40,6 +40,10 @@ export interface GiftSlots {
   recipient?: string;
   /** Cents. */
   maxPrice?: number;
+  /** Cents: the amount of "around $70", whose budget (`maxPrice`) allows a little over; said back as is. */
+  around?: number;
+  /** "Just looking", "surprise me": no occasion to ask for, any gift will do. */
+  browse?: boolean;
   /** A kind the user said no to ("not roses"). */
   avoidKind?: string;
 }
@@ -72,6 +76,8 @@ export interface DialogState {
   historyCount?: number;
   /** The area or cuisine the last reply offered instead of an unknown one ("Did you mean Harlem?"): "yes" takes it. */
   suggested?: Suggested[];
+  /** The last reply asked what to change in the search awaiting confirmation: a bare "yes" asks again. */
+  changing?: boolean;
   /** The restaurant the last reply described ("is Pizzeria Luna any good?"): "yes" or "book it" books it. */
   described?: NamedRestaurant;
   /** The last restaurants suggested, with their search, so that "book the second one" can book it. */

@@ -27,11 +27,39 @@ function problem(into: Absorbed, slot: DiningSlot, reply: Reply): void {
 const pronounOne =
   /\b(which|this|that|the|first|second|third|last|another|any|each|every|other|rated|best|cheapest|good|nice|no)\s+one\b|\bone\s+of\b/i;
 
+/** The text without its e-mail addresses and clock times, whose digits are not a party. */
+function withoutValues(text: string): string {
+  return text
+    .replace(/\S+@\S+/g, ' ')
+    .replace(
+      /\b\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)\b|\b\d{1,2}:\d\d\b|\b(at|around|by)\s+\d{1,2}\b/gi,
+      ' ',
+    );
+}
+
 /** The party in the message: a bare number only answers "How many people?", and not "change the time to 9". */
-function party(u: Turn['u'], awaiting: Turn['state']['awaiting']): number | undefined {
+function party(
+  u: Turn['u'],
+  awaiting: Turn['state']['awaiting'],
+  known: number | undefined,
+): number | undefined {
   if (u.partySize !== undefined) return u.partySize;
-  // "Make it 3" is a party wherever it is said.
-  if (u.number !== undefined && /\bmake it\s+\d{1,2}\b(?!\s*(am|pm|:|o'?clock))/i.test(u.text))
+  // "Make it 3", "make that 3" is a party wherever it is said.
+  if (u.number !== undefined && /\bmake (it|that)\s+\d{1,2}\b(?!\s*(am|pm|:|o'?clock))/i.test(u.text))
+    return u.number;
+  // "7pm 2 bob@x.com": a lone small number beside other answers, while the party is still to come, is the party.
+  if (
+    known === undefined &&
+    (awaiting !== 'time' || u.time) &&
+    u.number !== undefined &&
+    Number.isInteger(u.number) &&
+    u.number >= 1 &&
+    u.number <= 20 &&
+    (u.time || u.date || u.email || u.phone) &&
+    /^[^\d$#]*\b\d{1,2}\b(?!(st|nd|rd|th)\b|\s*(%|\/|dollars|bucks|am|pm))[^\d]*$/i.test(
+      withoutValues(u.text),
+    )
+  )
     return u.number;
   if (awaiting !== 'partySize' || u.number === undefined) return undefined;
   if (u.number === 1 && pronounOne.test(u.text)) return undefined;
@@ -278,10 +306,16 @@ function timeOf(t: Turn): string | undefined {
     (state.awaiting === 'time' ? rightAway.test(u.text) : !state.dining.time && hurry.test(u.text))
   )
     time = soon(t.today.time);
-  // "730" or "1930" answering "What time?".
-  const clock = state.awaiting === 'time' ? /^\s*(?:at\s+)?(\d{1,2})([0-5]\d)\s*$/.exec(u.text) : null;
+  // "730", "1930", "8 45" or "8.45" answering "What time?".
+  const clock =
+    state.awaiting === 'time' ? /^\s*(?:at\s+)?(\d{1,2})[\s.]?([0-5]\d)\s*(am|pm)?\s*$/i.exec(u.text) : null;
   if (!time && clock && Number(clock[1]) <= 23) {
-    time = eveningTime(Number(clock[1]), clock[2]);
+    const h = Number(clock[1]);
+    const m = clock[3]?.toLowerCase();
+    time =
+      m === undefined
+        ? eveningTime(h, clock[2])
+        : `${String((h % 12) + (m === 'pm' ? 12 : 0)).padStart(2, '0')}:${clock[2]}`;
   }
   // Written as digits: "the first one" (a button's place) is not 1 o'clock.
   const digits = /\b\d{1,2}\b/.test(u.text);
@@ -359,7 +393,7 @@ function when(t: Turn, into: Absorbed): void {
 }
 
 function people(t: Turn, into: Absorbed): void {
-  const size = party(t.u, t.state.awaiting);
+  const size = party(t.u, t.state.awaiting, t.state.dining.partySize);
   if (size === undefined) return;
   if (!Number.isInteger(size) || size < 1 || size > 20) {
     problem(

@@ -868,4 +868,55 @@ describe('dining flow', () => {
     expect(answer.texts[0]).toMatch(/start again/);
     expect(last((await sut('chelsea')).texts)).not.toMatch(/Shall I/);
   });
+
+  it('reads "make that 3" at the confirmation as the party, and asks whether a bare "6" is people or 6pm', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 8pm for 4, ana@example.com');
+    expect((await sut('make that 3')).texts).toEqual([
+      'OK, 3 people instead of 4 people.',
+      'Shall I send 3 suggestions for Italian in SoHo for 3 tomorrow at 8pm to ana@example.com?',
+    ]);
+    const asked = await sut('no wait, 6');
+    expect(asked.texts).toEqual(['Did you mean 6 people or 6pm?']);
+    expect(asked.messages[0].structured.payload.options.map((o: { label: string }) => o.label)).toEqual([
+      '6 people',
+      '6pm',
+    ]);
+    expect(last((await sut('6 people')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 6 tomorrow at 8pm to ana@example.com?',
+    );
+    expect(last((await sut('no, 15')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 15 tomorrow at 8pm to ana@example.com?',
+    );
+  });
+
+  it('reads "8 45" answering the time as 8:45pm', async () => {
+    const sut = talk(open);
+    expect(last((await sut('italian in soho tomorrow for 4, ana@example.com')).texts)).toBe('What time?');
+    expect(last((await sut('8 45')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 4 tomorrow at 8:45pm to ana@example.com?',
+    );
+  });
+
+  it('takes the party from "7pm 2 bob@x.com", answers given together', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow');
+    expect(last((await sut('7pm 2 bob@x.com')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 2 tomorrow at 7pm to bob@x.com?',
+    );
+  });
+
+  it('asks again which part to change for a bare "yes", and keeps the search for "nothing"', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 8pm for 4, ana@example.com');
+    expect(last((await sut('no')).texts)).toBe('What would you like to change?');
+    expect(last((await sut('yes')).texts)).toBe(
+      'Which part would you like to change? Or say "go ahead" to keep it as it is.',
+    );
+    expect((await sut('nothing')).texts).toEqual([
+      'OK, nothing changed.',
+      'Shall I send 3 suggestions for Italian in SoHo for 4 tomorrow at 8pm to ana@example.com?',
+    ]);
+    expect(last((await sut('yes')).texts)).toBe('Want me to book one of them?');
+  });
 });

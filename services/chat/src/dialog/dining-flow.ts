@@ -7,7 +7,7 @@ import type { DiningSlots, OfferedTables } from './dialog.types.js';
 import { absorbDining, vagueTime } from './dining-absorb.js';
 import { confirmation, describeSearch, missingSlot, question, slotNamed } from './dining-questions.js';
 import { reprompt, resetFlow } from './fallback.js';
-import { describeDate, describeTime } from './local-time.js';
+import { describeDate, describeTime, eveningTime } from './local-time.js';
 import { bookNamedTable } from './named-restaurant.js';
 import { quickReplies, restaurantCard, say } from './replies.js';
 import { afterAnswer, type Turn, type TurnResult } from './turn.types.js';
@@ -33,23 +33,54 @@ export function askNext(t: Turn, prefix: string[] = []): TurnResult {
 const changeWord =
   /^.*?\b(cuisine|food|area|place|neighbou?rhood|location|date|day|time|hour|party size|party|people|guests|size|e-?mail|phone|contact)\b/i;
 
+/** "What would you like to change?" with a button per value; the next message is read as that answer. */
+export function changeMenu(t: Turn, question = 'What would you like to change?'): TurnResult {
+  t.state.changing = true;
+  return {
+    state: t.state,
+    replies: [
+      quickReplies(question, [
+        ['Cuisine', 'change the cuisine'],
+        ['Area', 'change the area'],
+        ['Day', 'change the day'],
+        ['Time', 'change the time'],
+        ['Party size', 'change the party size'],
+        ['E-mail or phone', 'change the contact'],
+      ]),
+    ],
+  };
+}
+
+/**
+ * "No wait, 6" at the confirmation: 13 to 20 can only be the party; 1 to 12 may be the party or the hour, so
+ * the user is asked which, with a button for each.
+ */
+function bareNumber(t: Turn): TurnResult | undefined {
+  const { u } = t;
+  const n = u.number;
+  if (n === undefined || !Number.isInteger(n) || u.time || u.date || u.partySize) return undefined;
+  if (slotNamed(u.text) || !/^\D*\d{1,2}\D*$/.test(u.text)) return undefined;
+  if (n >= 13 && n <= 20) {
+    const before = { ...t.state.dining };
+    t.state.dining.partySize = n;
+    return askNext(t, acknowledged(t, before, ['partySize']));
+  }
+  if (n < 1 || n > 12) return undefined;
+  const hour = describeTime(eveningTime(n));
+  return {
+    state: t.state,
+    replies: [
+      quickReplies(`Did you mean ${n} ${n === 1 ? 'person' : 'people'} or ${hour}?`, [
+        [`${n} ${n === 1 ? 'person' : 'people'}`, `${n} ${n === 1 ? 'person' : 'people'}`],
+        [hour, hour],
+      ]),
+    ],
+  };
+}
+
 function change(t: Turn): TurnResult {
   const slot = slotNamed(t.u.text);
-  if (!slot) {
-    return {
-      state: t.state,
-      replies: [
-        quickReplies('What would you like to change?', [
-          ['Cuisine', 'change the cuisine'],
-          ['Area', 'change the area'],
-          ['Day', 'change the day'],
-          ['Time', 'change the time'],
-          ['Party size', 'change the party size'],
-          ['E-mail or phone', 'change the contact'],
-        ]),
-      ],
-    };
-  }
+  if (!slot) return changeMenu(t);
   const d = t.state.dining;
   const before = { ...d };
   if (slot === 'contact') [d.email, d.phone] = [undefined, undefined];
@@ -114,6 +145,8 @@ export async function diningTurn(t: Turn): Promise<TurnResult> {
   }
   if (absorbed.changed.length > 0) return askNext(t, acknowledged(t, before, absorbed.changed));
   if (t.state.awaiting === 'confirm') {
+    const asked = bareNumber(t);
+    if (asked) return asked;
     const reply = answer(t.u.text);
     if (reply === 'yes') return complete(t);
     if (reply === 'no' || slotNamed(t.u.text)) return change(t);

@@ -127,6 +127,29 @@ describe('gift flow', () => {
     expect((await sut('no limit')).texts[0]).not.toMatch(/up to/);
   });
 
+  it('shows gifts for a budget alone, said back as "around $70", the nearest prices first', async () => {
+    const sut = talk(open);
+    expect((await sut('gift ideas')).texts[0]).toBe("Happy to help! What's the occasion?");
+    const answer = await sut('around $70');
+    expect(answer.texts[0]).toBe('Here are some ideas around $70:');
+    const cards = await shown(answer);
+    expect(cards.length).toBe(3);
+    expect(cards.every((p) => p.amount <= 8750)).toBe(true);
+    // The seeded catalog has more than three products within a quarter of $70, so all three cards are.
+    expect(cards.every((p) => p.amount >= 5250)).toBe(true);
+    expect((await sut('under 40')).texts[0]).toMatch(/up to \$40/);
+  });
+
+  it('shows something for "I\'m just looking" instead of asking the occasion again', async () => {
+    const sut = talk(open);
+    await sut('I want to buy a gift');
+    const answer = await sut("I'm just looking");
+    expect(answer.texts[0]).toBe('Here are some ideas:');
+    expect((await shown(answer)).length).toBe(3);
+    const more = await sut('show me more');
+    expect((await shown(more)).length).toBeGreaterThan(0);
+  });
+
   it('leaves out a kind the user says no to', async () => {
     const sut = talk(open);
     await sut('something for an anniversary');

@@ -28,13 +28,23 @@ export const more =
 /** "orchids under 30": a budget in dollars without the currency, in cents. */
 export function plainBudget(text: string): number | undefined {
   const m =
-    /\b(?:under|below|less than|max(?:imum)?|up to|no more than|not more than|at most|budget(?: of| is)?|around|about)\s+\$?(\d{1,5})(?:\s*(?:dollars|bucks|usd))?\b/i.exec(
+    /\b(?:under|below|less than|max(?:imum)?|up to|no more than|not more than|at most|budget(?: of| is)?|around|about|roughly|approximately)\s+\$?(\d{1,5})(?:\s*(?:dollars|bucks|usd))?\b/i.exec(
       text,
     );
   if (!m) return undefined;
   // "around 50" allows a little over, as the money extractor does for "around $50".
-  return Number(m[1]) * (/\b(around|about)\s/i.test(m[0]) ? 125 : 100);
+  return Number(m[1]) * (/\b(around|about|roughly|approximately)\s/i.test(m[0]) ? 125 : 100);
 }
+
+/** "Around $70", "about 50 bucks": the amount said, in cents. */
+function aroundAmount(text: string): number | undefined {
+  const m = /\b(?:around|about|roughly|approximately|~)\s*\$?(\d{1,5})\b/i.exec(text);
+  return m ? Number(m[1]) * 100 : undefined;
+}
+
+/** "I'm just looking", "surprise me", "no occasion": any gift will do, so the occasion is not asked for. */
+export const browsing =
+  /\b(just (looking|browsing)|browsing|surprise me|anything (is fine|goes|works|really)|no (particular |special |specific )?occasion|no reason|just because|not sure|no idea|what (do|have) you (got|have)|show me (what you have|everything|anything|some(thing)?)|best ?sellers?|popular)\b/i;
 
 /** " for a birthday", " to say thank you": the occasion as the end of a sentence. */
 function forOccasion(tag: string, t: Turn): string {
@@ -78,11 +88,21 @@ function absorbGift(t: Turn): boolean {
   if (u.recipient) g.recipient = u.recipient.split(/\s+(?:who|whose|that|which|because)\b/i)[0];
   const bare = bareAmount.exec(u.text);
   const budget = u.maxPrice ?? plainBudget(u.text) ?? (bare ? Number(bare[1]) * 100 : undefined);
-  if (budget) g.maxPrice = budget;
-  if (noBudget.test(u.text)) delete g.maxPrice;
+  if (budget) {
+    g.maxPrice = budget;
+    const around = aroundAmount(u.text);
+    if (around) g.around = around;
+    else delete g.around;
+  }
+  if (noBudget.test(u.text)) {
+    delete g.maxPrice;
+    delete g.around;
+  }
   if (cheaper.test(u.text) && !cheapest.test(u.text) && state.shown.length > 0 && !budget) {
     g.maxPrice = Math.max(0, Math.min(...state.shown.map((p) => p.amount.amount)) - 1);
+    delete g.around;
   }
+  if (browsing.test(u.text)) g.browse = true;
   return JSON.stringify(g) !== before;
 }
 
@@ -94,8 +114,13 @@ function intro(g: GiftSlots, t: Turn, relaxed: ProductSuggestions['relaxed'], by
   const { lexicon } = t;
   const kind = g.kind ? lexicon.kindName(g.kind) : undefined;
   const what = g.colour || kind ? [g.colour, kind ?? 'gifts'].filter(Boolean).join(' ') : '';
+  const dollars = (cents: number) => formatPrice(cents, 'USD').replace(/\.00$/, '');
   const budget =
-    g.maxPrice !== undefined ? ` up to ${formatPrice(g.maxPrice, 'USD').replace(/\.00$/, '')}` : '';
+    g.around !== undefined
+      ? ` around ${dollars(g.around)}`
+      : g.maxPrice !== undefined
+        ? ` up to ${dollars(g.maxPrice)}`
+        : '';
   const occasion = g.occasion ? forOccasion(g.occasion, t) : '';
   const recipient = g.recipient ? ` for ${yours(g.recipient)}` : '';
   // "for a birthday for your sister", but "for your friend to wish a speedy recovery".
@@ -129,7 +154,8 @@ export async function giftTurn(t: Turn): Promise<TurnResult> {
   state.flow = 'gift';
   const changed = absorbGift(t);
   const g = state.gift;
-  if (!g.kind && !g.occasion && !g.colour) {
+  // A budget alone, or "just looking", is enough to show something; otherwise the occasion is asked for.
+  if (!g.kind && !g.occasion && !g.colour && g.maxPrice === undefined && !g.browse) {
     const ask = quickReplies("Happy to help! What's the occasion?", occasionsMenu);
     if (state.awaiting === 'gift') return reprompt(t, [ask]);
     state.awaiting = 'gift';

@@ -2,7 +2,7 @@
 import { asksToBook, BOOK_WORDS, bookOffered, namesOffered, offerButtons, pickOffered } from './booking.js';
 import type { OfferedTables } from './dialog.types.js';
 import { onlyPosition, rightAway, vagueTime } from './dining-absorb.js';
-import { askNext, diningTurn, moreTables, slotsOf } from './dining-flow.js';
+import { askNext, changeMenu, diningTurn, moreTables, slotsOf } from './dining-flow.js';
 import { slotNamed } from './dining-questions.js';
 import { mainMenu, resetFlow } from './fallback.js';
 import {
@@ -176,6 +176,12 @@ function reviseOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
   return diningTurn(t);
 }
 
+/** "Nothing", "never mind", "it's fine" answering "What would you like to change?". */
+const nothingToChange =
+  /^\s*(nothing|never ?mind|nvm|no changes?|none|keep it( as it is| as is)?|leave it( as it is| as is)?|it'?s (fine|ok|okay|good)|all good|as it is|as is)\b/i;
+/** "Yes" alone: which part to change is still not said. */
+const bareYes = /^\s*(y|yes|yeah|yea|ya|yep|yup|sure|ok|okay|k)\s*[.!]*\s*$/i;
+
 /** "2" alone, answering a numbered list. */
 const bareDigit = /^\s*[1-9]\s*$/;
 
@@ -333,6 +339,8 @@ export async function route(t: Turn): Promise<TurnResult> {
   state.offeredRepeat = undefined;
   const described = state.described;
   state.described = undefined;
+  const changing = state.changing;
+  state.changing = undefined;
   const confidentControl = control.has(u.intent) && u.confidence >= 0.6;
   // An intent that ends an exchange; a cancel reading needs words that cancel ("let's do the first" does not).
   const closes =
@@ -345,6 +353,12 @@ export async function route(t: Turn): Promise<TurnResult> {
     return state.flow === 'dining' && state.awaiting
       ? { state, replies: [...info.replies, ...askNext(t).replies] }
       : info;
+  // Answering "What would you like to change?": "nothing" keeps the search, a bare "yes" is asked again.
+  if (changing && state.flow === 'dining' && state.awaiting === 'confirm') {
+    if (nothingToChange.test(u.text)) return askNext(t, ['OK, nothing changed.']);
+    if (bareYes.test(u.text))
+      return changeMenu(t, 'Which part would you like to change? Or say "go ahead" to keep it as it is.');
+  }
   if (state.awaiting === 'confirm' && stopWords.test(u.text)) {
     resetFlow(t);
     return talk.cancelled(t);

@@ -16,7 +16,11 @@ export const kindFamilies: Record<string, string[]> = {
 
 function fit(product: ProductInfo, gift: GiftSlots): number {
   const wishes = [gift.kind, gift.occasion, gift.colour].filter((w): w is string => w !== undefined);
-  return wishes.filter((w) => product.tags.includes(w)).length;
+  const matched = wishes.filter((w) => product.tags.includes(w)).length;
+  // "Around $70": within a quarter of it, before the far cheaper ones, at the same fit otherwise.
+  const near =
+    gift.around !== undefined && Math.abs(product.price.amount - gift.around) <= gift.around / 4 ? 0.5 : 0;
+  return matched + near;
 }
 
 /** Best fit first; within equal fit a seeded order, so repeated asks see different products. */
