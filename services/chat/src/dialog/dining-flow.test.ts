@@ -919,4 +919,15 @@ describe('dining flow', () => {
     ]);
     expect(last((await sut('yes')).texts)).toBe('Want me to book one of them?');
   });
+
+  it('fills a new search from the last one for "same time and people" and confirms it instead of sending', async () => {
+    const first = talk(open, { userId: 'usr_ivy', roles: ['customer'], via: 'jwt' });
+    await first('korean in astoria for 3 tomorrow at 7pm, ivy@example.com');
+    expect(last((await first('yes')).texts)).toBe('Want me to book one of them?');
+    expect(last((await first('now french in tribeca')).texts)).toBe('Which day?');
+    expect((await first('same time and people')).texts).toEqual([
+      'OK, the rest as last time.',
+      'Shall I send 3 suggestions for French in Tribeca for 3 tomorrow at 7pm to ivy@example.com?',
+    ]);
+  });
 });
