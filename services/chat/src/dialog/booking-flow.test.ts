@@ -19,9 +19,13 @@ describe('booking a table', () => {
     const carol: Caller = { userId: 'usr_carol', roles: ['customer'], via: 'jwt' };
     const sut = talk(open, carol);
     await sut('book a table for 4 at an italian place in chelsea tomorrow at 8pm');
-    expect(last((await sut('carol@example.com')).texts)).toBe(
-      'Shall I book a table for Italian in Chelsea for 4 tomorrow at 8pm, under carol@example.com?',
-    );
+    // The place that "yes" books is named before it is booked.
+    const asked = last((await sut('carol@example.com')).texts);
+    const pick =
+      /^Shall I book a table at (.+) \(Italian in Chelsea for 4 tomorrow at 8pm; rated \d\.\d★\), under carol@example\.com\?$/.exec(
+        asked,
+      );
+    expect(pick, asked).not.toBeNull();
     const answer = await sut('yes');
     const said = answer.texts[0]!;
     expect(said).toMatch(
@@ -37,7 +41,7 @@ describe('booking a table', () => {
       status: 'confirmed',
     });
     expect(said).toContain(booked[0]!.id);
-    expect(said).toContain(booked[0]!.restaurantName);
+    expect(booked[0]!.restaurantName).toBe(pick![1]);
     expect(await bookingsOf(open, bob)).toEqual([]);
   });
 
@@ -79,8 +83,38 @@ function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+describe('right after a booking', () => {
+  it('answers "what\'s the address?", and says where "cancel it" and "we\'ll be 4" are done', async () => {
+    const dee: Caller = { userId: 'usr_dee', roles: ['customer'], via: 'jwt' };
+    const sut = talk(open, dee);
+    await sut('italian in soho tomorrow 7pm for 2, dee@example.com');
+    await sut('yes');
+    const booked = (await sut('book the first one')).texts[0]!;
+    const name = /^Booked! A table for 2 at (.+), tomorrow at 7pm/.exec(booked)![1]!;
+    const [booking] = await bookingsOf(open, dee);
+    const where = (await sut("what's the address?")).texts[0]!;
+    expect(where).toMatch(
+      new RegExp(
+        `^${name} is at \\d+ .+, New York, NY \\d{5}\\. That's your table for 2 at ${name}, tomorrow at 7pm \\(booking ${booking!.id}\\)\\.$`,
+      ),
+    );
+    expect((await sut('can you cancel it?')).texts[0]).toBe(
+      `I can't cancel bookings from the chat: your table for 2 at ${name}, tomorrow at 7pm (booking ${booking!.id}) is cancelled on the Bookings page, with the Cancel button beside it.`,
+    );
+    expect((await sut("actually we'll be 4")).texts[0]).toMatch(
+      /^I can't change a booking from the chat\. To change your table for 2 at /,
+    );
+    // Nothing was cancelled or changed behind the user's back.
+    expect(await bookingsOf(open, dee)).toMatchObject([
+      { id: booking!.id, partySize: 2, status: 'confirmed' },
+    ]);
+    // A new search is a new search again.
+    expect(last((await sut('now find me thai in chelsea')).texts)).toBe('Which day?');
+  });
+});
+
 describe('the booking reply', () => {
-  const t = { today: { date: '2026-03-10', time: '15:00' } } as unknown as Turn;
+  const t = { today: { date: '2026-03-10', time: '15:00' }, state: {} } as unknown as Turn;
   const booking: BookingInfo = {
     id: 'bkg_1',
     restaurantId: 'rst_1',

@@ -114,6 +114,13 @@ export function confirmed(t: Turn, b: BookingInfo, asked?: DiningSearch): Reply[
         ['Another restaurant', 'find a restaurant'],
       ]),
     ];
+  t.state.booked = {
+    id: b.id,
+    restaurantName: b.restaurantName,
+    date: b.date,
+    time: b.time,
+    partySize: b.partySize,
+  };
   return [
     say(
       `Booked! A table for ${b.partySize} at ${b.restaurantName}, ${when}${to ? `, under ${to}` : ''}. ` +

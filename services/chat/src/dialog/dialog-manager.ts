@@ -3,6 +3,7 @@ import type { NluModel } from '@concierge/nlu';
 import type { Caller } from '@concierge/platform';
 import { interpret } from '../nlu/interpret.js';
 import type { Recommender } from '../recommend/recommend.types.js';
+import { nameThePick } from './best-pick.js';
 import type { DialogState } from './dialog.types.js';
 import type { Lexicon } from './lexicon.js';
 import { localMoment } from './local-time.js';
@@ -40,7 +41,7 @@ export class DialogManager {
     const screened = screen(input.text);
     if (!screened.ok) return { state, replies: [say(screeningReplies[screened.reason])] };
     const u = interpret(this.deps.model, screened.text, { now: input.now, timeZone: input.timeZone });
-    return route({
+    const turn = {
       caller: input.caller,
       u,
       state,
@@ -52,6 +53,7 @@ export class DialogManager {
       notifier: this.deps.notifier,
       tables: this.deps.tables,
       ...(input.defer ? { defer: input.defer } : {}),
-    });
+    };
+    return nameThePick(turn, await route(turn));
   }
 }

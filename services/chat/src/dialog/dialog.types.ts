@@ -15,6 +15,11 @@ export interface DiningSlots {
   meal?: 'breakfast' | 'brunch' | 'lunch' | 'dinner';
   /** The restaurant the user named to book ("a table at Pizzeria Luna"); its cuisine and area fill those. */
   restaurant?: NamedRestaurant;
+  /**
+   * `restaurant` is the concierge's best pick for a booking request that named none, put in the confirmation
+   * so nothing unseen is booked; picked again whenever the search changes.
+   */
+  picked?: boolean;
 }
 
 export interface NamedRestaurant {
@@ -82,6 +87,16 @@ export interface DialogState {
   described?: NamedRestaurant;
   /** The last restaurants suggested, with their search, so that "book the second one" can book it. */
   offered?: OfferedTables;
+  /** The table this conversation booked last: "what's the address?" or "cancel it" right after is about it. */
+  booked?: BookedTable;
+}
+
+export interface BookedTable {
+  id: string;
+  restaurantName: string;
+  date: string;
+  time: string;
+  partySize: number;
 }
 
 export interface Suggested {

@@ -112,6 +112,8 @@ function describeValue(t: Turn, slot: keyof DiningSlots, d: DiningSlots): string
       return d.partySize === 1 ? '1 person' : `${d.partySize} people`;
     case 'restaurant':
       return d.restaurant?.name ?? '';
+    case 'picked':
+      return '';
     default:
       return d[slot] ?? '';
   }
@@ -137,8 +139,10 @@ export async function diningTurn(t: Turn): Promise<TurnResult> {
   if (absorbed.changed.length > 0) t.state.reprompts = 0;
   // Another cuisine or area than the named restaurant's: a search again ("actually, chinese in soho").
   const named = t.state.dining.restaurant;
-  if (named && (t.state.dining.cuisine !== named.cuisine || t.state.dining.area !== named.area))
+  if (named && (t.state.dining.cuisine !== named.cuisine || t.state.dining.area !== named.area)) {
     t.state.dining.restaurant = undefined;
+    t.state.dining.picked = undefined;
+  }
   if (absorbed.problems.length > 0) {
     if (absorbed.ask) t.state.awaiting = absorbed.ask;
     return reprompt(t, absorbed.problems);
@@ -243,7 +247,7 @@ export async function moreTables(t: Turn, offered: OfferedTables): Promise<TurnR
  * no restaurant takes the booking) suggests restaurants, sends them on, and offers to book one. Remembers the
  * search either way.
  */
-export async function complete(t: Turn): Promise<TurnResult> {
+export async function complete(t: Turn, send = true): Promise<TurnResult> {
   const { state, lexicon } = t;
   if (state.dining.restaurant) return bookNamedTable(t);
   const search = toSearch(t);
@@ -273,20 +277,20 @@ export async function complete(t: Turn): Promise<TurnResult> {
     address: restaurantAddress(r),
     rating: r.rating,
   }));
-  // Together, and with the turn's history, so the writes share one commit.
+  // Together, and with the turn's history, so the writes share one commit. Suggestions shown in place of a
+  // booking that failed are not sent: the user asked for a table, not for mail.
   await afterAnswer(
     t,
     Promise.all([
-      t.notifier.suggested(search, state, suggestions),
+      ...(send ? [t.notifier.suggested(search, state, suggestions)] : []),
       t.lastSearches.save(state.userId, search),
     ]),
   );
   const relaxed = picks.some((p) => p.match !== 'exact') ? ' Some are nearby or open at other times.' : '';
   const unbooked = state.booking ? `I couldn't book a table for ${described} anywhere. ` : '';
+  const sent = send ? ` I've sent them to ${search.email ?? search.phone}.` : '';
   const replies = [
-    say(
-      `${unbooked}Here are my suggestions for ${described}. I've sent them to ${search.email ?? search.phone}.${relaxed}`,
-    ),
+    say(`${unbooked}Here are my suggestions for ${described}.${sent}${relaxed}`),
     ...picks.map((p) => restaurantCard(restaurantPayload(p.restaurant, lexicon))),
     offerButtons(offered),
   ];

@@ -148,8 +148,16 @@ describe('a restaurant named by name', () => {
     const caller = someone();
     const sut = talk(open, caller);
     await sut(`book ${r.name} for 12 people tomorrow at 8pm, me@example.com`);
+    const deliveries = async () =>
+      (await open.store.db.selectFrom('chat_pending_delivery').select('id').execute()).length;
+    const before = await deliveries();
     const answer = await sut('yes');
     expect(answer.texts[0]).toBe(`Sorry, ${r.name} seats parties of up to ${r.maxPartySize}.`);
+    // Shown to choose from, not mailed: the user asked for a table.
+    expect(answer.texts[1]).toMatch(
+      /^Here are my suggestions for [^.]+\.( Some are nearby or open at other times\.)?$/,
+    );
+    expect(await deliveries()).toBe(before);
     const cards = answer.messages
       .filter((m) => m.structured?.type === 'restaurant')
       .map((m) => m.structured.payload);
@@ -165,7 +173,9 @@ describe('a restaurant named by name', () => {
     const sut = talk(open, someone());
     await sut(`book ${r.name} tomorrow at 8 for 2, me@example.com`);
     const changed = await sut('actually make it chinese');
-    expect(last(changed.texts)).toMatch(/^Shall I book a table for Chinese in .+ for 2 tomorrow at 8pm/);
+    expect(last(changed.texts)).toMatch(
+      /^Shall I book a table at .+ \(Chinese in .+ for 2 tomorrow at 8pm; rated \d\.\d★\), under me@example\.com\?$/,
+    );
   });
 });
 

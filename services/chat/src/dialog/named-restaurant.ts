@@ -191,13 +191,19 @@ export async function bookNamedTable(t: Turn): Promise<TurnResult> {
       : `it's closed on ${weekdays[day]}s${describeHours(r) ? ` (${describeHours(r)})` : ''}.`;
     return askNext(t, [`${sorry} then: ${why}`]);
   }
-  if (outcome.code === 'PARTY_TOO_LARGE' || outcome.code === 'NOT_FOUND') {
-    // Somewhere else of the same kind, to choose from rather than booked unasked.
+  if (outcome.code === 'PARTY_TOO_LARGE' || outcome.code === 'NOT_FOUND' || d.picked) {
+    // Somewhere else of the same kind, to choose from rather than booked unasked (nor sent unasked).
+    const picked = d.picked;
     d.restaurant = undefined;
+    d.picked = undefined;
     state.booking = false;
-    const result = await complete(t);
+    const result = await complete(t, false);
     const reason =
-      outcome.code === 'NOT_FOUND' ? `${sorry}: it is no longer listed.` : `Sorry, ${outcome.refusal}`;
+      outcome.code === 'NOT_FOUND'
+        ? `${sorry}: it is no longer listed.`
+        : picked
+          ? `${sorry}: ${outcome.refusal}`
+          : `Sorry, ${outcome.refusal}`;
     return { state: result.state, replies: [say(reason), ...result.replies] };
   }
   d.date = undefined;

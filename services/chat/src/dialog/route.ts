@@ -1,4 +1,5 @@
 // Decides which flow answers a message: a flow in progress keeps answers that fill it, otherwise the intent decides.
+import { afterBooking } from './after-booking.js';
 import { asksToBook, BOOK_WORDS, bookOffered, namesOffered, offerButtons, pickOffered } from './booking.js';
 import type { OfferedTables } from './dialog.types.js';
 import { onlyPosition, rightAway, vagueTime } from './dining-absorb.js';
@@ -371,6 +372,12 @@ export async function route(t: Turn): Promise<TurnResult> {
   // "Do I have any reservations?": they are listed on the Bookings page.
   if (myBookings.test(u.text)) return talk.orderStatus(t);
   if (changeBooking.test(u.text)) return talk.changeElsewhere(t);
+  // "What's the address?" or "cancel it" right after a booking: about that table, until another search starts.
+  if (state.flow !== 'none') state.booked = undefined;
+  else if (state.booked && !state.offered && !described) {
+    const about = afterBooking(t, state.booked);
+    if (about) return about;
+  }
   // "Hello?" in the middle of a search: still here, and the question stands.
   if (
     state.flow === 'dining' &&
