@@ -1,7 +1,7 @@
 // Booking a table through the dialog: confirmed in the conversation and recorded in the catalog for the user.
 import type { Caller } from '@concierge/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BookingInfo, DiningSearch } from '../recommend/recommend.types.js';
+import type { BookingInfo, DiningSearch, RestaurantInfo } from '../recommend/recommend.types.js';
 import { alice, bob, bookingsOf, type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
 import { confirmed } from './booking.js';
 import type { Turn } from './turn.types.js';
@@ -146,5 +146,52 @@ describe('the booking reply', () => {
       /^You already have a table at Thai Chili tomorrow at 8pm, for 4 under bo@example.com \(booking bkg_1\)/,
     );
     expect(text({ ...search, email: 'new@example.com' })).toMatch(/^You already have a table/);
+  });
+});
+
+describe('booking from the suggestions by reference', () => {
+  it('books the suggestion just described for "great, book that one"', async () => {
+    const sut = talk(open, { userId: 'usr_fay', roles: ['customer'], via: 'jwt' });
+    await sut('italian in soho tomorrow 7pm for 2, fay@example.com');
+    const cards = (await sut('yes')).messages
+      .filter((m) => m.structured?.type === 'restaurant')
+      .map((m) => m.structured.payload as { name: string });
+    expect((await sut("what's the address of the second one?")).texts[0]).toMatch(
+      new RegExp(`^${cards[1]!.name} is rated`),
+    );
+    expect((await sut('great, book that one')).texts[0]).toMatch(
+      new RegExp(`^Booked! A table for 2 at ${cards[1]!.name}, tomorrow at 7pm`),
+    );
+  });
+
+  it('books a place not among the suggestions for the search they answered', async () => {
+    const res = await open.catalog.operations.listRestaurants!({
+      operationId: 'listRestaurants',
+      params: {},
+      query: { cuisine: 'thai', limit: 100 },
+      headers: {},
+      body: undefined,
+      caller: null,
+      requestId: 'test',
+    });
+    // Tomorrow on the fixture's clock is a Wednesday (day 3).
+    const thai = (res.body as { items: RestaurantInfo[] }).items.find(
+      (r) =>
+        r.maxPartySize >= 2 &&
+        (r.openingHours ?? []).some((h) => h.day === 3 && h.open <= '19:00' && h.close > '19:00'),
+    )!;
+    const gus: Caller = { userId: 'usr_gus', roles: ['customer'], via: 'jwt' };
+    const sut = talk(open, gus);
+    await sut('italian in soho tomorrow 7pm for 2, gus@example.com');
+    await sut('yes');
+    expect(last((await sut(`can you book ${thai.name} instead`)).texts)).toBe(
+      `Shall I book a table at ${thai.name} for 2 tomorrow at 7pm, under gus@example.com?`,
+    );
+    expect((await sut('yes')).texts[0]).toMatch(
+      new RegExp(`^Booked! A table for 2 at ${thai.name}, tomorrow at 7pm`),
+    );
+    expect(await bookingsOf(open, gus)).toMatchObject([
+      { restaurantId: thai.id, time: '19:00', partySize: 2 },
+    ]);
   });
 });

@@ -87,6 +87,8 @@ export interface DialogState {
   described?: NamedRestaurant;
   /** The last restaurants suggested, with their search, so that "book the second one" can book it. */
   offered?: OfferedTables;
+  /** The suggestion on screen the last reply described ("what's the address of the second one?"): "book it". */
+  focusOffered?: number;
   /** The table this conversation booked last: "what's the address?" or "cancel it" right after is about it. */
   booked?: BookedTable;
 }

@@ -435,8 +435,10 @@ function contact(t: Turn, into: Absorbed): void {
       say("That e-mail address doesn't look right. Could you type it again, e.g. name@example.com?"),
     );
   } else if (
-    state.awaiting === 'contact' &&
-    (u.badPhone || (u.number !== undefined && /^\D*\d{1,6}\D*$/.test(u.text.trim())))
+    (state.awaiting === 'contact' &&
+      (u.badPhone || (u.number !== undefined && /^\D*\d{1,6}\D*$/.test(u.text.trim())))) ||
+    // "…and my number is 555-12": a number was meant, wherever it is said.
+    (u.badPhone && /\b(phone|number|cell|mobile|text me|call me)\b/i.test(u.text))
   ) {
     problem(
       into,

@@ -931,3 +931,17 @@ describe('dining flow', () => {
     ]);
   });
 });
+
+describe('contact details that are not right', () => {
+  it('says an e-mail written with "at" is not an address instead of using the account\'s', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 8pm for 4');
+    expect((await sut('my email is mike.at.gmail.com')).texts[0]).toBe(
+      "That e-mail address doesn't look right. Could you type it again, e.g. name@example.com?",
+    );
+    const sut2 = talk(open);
+    expect((await sut2('italian in soho tomorrow 8pm for 4 and my number is 555-12')).texts[0]).toBe(
+      "That phone number doesn't look right. Please send it with the area code, e.g. +1 212 555 0199.",
+    );
+  });
+});

@@ -5,7 +5,7 @@ import { confirmed, tryBook } from './booking.js';
 import { restaurantAddress, restaurantPayload } from './cards.js';
 import type { NamedRestaurant, OpeningHours } from './dialog.types.js';
 import { absorbDining } from './dining-absorb.js';
-import { askNext, complete, toSearch } from './dining-flow.js';
+import { askNext, complete, slotsOf, toSearch } from './dining-flow.js';
 import { reprompt, resetFlow } from './fallback.js';
 import { describeTime } from './local-time.js';
 import { quickReplies, restaurantCard, say } from './replies.js';
@@ -138,13 +138,20 @@ function nameSpan(text: string, name: string): [number, number] | undefined {
 export function bookNamed(t: Turn, r: NamedRestaurant): TurnResult {
   const { state } = t;
   const before = state.dining.restaurant?.id;
+  // "Can you book Zaytoon Mezze instead?" with suggestions on screen: for the day, time, party and contact of
+  // the search they answered.
+  const context = state.flow === 'dining' ? undefined : state.offered?.search;
   state.flow = 'dining';
   state.booking = true;
   state.offered = undefined;
   state.described = undefined;
   state.suggested = undefined;
   const d = state.dining;
-  Object.assign(d, { restaurant: r, cuisine: r.cuisine, area: r.area });
+  if (context) {
+    const { cuisine: _cuisine, area: _area, ...rest } = slotsOf(context);
+    Object.assign(d, rest);
+  }
+  Object.assign(d, { restaurant: r, cuisine: r.cuisine, area: r.area, picked: undefined });
   // The name is not a cuisine or an area ("Pizzeria", "Union Square Grill"): the rest of the message is read.
   const span = nameSpan(t.u.text, r.name);
   const rest = span ? `${t.u.text.slice(0, span[0])} ${t.u.text.slice(span[1])}` : t.u.text;

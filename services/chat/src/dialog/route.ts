@@ -58,6 +58,7 @@ const aboutOne =
 /** The answer about one offered restaurant, with the buttons to book one. */
 function describeOffered(t: Turn, offered: OfferedTables, index: number): TurnResult {
   const r = offered.restaurants[index]!;
+  t.state.focusOffered = index;
   const hours = hoursQuestion.test(t.u.text) ? openingAnswer(r, t.u.text) : undefined;
   if (hours) return { state: t.state, replies: [say(hours), offerButtons(offered)] };
   const facts = [
@@ -207,7 +208,8 @@ function priceOfOffered(t: Turn, offered: OfferedTables): TurnResult {
     ? undefined
     : pickOffered(t.u.text, offered);
   const one = index === undefined ? undefined : offered.restaurants[index];
-  if (one?.priceLevel !== undefined)
+  if (one?.priceLevel !== undefined) {
+    t.state.focusOffered = index;
     return {
       state: t.state,
       replies: [
@@ -215,6 +217,7 @@ function priceOfOffered(t: Turn, offered: OfferedTables): TurnResult {
         offerButtons(offered),
       ],
     };
+  }
   const dearest = /\b(most expensive|fanciest)\b/i.test(t.u.text);
   const pick = priced.reduce((a, b) =>
     dearest ? (b.priceLevel! > a.priceLevel! ? b : a) : b.priceLevel! < a.priceLevel! ? b : a,
@@ -342,6 +345,8 @@ export async function route(t: Turn): Promise<TurnResult> {
   state.described = undefined;
   const changing = state.changing;
   state.changing = undefined;
+  const focus = state.focusOffered;
+  state.focusOffered = undefined;
   const confidentControl = control.has(u.intent) && u.confidence >= 0.6;
   // An intent that ends an exchange; a cancel reading needs words that cancel ("let's do the first" does not).
   const closes =
@@ -466,6 +471,16 @@ export async function route(t: Turn): Promise<TurnResult> {
       replies: [say('OK, no rush. The suggestions stay here: say "book the first one" when you are ready.')],
     };
   if (offered && !dining && !asksToBook(t) && restaurantPrice.test(u.text)) return priceOfOffered(t, offered);
+  // "Great, book that one" or "yes" right after one suggestion was described: that one.
+  const focused = offered && focus !== undefined ? offered.restaurants[focus] : undefined;
+  if (
+    focused &&
+    !dining &&
+    pickOffered(u.text, offered!) === undefined &&
+    ((asksToBook(t) && /\b(it|that|this|there|that one|this one|them)\b/i.test(u.text)) ||
+      answer(u.text) === 'yes')
+  )
+    return bookOffered({ ...t, u: { ...u, text: `book ${focused.name}` } }, offered!);
   if (offered && asksToBook(t) && (!dining || pickOffered(u.text, offered) !== undefined))
     return bookOffered(t, offered);
   // "Show me others" after restaurant suggestions: the same search again, which varies its picks.

@@ -273,8 +273,17 @@ export function interpret(model: NluModel, said: string, context: InterpretConte
   };
   readEntities(text, parse.entities, into);
   for (const b of parse.builtins) readBuiltin(b, into, context);
-  if (/@/.test(text) && !into.email) into.badEmail = true;
+  // "bob@@mail", "my email is mike.at.gmail.com": an address was meant, and it is not one.
+  const saysAddress =
+    /\be-?mail( address)?\s*(is|:|=)\s*\S/i.test(text) &&
+    !/\be-?mail( address)?\s*(is|:|=)\s*(the )?(same|fine|ok|okay|good|correct|right|on file|in my account)\b/i.test(
+      text,
+    );
+  if ((/@/.test(text) || saysAddress) && !into.email) into.badEmail = true;
   if (/\d[\d\s().-]{3,}\d/.test(text) && !into.phone && !into.date && !into.time) into.badPhone = true;
+  // "…and my number is 555-12": a number was given, and it is not one.
+  if (/\b(phone|number|cell|mobile)( number)?\s*(is|:|=)\s*\+?\d/i.test(text) && !into.phone)
+    into.badPhone = true;
   readCompany(text, into);
   if (/\b(just me|by myself|alone|solo|table for one)\b/i.test(text)) into.partySize ??= 1;
   return into;
