@@ -67,6 +67,9 @@ function party(
   return named && named !== 'partySize' ? undefined : u.number;
 }
 
+/** Diets people ask for, which the catalog does not record. */
+const diets = /\b(vegetarian|vegan|gluten[- ]free|halal|kosher|dairy[- ]free|plant[- ]based|pescatarian)\b/i;
+
 /** "Surprise me", "whatever": no cuisine in particular. */
 const anyFood =
   /\b(surprise me|whatever|anything|don'?t care|you (choose|pick|decide)|no preference|doesn'?t matter|any kind)\b/i;
@@ -228,6 +231,20 @@ function place(
       into,
       'cuisine',
       quickReplies('I search by kind of food. Pick one and I will find the best places:', all),
+    );
+    return;
+  }
+  // "I'm vegetarian": a diet is not a cuisine; said so, and the kind of food asked for.
+  const diet = kind === 'cuisine' && !found && text ? diets.exec(text)?.[0] : undefined;
+  if (diet) {
+    const all = lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
+    problem(
+      into,
+      'cuisine',
+      quickReplies(
+        `I can't search by diet yet, but most places have ${diet.toLowerCase()} dishes. What kind of food would you like?`,
+        all,
+      ),
     );
     return;
   }

@@ -945,3 +945,14 @@ describe('contact details that are not right', () => {
     );
   });
 });
+
+describe('a table asked for in few words', () => {
+  it('starts a search for "find me a table" and for values alone ("7pm 2 bob@x.com")', async () => {
+    expect(last((await talk(open)('find me a table')).texts)).toBe('What kind of food would you like?');
+    expect(last((await talk(open)('7pm 2 bob@x.com')).texts)).toBe('What kind of food would you like?');
+    const diet = await talk(open)("I'm vegetarian, any good places in soho?");
+    expect(diet.texts[0]).toBe(
+      "I can't search by diet yet, but most places have vegetarian dishes. What kind of food would you like?",
+    );
+  });
+});

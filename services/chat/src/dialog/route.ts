@@ -287,9 +287,23 @@ function mentionsDiningStrongly(t: Turn): boolean {
   );
 }
 
+/** Words only a dining request uses: "find me a table", "somewhere for dinner". */
+const diningWords =
+  /\b(a table|tables? for|restaurants?|dinner|lunch|brunch|breakfast|somewhere to eat|place to eat|reservation)\b/i;
+
+/** Dining values given together ("7pm 2 bob@x.com"): a request for a table, whatever the classifier says. */
+function severalDiningValues(t: Turn): boolean {
+  const { u } = t;
+  return (
+    [u.date, u.time, u.partySize ?? u.number, u.email ?? u.phone].filter((v) => v !== undefined).length >= 2
+  );
+}
+
 function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
   const { u } = t;
   const unrelated = u.outOfScope || u.intent === 'out_of_scope';
+  if (unrelated && !mentionsGift(t) && (diningWords.test(u.text) || severalDiningValues(t)))
+    return diningTurn(t);
   if (unrelated && !mentionsDiningStrongly(t) && !mentionsGift(t)) return talk.outOfScope(t);
   const intent = unrelated ? 'out_of_scope' : u.intent;
   switch (intent) {

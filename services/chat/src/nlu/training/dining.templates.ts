@@ -47,6 +47,13 @@ export const diningSuggestions = [
   '{cuisine} food {party}',
   'what about {cuisine} places in {area}',
   'get me restaurant options for {date}',
+  'find me a table',
+  'find us a table {party} {date}',
+  'looking for a table {date} {time}',
+  'can you find a table for {party} in {area}',
+  'any tables free {date} {time}',
+  'where can we get a table {time}',
+  'need a table somewhere {cuisine}',
 ];
 
 export const bookRestaurant = [
