@@ -956,3 +956,27 @@ describe('a table asked for in few words', () => {
     );
   });
 });
+
+describe('closing a confirmation', () => {
+  it('ends the search on "no thanks" and "bye", so a later "yes" sends nothing', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 8pm for 4, ana@example.com');
+    expect((await sut('no thanks')).texts[0]).toBe("OK, I won't send anything. Anything else?");
+    expect(last((await sut('yes')).texts)).toBe('Sure! What would you like to do?');
+    const bye = talk(open);
+    await bye('italian in soho tomorrow 8pm for 4, ana@example.com');
+    expect((await bye('bye')).texts[0]).toBe("Goodbye! I haven't sent or booked anything.");
+    expect(last((await bye('yes')).texts)).toBe('Sure! What would you like to do?');
+  });
+
+  it('repeats the last search for "the same search again but for saturday", confirming the change', async () => {
+    const first = talk(open, { userId: 'usr_jo', roles: ['customer'], via: 'jwt' });
+    await first('thai in chelsea tomorrow 7pm for 2, jo@example.com');
+    await first('yes');
+    const again = talk(open, { userId: 'usr_jo', roles: ['customer'], via: 'jwt' });
+    expect(last((await again('can you do the same search again but for saturday')).texts)).toBe(
+      'Shall I send 3 suggestions for Thai in Chelsea for 2 Sat, Mar 14 at 7pm to jo@example.com?',
+    );
+    expect((await again('what about my booking for tomorrow?')).texts[0]).toMatch(/Bookings page/);
+  });
+});

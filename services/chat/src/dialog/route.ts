@@ -102,7 +102,7 @@ const cancelBooking =
 
 /** "Do I have any reservations?", "show my bookings". */
 const myBookings =
-  /\b(do i have|show( me)?|list|see|what are|where are|check|view|find)\b.*\b(my|any) (reservations?|bookings?)\b|\b(what|which) (reservations?|bookings?) (do|have|did) i\b/i;
+  /\b(do i have|show( me)?|list|see|what are|where are|check|view|find|what about|how about|status of|is|did)\b.*\b(my|any) (reservations?|bookings?)\b|\b(what|which) (reservations?|bookings?) (do|have|did) i\b/i;
 
 /** "Move my reservation at Curry Club to 9pm": a booking made before is changed on the Bookings page. */
 const changeBooking =
@@ -110,6 +110,10 @@ const changeBooking =
 
 /** "New search", "search again": a fresh dining search, not the last one repeated. */
 const freshSearch = /\b(new|another|different|fresh) search\b|\bsearch again\b|\bstart a new (one|search)\b/i;
+
+/** "The same search again but for saturday", "same as last time": the last search, whatever else is said. */
+const sameSearch =
+  /\bsame (search|thing|one|place|restaurants?|as (before|last time|usual|always))\b|\blast search\b/i;
 
 /** "Same as before", "my e-mail": the contact of the last search, or the account's own address. */
 const sameContact =
@@ -302,6 +306,9 @@ function severalDiningValues(t: Turn): boolean {
 function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
   const { u } = t;
   const unrelated = u.outOfScope || u.intent === 'out_of_scope';
+  // "Yes" to "Anything else?": what would they like?
+  if (answer(u.text) === 'yes' && u.text.trim().split(/\s+/).length <= 3 && !mentionsDining(t))
+    return { state: t.state, replies: [quickReplies('Sure! What would you like to do?', mainMenu)] };
   if (unrelated && !mentionsGift(t) && (diningWords.test(u.text) || severalDiningValues(t)))
     return diningTurn(t);
   if (unrelated && !mentionsDiningStrongly(t) && !mentionsGift(t)) return talk.outOfScope(t);
@@ -379,6 +386,15 @@ export async function route(t: Turn): Promise<TurnResult> {
     if (bareYes.test(u.text))
       return changeMenu(t, 'Which part would you like to change? Or say "go ahead" to keep it as it is.');
   }
+  if (
+    state.awaiting === 'confirm' &&
+    /^\s*(no,?\s+thanks?|no,?\s+thank you|nope,?\s+thanks)\b/i.test(u.text)
+  ) {
+    const booking = state.booking === true;
+    resetFlow(t);
+    const nothing = booking ? "OK, I won't book anything." : "OK, I won't send anything.";
+    return { state, replies: [quickReplies(`${nothing} Anything else?`, mainMenu)] };
+  }
   if (state.awaiting === 'confirm' && stopWords.test(u.text)) {
     resetFlow(t);
     return talk.cancelled(t);
@@ -407,6 +423,14 @@ export async function route(t: Turn): Promise<TurnResult> {
     !vagueTime.test(u.text)
   )
     return askNext(t, ["Hi, I'm here! Let's finish finding your table."]);
+  if (
+    sameSearch.test(u.text) &&
+    !mentionsDiningStrongly(t) &&
+    !state.offered &&
+    state.flow !== 'gift' &&
+    state.awaiting !== 'contact'
+  )
+    return repeatLastSearch(t);
   if (freshSearch.test(u.text) && !mentionsDiningStrongly(t)) {
     resetFlow(t);
     return diningTurn(t);

@@ -1,6 +1,6 @@
 // Replies that need no flow: greetings (with the offer of the last search), help, thanks, goodbye, order status.
 import { describeSearch } from './dining-questions.js';
-import { mainMenu } from './fallback.js';
+import { mainMenu, resetFlow } from './fallback.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
@@ -49,7 +49,15 @@ export const thanks = (t: Turn): TurnResult => ({
   replies: [say("You're welcome! Anything else?")],
 });
 
-export const goodbye = (t: Turn): TurnResult => ({ state: t.state, replies: [say('Goodbye, and enjoy!')] });
+/** "Bye" ends whatever was under way: a "yes" after it does not send a search left open. */
+export function goodbye(t: Turn): TurnResult {
+  const open = t.state.flow !== 'none' && t.state.awaiting !== undefined;
+  resetFlow(t);
+  return {
+    state: t.state,
+    replies: [say(open ? "Goodbye! I haven't sent or booked anything." : 'Goodbye, and enjoy!')],
+  };
+}
 
 export function orderStatus(t: Turn): TurnResult {
   const bookings = /\b(bookings?|reservations?|tables?)\b/i.test(t.u.text);
