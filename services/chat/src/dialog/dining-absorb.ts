@@ -72,7 +72,18 @@ const diets = /\b(vegetarian|vegan|gluten[- ]free|halal|kosher|dairy[- ]free|pla
 
 /** "Surprise me", "whatever": no cuisine in particular. */
 const anyFood =
-  /\b(surprise me|whatever|anything|don'?t care|you (choose|pick|decide)|no preference|doesn'?t matter|any kind)\b/i;
+  /\b(surprise me|whatever|anything|don'?t care|you (choose|pick|decide)|no preference|doesn'?t matter|any kind|any (cuisine|food|type))\b/i;
+
+/** Everyday words before "food" or "place" that are near a cuisine's name ("that" and Thai). */
+const plainWords = new Set(
+  'that this some good nice best great cheap local fancy your their other same fast real late early family quiet cozy casual street comfort soul home decent proper authentic favourite favorite'.split(
+    ' ',
+  ),
+);
+
+/** "thia food", "itallian place": the word before such a noun is meant as the cuisine, misspelt or not. */
+const beforeFoodNoun =
+  /\b([a-z]{3,})\s+(food|place|places|restaurant|restaurants|cuisine|spot|spots|joint)\b/i;
 
 const areaNames = (t: Turn) => t.lexicon.facets.areas.map((a) => t.lexicon.areaName(a));
 
@@ -223,7 +234,15 @@ function place(
   const u = t.u;
   const other = kind === 'area' ? u.cuisine : u.area;
   const answersOtherSlot = other ?? u.date ?? u.time ?? u.partySize ?? u.number ?? u.email ?? u.phone;
-  const text = raw ?? (answersHere(t, kind) && answersOtherSlot === undefined && !reply ? u.text : undefined);
+  let text = raw ?? (answersHere(t, kind) && answersOtherSlot === undefined && !reply ? u.text : undefined);
+  if (!text && !found && kind === 'cuisine') {
+    const word = beforeFoodNoun.exec(u.text)?.[1];
+    const r =
+      word && word.length >= 4 && !generic.has(fold(word)) && !plainWords.has(fold(word))
+        ? lexicon.resolveCuisine(word)
+        : undefined;
+    if (r && ('value' in r || r.suggestion !== undefined)) text = word;
+  }
   if (!text && !found) return;
   if (kind === 'cuisine' && !found && text && anyFood.test(text)) {
     const all = lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));

@@ -980,3 +980,24 @@ describe('closing a confirmation', () => {
     expect((await again('what about my booking for tomorrow?')).texts[0]).toMatch(/Bookings page/);
   });
 });
+
+describe('typos and plain words', () => {
+  it('asks "did you mean" for "thia food", reads "on the 30th" and "seven thirty pm", cancels on "cancle"', async () => {
+    const sut = talk(open);
+    expect((await sut('thia food in soho tomorrow')).texts[0]).toBe(
+      'I don\'t know "thia". Did you mean Thai?',
+    );
+    expect(last((await sut('yes')).texts)).toBe('What time?');
+    const plain = talk(open);
+    // The fixture's today is Tuesday 10 March 2026: the 30th is this month's.
+    expect(
+      last((await plain('italian in soho for 4 on the 30th at seven thirty pm, ana@example.com')).texts),
+    ).toBe('Shall I send 3 suggestions for Italian in SoHo for 4 Mon, Mar 30 at 7:30pm to ana@example.com?');
+    expect(last((await plain('cancle that pls')).texts)).toMatch(/^OK, cancelled\./);
+    const any = talk(open);
+    await any('a table in soho tomorrow at 8 for 2');
+    expect((await any('any cuisine is fine')).texts[0]).toBe(
+      'I search by kind of food. Pick one and I will find the best places:',
+    );
+  });
+});

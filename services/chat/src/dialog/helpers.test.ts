@@ -10,7 +10,12 @@ import { answer } from './yes-no.js';
 
 describe('dialog helpers', () => {
   it('measures edit distance and finds the closest name within reach', () => {
-    expect(editDistance('italain', 'italian')).toBe(2);
+    // A swap of two neighbouring letters is one edit.
+    expect(editDistance('italain', 'italian')).toBe(1);
+    expect(editDistance('thia', 'thai')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('abc', 'ca')).toBe(3);
     expect(closest('italain', ['italian', 'thai'])).toBe('italian');
     expect(closest('zzz', ['italian', 'thai'])).toBeUndefined();
   });

@@ -91,7 +91,7 @@ function pickedText(text: string): string {
 
 /** Words that end a flow: a cancel reading without them ("let's do the first") is not a cancel. */
 const cancelWords =
-  /\b(cancel|stop|never ?mind|nvm|forget (it|that|about it)|quit|exit|start (over|again)|restart|reset|no thanks|nothing|abort|scratch that|drop it)\b/i;
+  /\b(cancel|cancle|cancell|canel|cnacel|stop|never ?mind|nvm|forget (it|that|about it)|quit|exit|start (over|again)|restart|reset|no thanks|nothing|abort|scratch that|drop it)\b/i;
 
 /** Words that ask for the last search again ("same as last time", "again", "the usual"). */
 const repeatCue = /\b(same|again|last|usual|repeat|before|previous|as always)\b/i;
@@ -244,7 +244,7 @@ const notYet =
 
 const takeIt = /^\s*(ok,?\s+)?(i'?ll\s+)?(get|take|buy|order)\s+(it|that|this)\b|^\s*go for it\b/i;
 
-const stopWords = /\b(cancel|forget it|never ?mind|stop)\b/i;
+const stopWords = /\b(cancel|cancle|cancell|canel|forget it|never ?mind|stop)\b/i;
 export const priceQuestion = /\b(how much|price|cost)\b/i;
 
 /** Intents that end an exchange: "ok thanks" after suggestions is not a request to book one. */

@@ -184,8 +184,54 @@ function expandWords(text: string): string {
     const n = hourWords.indexOf(word.toLowerCase()) + 1;
     return n > 0 ? `${n} o'clock` : whole;
   });
+  // "seven thirty pm" is 7:30 pm, "seven pm" 7 pm, "at seven" at 7 (but "for seven" stays a party).
+  const hour = (word: string) => hourWords.indexOf(word.toLowerCase()) + 1;
+  out = out.replace(wordClock, (_whole, h: string, minutes: string, meridiem: string | undefined) => {
+    const mm = /fifteen/i.test(minutes) ? '15' : /thirty/i.test(minutes) ? '30' : '45';
+    return `${hour(h)}:${mm}${meridiem ? ` ${meridiem}` : ''}`;
+  });
+  out = out.replace(wordHourMeridiem, (_whole, h: string, meridiem: string) => `${hour(h)} ${meridiem}`);
+  out = out.replace(atWordHour, (_whole, at: string, h: string) => `${at} ${hour(h)}`);
   return out;
 }
+
+const hourWord = '(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+const wordClock = new RegExp(
+  `\\b${hourWord}[\\s-]+(fifteen|thirty|forty[\\s-]?five)\\b(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.))?`,
+  'gi',
+);
+const wordHourMeridiem = new RegExp(`\\b${hourWord}\\s*(am|pm|a\\.m\\.|p\\.m\\.)`, 'gi');
+const atWordHour = new RegExp(
+  `\\b(at|around|by)\\s+${hourWord}\\b(?!\\s+(people|of us|guests|persons|friends))`,
+  'gi',
+);
+
+/**
+ * "On the 30th": chrono reads no date from a day of the month alone, so it is the next such day, this month
+ * or the next that has it.
+ */
+function dayOfMonth(text: string, context: InterpretContext): string | undefined {
+  if (calendarMonth.test(text)) return undefined;
+  // "The 2nd one", "book the 1st" are places in a list: only "on / for / by the 30th" is a day.
+  const m =
+    /\b(?:on|for|by) the (\d{1,2})(?:st|nd|rd|th)\b(?!\s*(one|option|choice|place|restaurant|card|product))/i.exec(
+      text,
+    );
+  const day = m ? Number(m[1]) : 0;
+  if (day < 1 || day > 31) return undefined;
+  const today = localMoment(context.now, context.timeZone).date;
+  let [year, month] = today.split('-').map(Number) as [number, number];
+  for (let i = 0; i < 3; i += 1) {
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (day <= last && date >= today) return date;
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return undefined;
+}
+
+const calendarMonth = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d+\/\d+/i;
 
 const companion =
   'wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|friend|date|mom|mum|dad|mother|father|son|daughter|sister|brother|colleague|boss|spouse|roommate|flatmate|cousin|aunt|uncle|grandma|grandpa|grandmother|grandfather|niece|nephew|kid|child|neighbou?r|coworker|co-worker';
@@ -284,6 +330,10 @@ export function interpret(model: NluModel, said: string, context: InterpretConte
   // "…and my number is 555-12": a number was given, and it is not one.
   if (/\b(phone|number|cell|mobile)( number)?\s*(is|:|=)\s*\+?\d/i.test(text) && !into.phone)
     into.badPhone = true;
+  if (!into.date) {
+    const date = dayOfMonth(text, context);
+    if (date) into.date = date;
+  }
   readCompany(text, into);
   if (/\b(just me|by myself|alone|solo|table for one)\b/i.test(text)) into.partySize ??= 1;
   return into;
