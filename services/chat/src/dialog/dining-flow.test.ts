@@ -1001,3 +1001,19 @@ describe('typos and plain words', () => {
     );
   });
 });
+
+describe('answers given out of turn', () => {
+  it('says back what it took and asks about a bare number, instead of repeating the question as if lost', async () => {
+    const sut = talk(open);
+    await sut('find me a table');
+    expect((await sut('williamsburg')).texts).toEqual([
+      'Got it: Williamsburg.',
+      'What kind of food would you like?',
+    ]);
+    expect((await sut('8')).texts).toEqual(['Did you mean 8 people or 8pm?']);
+    expect((await sut('8pm')).texts).toEqual(['Got it: 8pm.', 'What kind of food would you like?']);
+    expect((await sut('4')).texts).toEqual(['Got it: 4 people.', 'What kind of food would you like?']);
+    expect(last((await sut('italian')).texts)).toBe('Which day?');
+    expect(last((await sut('tomorrow')).texts)).toMatch(/^Where should I send the suggestions\?/);
+  });
+});

@@ -52,29 +52,32 @@ export function changeMenu(t: Turn, question = 'What would you like to change?')
 }
 
 /**
- * "No wait, 6" at the confirmation: 13 to 20 can only be the party; 1 to 12 may be the party or the hour, so
- * the user is asked which, with a button for each.
+ * A bare number that answers none of the questions asked: "no wait, 6" at the confirmation, "8" while the food
+ * is asked for. 13 to 20 can only be the party; when only one of the party and the time is still to come, it is
+ * that one; otherwise the user is asked which, with a button for each.
  */
 function bareNumber(t: Turn): TurnResult | undefined {
   const { u } = t;
   const n = u.number;
   if (n === undefined || !Number.isInteger(n) || u.time || u.date || u.partySize) return undefined;
   if (slotNamed(u.text) || !/^\D*\d{1,2}\D*$/.test(u.text)) return undefined;
-  if (n >= 13 && n <= 20) {
-    const before = { ...t.state.dining };
-    t.state.dining.partySize = n;
-    return askNext(t, acknowledged(t, before, ['partySize']));
+  const d = t.state.dining;
+  const before = { ...d };
+  const atConfirm = t.state.awaiting === 'confirm';
+  const people = (k: number) => `${k} ${k === 1 ? 'person' : 'people'}`;
+  if ((n >= 13 && n <= 20) || (!atConfirm && n >= 1 && n <= 20 && d.time && !d.partySize)) {
+    d.partySize = n;
+    return askNext(t, atConfirm ? acknowledged(t, before, ['partySize']) : [`Got it: ${people(n)}.`]);
   }
   if (n < 1 || n > 12) return undefined;
   const hour = describeTime(eveningTime(n));
+  if (!atConfirm && d.partySize && !d.time) {
+    d.time = eveningTime(n);
+    return askNext(t, [`Got it: ${hour}.`]);
+  }
   return {
     state: t.state,
-    replies: [
-      quickReplies(`Did you mean ${n} ${n === 1 ? 'person' : 'people'} or ${hour}?`, [
-        [`${n} ${n === 1 ? 'person' : 'people'}`, `${n} ${n === 1 ? 'person' : 'people'}`],
-        [hour, hour],
-      ]),
-    ],
+    replies: [quickReplies(`Did you mean ${people(n)} or ${hour}?`, [people(n), hour])],
   };
 }
 
@@ -147,10 +150,24 @@ export async function diningTurn(t: Turn): Promise<TurnResult> {
     if (absorbed.ask) t.state.awaiting = absorbed.ask;
     return reprompt(t, absorbed.problems);
   }
-  if (absorbed.changed.length > 0) return askNext(t, acknowledged(t, before, absorbed.changed));
-  if (t.state.awaiting === 'confirm') {
+  if (absorbed.changed.length > 0) {
+    const said = acknowledged(t, before, absorbed.changed);
+    // Values given out of turn ("williamsburg" while the food is asked for) are said back, so that the same
+    // question again does not read as if they were lost.
+    const asked = t.state.awaiting;
+    if (said.length === 0 && asked && asked !== 'confirm' && missingSlot(t.state.dining) === asked) {
+      const noted = absorbed.changed
+        .filter((k, i, all) => before[k] === undefined && all.indexOf(k) === i)
+        .map((k) => describeValue(t, k, t.state.dining));
+      if (noted.length > 0) said.push(`Got it: ${noted.join(', ')}.`);
+    }
+    return askNext(t, said);
+  }
+  if (['confirm', 'cuisine', 'area', 'date'].includes(t.state.awaiting ?? '')) {
     const asked = bareNumber(t);
     if (asked) return asked;
+  }
+  if (t.state.awaiting === 'confirm') {
     const reply = answer(t.u.text);
     if (reply === 'yes') return complete(t);
     if (reply === 'no' || slotNamed(t.u.text)) return change(t);
