@@ -1017,3 +1017,16 @@ describe('answers given out of turn', () => {
     expect(last((await sut('tomorrow')).texts)).toMatch(/^Where should I send the suggestions\?/);
   });
 });
+
+describe('a contact that keeps failing', () => {
+  it('keeps the search after three bad answers and says how to finish it', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 8pm for 4');
+    for (const bad of ['bob@', '100', '123']) expect((await sut(bad)).texts[0]).toMatch(/doesn't look right/);
+    const way = await sut('bob@@');
+    expect(way.texts[0]).toMatch(/^Sorry, I'm not getting this right\. I have everything else; to finish/);
+    expect(last((await sut('bob@example.com')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 4 tomorrow at 8pm to bob@example.com?',
+    );
+  });
+});

@@ -32,6 +32,20 @@ export function resetFlow(t: Turn): void {
 export function reprompt(t: Turn, replies: Reply[]): TurnResult {
   t.state.reprompts += 1;
   if (t.state.reprompts <= maxReprompts) return { state: t.state, replies };
+  // Only the contact is missing: the search is kept, and the ways to finish it (or cancel) are spelt out.
+  if (t.state.flow === 'dining' && t.state.awaiting === 'contact') {
+    t.state.reprompts = 0;
+    const own = t.caller.email;
+    const text =
+      "Sorry, I'm not getting this right. I have everything else; to finish, type an e-mail address " +
+      `like name@example.com or a phone number with its area code${own ? `, or use ${own}` : ''}. Or say cancel.`;
+    return {
+      state: t.state,
+      replies: [
+        quickReplies(text, [...(own ? [[`Use ${own}`, own] as [string, string]] : []), ['Cancel', 'cancel']]),
+      ],
+    };
+  }
   resetFlow(t);
   return {
     state: t.state,
