@@ -67,6 +67,10 @@ function party(
   return named && named !== 'partySize' ? undefined : u.number;
 }
 
+/** Words of a day or a time, which a tagged area or cuisine cannot be when the message gives a date or time. */
+const dayWords =
+  /\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?s?\b|\b(today|tonight|tomorrow|weekend|next|this|morning|evening|night|noon|midnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+
 /** Diets people ask for, which the catalog does not record. */
 const diets = /\b(vegetarian|vegan|gluten[- ]free|halal|kosher|dairy[- ]free|plant[- ]based|pescatarian)\b/i;
 
@@ -207,7 +211,11 @@ function place(
   into: Absorbed,
 ): void {
   const { lexicon, state } = t;
-  const raw = tagged && !generic.has(fold(tagged)) ? tagged : undefined;
+  // "Next Tuesday" tagged as a place is the day the message gives, not an unknown area.
+  const raw =
+    tagged && !generic.has(fold(tagged)) && !((t.u.date || t.u.time) && dayWords.test(tagged))
+      ? tagged
+      : undefined;
   if (kind === 'area' && otherPlace(t, into)) return;
   // "Manhattan" or "anywhere": asked when the question was the area, or tagged as the area in a request.
   const city = answersHere(t, 'area') || (raw !== undefined && wholeCity.test(raw));
@@ -486,7 +494,7 @@ function contact(t: Turn, into: Absorbed): void {
 
 /** "the first one", "second option please": nothing but a button's position. */
 export const onlyPosition =
-  /^\s*(ok,?\s+)?(the\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th|top|middle)(\s+(one|option|choice|button))?(\s+please)?\s*[.!]?\s*$/i;
+  /^\s*(ok,?\s+)?(the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|top|middle)(\s+(one|option|choice|button))?(\s+please)?\s*[.!]?\s*$/i;
 
 /** "The first one" answering a question with buttons: the value of that button, as if its label were typed. */
 function buttonPicked(t: Turn, into: Absorbed): boolean {

@@ -1030,3 +1030,18 @@ describe('a contact that keeps failing', () => {
     );
   });
 });
+
+describe('a day answered out of turn', () => {
+  it('takes "next tuesday" while the food is asked for as the day, and "the fifth one" as the fifth cuisine', async () => {
+    const sut = talk(open);
+    await sut('I want dining suggestions');
+    const day = await sut('next tuesday');
+    expect(day.texts).toEqual(['Got it: Tue, Mar 17.', 'What kind of food would you like?']);
+    const options = day.messages.at(-1).structured.payload.options.map((o: { label: string }) => o.label);
+    expect(last((await sut('the fifth one')).texts)).toBe('Which part of town?');
+    expect(last((await sut('chelsea')).texts)).toBe('What time?');
+    expect(last((await sut('8pm for 2, ana@example.com')).texts)).toBe(
+      `Shall I send 3 suggestions for ${options[4]} in Chelsea for 2 Tue, Mar 17 at 8pm to ana@example.com?`,
+    );
+  });
+});
