@@ -195,3 +195,45 @@ describe('booking from the suggestions by reference', () => {
     ]);
   });
 });
+
+describe('a suggestion closed at the hour asked', () => {
+  it('keeps it on offer with its hours, and "book it at" a time it is open books it', async () => {
+    const kim: Caller = { userId: 'usr_kim', roles: ['customer'], via: 'jwt' };
+    const sut = talk(open, kim);
+    await sut('italian in soho tomorrow 7pm for 2, kim@example.com');
+    const cards = (await sut('yes')).messages
+      .filter((m) => m.structured?.type === 'restaurant')
+      .map((m) => m.structured.payload as { name: string; restaurantId: string });
+    const res = await open.catalog.operations.listRestaurants!({
+      operationId: 'listRestaurants',
+      params: {},
+      query: { cuisine: 'italian', area: 'soho', limit: 100 },
+      headers: {},
+      body: undefined,
+      caller: null,
+      requestId: 'test',
+    });
+    const all = (res.body as { items: RestaurantInfo[] }).items;
+    // Tomorrow is a Wednesday (day 3): a card closed at some whole hour from 7am to 10pm that day.
+    const hourOf = (h: number) => `${String(h).padStart(2, '0')}:00`;
+    const open3 = (r: RestaurantInfo, time: string) =>
+      (r.openingHours ?? []).some((x) => x.day === 3 && x.open <= time && x.close > time);
+    const card = cards.find((c) => {
+      const r = all.find((x) => x.id === c.restaurantId)!;
+      return [...Array(16).keys()].some((i) => !open3(r, hourOf(i + 7)));
+    })!;
+    const r = all.find((x) => x.id === card.restaurantId)!;
+    const closed = [...Array(16).keys()].map((i) => i + 7).find((h) => !open3(r, hourOf(h)))!;
+    const position = ['first', 'second', 'third'][cards.indexOf(card)];
+    const word = (h: number) => `${h % 12 || 12}${h < 12 ? 'am' : 'pm'}`;
+    const refused = await sut(`book the ${position} one at ${word(closed)}`);
+    expect(refused.texts[0]).toMatch(
+      new RegExp(`^Sorry, I couldn't book ${card.name} then: it's open .+ tomorrow\\.`),
+    );
+    expect(last(refused.texts)).toBe('Want me to book one of them?');
+    expect((await sut('ok then book it at 7pm')).texts[0]).toMatch(
+      new RegExp(`^Booked! A table for 2 at ${card.name}, tomorrow at 7pm`),
+    );
+    expect(await bookingsOf(open, kim)).toMatchObject([{ restaurantId: card.restaurantId, time: '19:00' }]);
+  });
+});

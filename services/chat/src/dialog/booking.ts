@@ -242,6 +242,22 @@ export async function bookOffered(t: Turn, offered: OfferedTables): Promise<Turn
     t.state.offered = undefined;
     return { state: t.state, replies: confirmed(t, outcome.booking, search) };
   }
+  // Closed at that hour: it stays on offer, with its hours that day, and "book it at 9" books it then.
+  if (outcome.code === 'RESTAURANT_CLOSED') {
+    const day = new Date(`${search.date}T12:00:00Z`).getUTCDay();
+    const hours = (chosen.openingHours ?? [])
+      .filter((h) => h.day === day)
+      .map((h) => `${describeTime(h.open)}–${describeTime(h.close)}`)
+      .join(' and ');
+    t.state.focusOffered = index;
+    const when = hours
+      ? `it's open ${hours} ${describeDate(search.date, t.today.date)}. Say "book it at" another time, or pick another place.`
+      : `it's closed ${describeDate(search.date, t.today.date)}. Pick another place, or another day.`;
+    return {
+      state: t.state,
+      replies: [say(`Sorry, I couldn't book ${chosen.name} then: ${when}`), offerButtons(offered)],
+    };
+  }
   const others = { ...offered, restaurants: offered.restaurants.filter((_, i) => i !== index) };
   const replies = [say(`Sorry, I couldn't book ${chosen.name}: ${outcome.refusal}`)];
   if (others.restaurants.length > 0) {

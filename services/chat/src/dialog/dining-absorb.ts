@@ -478,6 +478,8 @@ function contact(t: Turn, into: Absorbed): void {
       'contact',
       say("That e-mail address doesn't look right. Could you type it again, e.g. name@example.com?"),
     );
+  } else if (into.changed.includes('partySize') && !u.badPhone) {
+    // "Make that 3" answering the contact question changed the party; the 3 is no phone number.
   } else if (
     (state.awaiting === 'contact' &&
       (u.badPhone || (u.number !== undefined && /^\D*\d{1,6}\D*$/.test(u.text.trim())))) ||

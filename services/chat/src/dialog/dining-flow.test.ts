@@ -1045,3 +1045,19 @@ describe('a day answered out of turn', () => {
     );
   });
 });
+
+describe('"make that 3" wherever it is said', () => {
+  it('changes the party after suggestions and while the contact is asked for', async () => {
+    const { sut } = await suggestedItalian();
+    expect((await sut('make that 3')).texts).toEqual([
+      'OK, 3 people instead of 2 people.',
+      'Shall I send 3 suggestions for Italian in SoHo for 3 tomorrow at 7pm to t@example.com?',
+    ]);
+    const asked = talk(open);
+    await asked('italian in soho tomorrow 8pm for 4');
+    expect((await asked('make that 3')).texts).toEqual([
+      'OK, 3 people instead of 4 people.',
+      'Where should I send the suggestions? Give me an e-mail address or a phone number.',
+    ]);
+  });
+});

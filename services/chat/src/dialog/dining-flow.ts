@@ -227,6 +227,16 @@ function offeredOne(r: RestaurantInfo): OfferedTables['restaurants'][number] {
   };
 }
 
+/** What the picks that do not match the whole search differ by: another area, another opening time. */
+function relaxedNote(picks: { match: string }[]): string {
+  const area = picks.some((p) => p.match === 'other-area');
+  const time = picks.some((p) => p.match === 'other-time');
+  if (area && time) return ' Some are in other parts of town or open at other times.';
+  if (area) return ' Some are in other parts of town.';
+  if (time) return ' Some open at other times.';
+  return '';
+}
+
 /** "Show me others" after suggestions: places for the same search not suggested yet, or that none is left. */
 export async function moreTables(t: Turn, offered: OfferedTables): Promise<TurnResult> {
   const { state, lexicon } = t;
@@ -248,7 +258,7 @@ export async function moreTables(t: Turn, offered: OfferedTables): Promise<TurnR
     restaurants: picks.map(({ restaurant }) => offeredOne(restaurant)),
   };
   state.offered = next;
-  const relaxed = picks.some((p) => p.match !== 'exact') ? ' Some are nearby or open at other times.' : '';
+  const relaxed = relaxedNote(picks);
   return {
     state,
     replies: [
@@ -303,7 +313,7 @@ export async function complete(t: Turn, send = true): Promise<TurnResult> {
       t.lastSearches.save(state.userId, search),
     ]),
   );
-  const relaxed = picks.some((p) => p.match !== 'exact') ? ' Some are nearby or open at other times.' : '';
+  const relaxed = relaxedNote(picks);
   const unbooked = state.booking ? `I couldn't book a table for ${described} anywhere. ` : '';
   const sent = send ? ` I've sent them to ${search.email ?? search.phone}.` : '';
   const replies = [

@@ -159,7 +159,7 @@ async function knownContact(t: Turn): Promise<TurnResult | undefined> {
 
 /** Words that change something already said ("make it 4", "what about Chelsea instead"). */
 const correction =
-  /\b(change|make it|instead|actually|what about|how about|can we|could we|rather|switch|move it)\b/i;
+  /\b(change|make it|make that|instead|actually|what about|how about|can we|could we|rather|switch|move it)\b/i;
 
 /** The search the suggestions on screen answered, back in the dining flow, changed by the message and confirmed. */
 function reviseOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
@@ -173,7 +173,7 @@ function reviseOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
   const { u } = t;
   if (u.number !== undefined && !u.time && !u.partySize && Number.isInteger(u.number)) {
     const n = u.number;
-    if (/\bmake it\b/i.test(u.text) && n >= 1 && n <= 20)
+    if (/\bmake (it|that)\b/i.test(u.text) && n >= 1 && n <= 20)
       return diningTurn({ ...t, u: { ...u, partySize: n } });
     // Only "do 8", "at 8", "around 8" is a time; "we're actually 3" is not 3 pm.
     if (n >= 1 && n <= 12 && /\b(do|at|around|by|for)\s+\d{1,2}\b/i.test(u.text))
@@ -513,7 +513,7 @@ export async function route(t: Turn): Promise<TurnResult> {
   const focused = offered && focus !== undefined ? offered.restaurants[focus] : undefined;
   if (
     focused &&
-    !dining &&
+    !mentionsDiningStrongly(t) &&
     pickOffered(u.text, offered!) === undefined &&
     ((asksToBook(t) && /\b(it|that|this|there|that one|this one|them)\b/i.test(u.text)) ||
       answer(u.text) === 'yes')
