@@ -1311,6 +1311,11 @@ export interface components {
         };
         /** @description A message id chosen by its sender. */
         MessageId: string;
+        /**
+         * @description Up to 20,000 characters, so that a pasted wall of text gets an answer rather than an error; the
+         *     concierge reads the first 1,000 at most (a longer message is answered with a request to shorten
+         *     it), and its own replies are never longer than 1,000.
+         */
         MessageText: string;
         /**
          * @description One chat message as the lecture's API carried it: `type` says which of `unstructured` or
