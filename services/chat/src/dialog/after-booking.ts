@@ -54,7 +54,8 @@ export function afterBooking(t: Turn, b: BookedTable): TurnResult | undefined {
     };
   if (!aboutIt.test(text) || dining) return undefined;
   const r = t.lexicon.findRestaurant(b.restaurantName);
-  const hours = r && /\b(open|opening|hours|close|closes)\b/i.test(text) ? openingAnswer(r, text) : undefined;
+  const hours =
+    r && /\b(open|opening|hours|close|closes)\b/i.test(text) ? openingAnswer(r, text, t.today) : undefined;
   const where = r ? `${b.restaurantName} is at ${restaurantAddress(r)}.` : undefined;
   const phone = /\b(phone|number for them|call them)\b/i.test(text)
     ? " I don't have their phone number, I'm afraid."

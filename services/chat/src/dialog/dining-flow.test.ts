@@ -1061,3 +1061,15 @@ describe('"make that 3" wherever it is said', () => {
     ]);
   });
 });
+
+describe('questions about one suggestion', () => {
+  it('answers "is the first one open now?" with yes or no, and the phone number question plainly', async () => {
+    const { sut, cards } = await suggestedItalian();
+    expect((await sut('is the first one open now?')).texts[0]).toMatch(
+      new RegExp(`^(Yes, ${cards[0]!.name} is open now, until \\d|No, ${cards[0]!.name} is closed now)`),
+    );
+    expect((await sut("what's the phone number of the third one?")).texts[0]).toMatch(
+      new RegExp(`^I don't have ${cards[2]!.name}'s phone number, I'm afraid\\. ${cards[2]!.name} is rated`),
+    );
+  });
+});

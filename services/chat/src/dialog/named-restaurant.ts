@@ -72,8 +72,20 @@ const dayNames = /\b(sun|mon|tue|wed|thu|fri|sat)[a-z]*\b/i;
 export function openingAnswer(
   r: { name: string; openingHours?: OpeningHours },
   text: string,
+  now?: { date: string; time: string },
 ): string | undefined {
   if (!r.openingHours || r.openingHours.length === 0) return undefined;
+  // "Is it open now?": yes or no, with until when or from when today.
+  if (now && /\b(now|right now|currently|at the moment|still open)\b/i.test(text)) {
+    const day = new Date(`${now.date}T12:00:00Z`).getUTCDay();
+    const today = r.openingHours.filter((h) => h.day === day);
+    const current = today.find((h) => h.open <= now.time && h.close > now.time);
+    if (current) return `Yes, ${r.name} is open now, until ${describeTime(current.close)}.`;
+    const later = today.find((h) => h.open > now.time);
+    return later
+      ? `No, ${r.name} is closed now; it opens at ${describeTime(later.open)} today.`
+      : `No, ${r.name} is closed now${hoursOn(r, (day + 1) % 7) ? `; tomorrow it's open ${hoursOn(r, (day + 1) % 7)}` : ''}.`;
+  }
   const named = dayNames.exec(text)?.[1]?.toLowerCase();
   if (named) {
     const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(named);
@@ -93,7 +105,7 @@ export function describeNamed(t: Turn, r: RestaurantInfo): TurnResult {
   const article = /^[aeiou]/i.test(cuisine) ? 'an' : 'a';
   const hours = describeHours(named);
   const text =
-    (hoursQuestion.test(t.u.text) ? openingAnswer(named, t.u.text) : undefined) ??
+    (hoursQuestion.test(t.u.text) ? openingAnswer(named, t.u.text, t.today) : undefined) ??
     `${r.name} is ${article} ${cuisine} restaurant in ${lexicon.areaName(r.area)}, at ${r.address.street}, ` +
       `rated ${r.rating.toFixed(1)}★${hours ? `, ${hours}` : ''}.`;
   state.described = named;

@@ -53,19 +53,23 @@ function cancel(t: Turn): TurnResult {
 
 /** Asks about one of the offered restaurants rather than to book it. */
 const aboutOne =
-  /\b(rating|rated|address|where is|where's|located|any good|good|open|opens|hours|close|closes|tell me (more )?about|more about|info|details|reviews?)\b/i;
+  /\b(phone|number for|call them|rating|rated|address|where is|where's|located|any good|good|open|opens|hours|close|closes|tell me (more )?about|more about|info|details|reviews?)\b/i;
 
 /** The answer about one offered restaurant, with the buttons to book one. */
 function describeOffered(t: Turn, offered: OfferedTables, index: number): TurnResult {
   const r = offered.restaurants[index]!;
   t.state.focusOffered = index;
-  const hours = hoursQuestion.test(t.u.text) ? openingAnswer(r, t.u.text) : undefined;
+  const hours = hoursQuestion.test(t.u.text) ? openingAnswer(r, t.u.text, t.today) : undefined;
   if (hours) return { state: t.state, replies: [say(hours), offerButtons(offered)] };
   const facts = [
     r.rating !== undefined ? `is rated ${r.rating.toFixed(1)}★` : undefined,
     r.address ? `is at ${r.address}` : undefined,
   ].filter(Boolean);
-  const said = facts.length > 0 ? `${r.name} ${facts.join(' and ')}.` : `${r.name} is one of my suggestions.`;
+  const phone = /\b(phone|number for|call them)\b/i.test(t.u.text)
+    ? `I don't have ${r.name}'s phone number, I'm afraid. `
+    : '';
+  const said =
+    phone + (facts.length > 0 ? `${r.name} ${facts.join(' and ')}.` : `${r.name} is one of my suggestions.`);
   return { state: t.state, replies: [say(said), offerButtons(offered)] };
 }
 
