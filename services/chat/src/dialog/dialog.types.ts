@@ -81,6 +81,8 @@ export interface DialogState {
   historyCount?: number;
   /** The area or cuisine the last reply offered instead of an unknown one ("Did you mean Harlem?"): "yes" takes it. */
   suggested?: Suggested[];
+  /** The last reply asked whether this bare number was the party or the hour: a plain yes or no answers neither. */
+  askedNumber?: number;
   /** The last reply asked what to change in the search awaiting confirmation: a bare "yes" asks again. */
   changing?: boolean;
   /** The restaurant the last reply described ("is Pizzeria Luna any good?"): "yes" or "book it" books it. */

@@ -228,7 +228,14 @@ function place(
     );
     return;
   }
-  const found = kind === 'area' ? lexicon.findArea(t.u.text) : lexicon.findCuisine(t.u.text);
+  // "Soho not chelsea": the place refused is not the one meant.
+  const kept = t.u.text.replace(
+    /\b(?:not|instead of|rather than)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?/gi,
+    ' ',
+  );
+  const found =
+    (kind === 'area' ? lexicon.findArea(kept) : lexicon.findCuisine(kept)) ??
+    (kind === 'area' ? lexicon.findArea(t.u.text) : lexicon.findCuisine(t.u.text));
   const reply = answer(t.u.text);
   // "Yes" to "Did you mean Harlem?" takes the suggestion; a yes or no is never itself a place or a cuisine.
   if (reply && !raw && !found) {

@@ -1073,3 +1073,47 @@ describe('questions about one suggestion', () => {
     );
   });
 });
+
+describe('qa11 P1s', () => {
+  it('does not take the day of "what\'s the weather like tomorrow" into the search', async () => {
+    const sut = talk(open);
+    await sut('mediterranean in the upper east side sunday 7pm for 4');
+    const aside = await sut('whats the weather like tomorrow');
+    expect(aside.texts[0]).toBe("I can't help with that one, but let's finish finding your table.");
+    expect(last((await sut('ana@example.com')).texts)).toBe(
+      'Shall I send 3 suggestions for Mediterranean in Upper East Side for 4 Sun, Mar 15 at 7pm to ana@example.com?',
+    );
+  });
+
+  it('asks again after a plain "yes" to "6 people or 6pm?", and takes "people" alone', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 8pm for 2, ana@example.com');
+    expect((await sut('no wait, 6')).texts).toEqual(['Did you mean 6 people or 6pm?']);
+    expect((await sut('yes')).texts).toEqual(['Sorry, which did you mean: 6 people or 6pm?']);
+    expect(last((await sut('people')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 6 tomorrow at 8pm to ana@example.com?',
+    );
+  });
+
+  it('answers "which one is closest to central park?" from the cards and still books "the 2nd"', async () => {
+    const { sut, cards } = await suggestedItalian();
+    const where = await sut('which one is closest to central park?');
+    expect(where.texts[0]).toMatch(
+      new RegExp(
+        `^I can't measure distances yet, but here is where they are: ${cards[0]!.name} \\(\\d\\.\\d★\\) is at `,
+      ),
+    );
+    expect(last(where.texts)).toBe('Want me to book one of them?');
+    expect((await sut('book the 2nd')).texts[0]).toMatch(
+      new RegExp(`^Booked! A table for 2 at ${cards[1]!.name}`),
+    );
+  });
+
+  it('takes "soho not chelsea" at the confirmation as SoHo', async () => {
+    const sut = talk(open);
+    await sut('italian in chelsea tomorrow 8pm for 2, ana@example.com');
+    expect(last((await sut('actually soho not chelsea')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 2 tomorrow at 8pm to ana@example.com?',
+    );
+  });
+});

@@ -75,9 +75,37 @@ function bareNumber(t: Turn): TurnResult | undefined {
     d.time = eveningTime(n);
     return askNext(t, [`Got it: ${hour}.`]);
   }
+  t.state.askedNumber = n;
   return {
     state: t.state,
     replies: [quickReplies(`Did you mean ${people(n)} or ${hour}?`, [people(n), hour])],
+  };
+}
+
+/**
+ * The answer to "Did you mean 6 people or 6pm?": "people" or "pm" alone picks one; a plain yes or no picks
+ * neither, so the question is asked again rather than the old search confirmed.
+ */
+export function numberAnswer(t: Turn, n: number): TurnResult | undefined {
+  const { u } = t;
+  if (u.partySize !== undefined || u.time !== undefined) return undefined;
+  const d = t.state.dining;
+  const before = { ...d };
+  if (/\b(people|persons?|guests?|party|of us)\b/i.test(u.text) && n <= 20) {
+    d.partySize = n;
+    return askNext(t, acknowledged(t, before, ['partySize']));
+  }
+  if (/\b(pm|time|o'?clock|evening|hour)\b/i.test(u.text)) {
+    d.time = eveningTime(n);
+    return askNext(t, acknowledged(t, before, ['time']));
+  }
+  if (!answer(u.text)) return undefined;
+  const people = `${n} ${n === 1 ? 'person' : 'people'}`;
+  const hour = describeTime(eveningTime(n));
+  t.state.askedNumber = n;
+  return {
+    state: t.state,
+    replies: [quickReplies(`Sorry, which did you mean: ${people} or ${hour}?`, [people, hour])],
   };
 }
 

@@ -3,7 +3,7 @@ import { afterBooking } from './after-booking.js';
 import { asksToBook, BOOK_WORDS, bookOffered, namesOffered, offerButtons, pickOffered } from './booking.js';
 import type { OfferedTables } from './dialog.types.js';
 import { onlyPosition, rightAway, vagueTime } from './dining-absorb.js';
-import { askNext, changeMenu, diningTurn, moreTables, slotsOf } from './dining-flow.js';
+import { askNext, changeMenu, diningTurn, moreTables, numberAnswer, slotsOf } from './dining-flow.js';
 import { slotNamed } from './dining-questions.js';
 import { mainMenu, resetFlow } from './fallback.js';
 import {
@@ -71,6 +71,23 @@ function describeOffered(t: Turn, offered: OfferedTables, index: number): TurnRe
   const said =
     phone + (facts.length > 0 ? `${r.name} ${facts.join(' and ')}.` : `${r.name} is one of my suggestions.`);
   return { state: t.state, replies: [say(said), offerButtons(offered)] };
+}
+
+/** "Which one …?", "which of them …?": a question about the suggestions as a whole. */
+const whichOne = /\b(which|what) (one|place|restaurant)s?\b|\bwhich of (them|these|those)\b|\bany of them\b/i;
+
+/** Where each suggestion is, with its rating: what the cards can answer about "which one is closest". */
+function whereOffered(t: Turn, offered: OfferedTables): TurnResult {
+  const list = offered.restaurants
+    .map(
+      (r) =>
+        `${r.name}${r.rating !== undefined ? ` (${r.rating.toFixed(1)}★)` : ''}${r.address ? ` is at ${r.address}` : ''}`,
+    )
+    .join('; ');
+  const lead = /\b(close|closest|nearest|near|far|distance|walk)\b/i.test(t.u.text)
+    ? "I can't measure distances yet, but here is where they are: "
+    : '';
+  return { state: t.state, replies: [say(`${lead}${list}.`), offerButtons(offered)] };
 }
 
 /** "Whatever", "I don't care": no preference, which the question of the area or the cuisine answers itself. */
@@ -185,6 +202,10 @@ function reviseOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
   }
   return diningTurn(t);
 }
+
+/** Subjects no table search is about, whatever day they name ("is it gonna rain tomorrow?"). */
+const offTopic =
+  /\b(weather|rain(ing|y)?|snow(ing|y)?|forecast|temperature|sunny|umbrella|news|stocks?|score|game|flight|movie|traffic|what time is it|what day is it)\b/i;
 
 /** "Nothing", "never mind", "it's fine" answering "What would you like to change?". */
 const nothingToChange =
@@ -372,6 +393,8 @@ export async function route(t: Turn): Promise<TurnResult> {
   state.changing = undefined;
   const focus = state.focusOffered;
   state.focusOffered = undefined;
+  const askedNumber = state.askedNumber;
+  state.askedNumber = undefined;
   const confidentControl = control.has(u.intent) && u.confidence >= 0.6;
   // An intent that ends an exchange; a cancel reading needs words that cancel ("let's do the first" does not).
   const closes =
@@ -384,6 +407,22 @@ export async function route(t: Turn): Promise<TurnResult> {
     return state.flow === 'dining' && state.awaiting
       ? { state, replies: [...info.replies, ...askNext(t).replies] }
       : info;
+  // Answering "Did you mean 6 people or 6pm?".
+  if (askedNumber !== undefined && state.flow === 'dining') {
+    const picked = numberAnswer(t, askedNumber);
+    if (picked) return picked;
+  }
+  // "What's the weather like tomorrow?" in the middle of a search: out of scope, and its day is not the search's.
+  if (
+    state.flow === 'dining' &&
+    state.awaiting &&
+    (u.outOfScope || u.intent === 'out_of_scope') &&
+    offTopic.test(u.text) &&
+    !mentionsDiningStrongly(t) &&
+    !u.email &&
+    !u.phone
+  )
+    return askNext(t, ["I can't help with that one, but let's finish finding your table."]);
   // Answering "What would you like to change?": "nothing" keeps the search, a bare "yes" is asked again.
   if (changing && state.flow === 'dining' && state.awaiting === 'confirm') {
     if (nothingToChange.test(u.text)) return askNext(t, ['OK, nothing changed.']);
@@ -527,10 +566,12 @@ export async function route(t: Turn): Promise<TurnResult> {
     return bookOffered(t, offered);
   // "Show me others" after restaurant suggestions: the same search again, which varies its picks.
   if (offered && !dining && (more.test(u.text) || otherPlaces.test(u.text))) return moreTables(t, offered);
-  // "What's the rating of the second one?": answered from the cards.
-  if (offered && !asksToBook(t) && aboutOne.test(u.text)) {
+  // "What's the rating of the second one?": answered from the cards. "Which one is closest to Central Park?",
+  // "what's the address?" without saying which: where each of them is.
+  if (offered && !asksToBook(t) && (aboutOne.test(u.text) || (whichOne.test(u.text) && !mentionsGift(t)))) {
     const index = pickOffered(u.text, offered);
     if (index !== undefined) return describeOffered(t, offered, index);
+    if (!dining) return whereOffered(t, offered);
   }
   // "Change the time to 9", "make it 4 people", "what about Chelsea instead", or just "at 9": the search the
   // suggestions answered, with that change, confirmed again. A new cuisine without such words is a new search.
