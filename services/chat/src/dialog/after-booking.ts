@@ -52,6 +52,17 @@ export function afterBooking(t: Turn, b: BookedTable): TurnResult | undefined {
         ),
       ],
     };
+  // "What time is it for again?", "when is it?": the booking itself.
+  if (
+    !dining &&
+    /\b(what time|which time|when is (it|the booking|my table|that)|what day|which day|remind me)\b/i.test(
+      text,
+    )
+  )
+    return {
+      state,
+      replies: [say(`It's ${describe(t, b)}.`), quickReplies('Anything else?', menu)],
+    };
   if (!aboutIt.test(text) || dining) return undefined;
   const r = t.lexicon.findRestaurant(b.restaurantName);
   const hours =

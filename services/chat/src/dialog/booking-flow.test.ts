@@ -237,3 +237,32 @@ describe('a suggestion closed at the hour asked', () => {
     expect(await bookingsOf(open, kim)).toMatchObject([{ restaurantId: card.restaurantId, time: '19:00' }]);
   });
 });
+
+describe('qa11 P2s around a booking', () => {
+  it('answers the address at a named confirmation, "what time is it for again?" after, and a repeat booking as such', async () => {
+    const lou: Caller = { userId: 'usr_lou', roles: ['customer'], via: 'jwt' };
+    const sut = talk(open, lou);
+    const asked = last(
+      (await sut('book a table for 2 at an italian place in soho tomorrow at 7pm, lou@example.com')).texts,
+    );
+    const name = /^Shall I book a table at (.+) \(/.exec(asked)![1]!;
+    const where = await sut("what's the address?");
+    expect(where.texts[0]).toMatch(new RegExp(`^${name} is at \\d+ .+, New York, NY \\d{5}\\.$`));
+    expect(last(where.texts)).toBe(asked);
+    await sut('yes');
+    const [booking] = await bookingsOf(open, lou);
+    expect((await sut('what time is it for again?')).texts[0]).toBe(
+      `It's your table for 2 at ${name}, tomorrow at 7pm (booking ${booking!.id}).`,
+    );
+    expect((await sut('ok thanks')).texts[0]).toBe("You're welcome! Anything else?");
+    expect((await sut('thank you bye')).texts[0]).toBe('Goodbye, and enjoy!');
+    const again = talk(open, lou);
+    await again(`book ${name} for 2 tomorrow at 7pm, lou@example.com`);
+    await again('yes');
+    await again(`book ${name} for 2 tomorrow at 7pm, lou@example.com`);
+    expect((await again('yes')).texts[0]).toMatch(
+      new RegExp(`^You already have a table at ${name} tomorrow at 7pm`),
+    );
+    expect(await bookingsOf(open, lou)).toHaveLength(1);
+  });
+});

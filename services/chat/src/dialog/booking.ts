@@ -103,7 +103,8 @@ export function confirmed(t: Turn, b: BookingInfo, asked?: DiningSearch): Reply[
     (b.partySize !== asked.partySize ||
       (asked.email !== undefined && b.email?.toLowerCase() !== asked.email.toLowerCase()) ||
       (asked.phone !== undefined && b.phone !== asked.phone));
-  if (earlier)
+  // The same table asked for again in this conversation: the catalog answers the booking already made.
+  if (earlier || b.created === false)
     return [
       say(
         `You already have a table at ${b.restaurantName} ${when}, for ${b.partySize}${to ? ` under ${to}` : ''} ` +

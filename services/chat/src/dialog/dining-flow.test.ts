@@ -1,4 +1,5 @@
 // The dining flow through the chat service: validation paths, corrections, confirmation and bounded re-prompts.
+import type { Caller } from '@concierge/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingsOf, type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
 import { describeTime } from './local-time.js';
@@ -15,8 +16,12 @@ const last = (texts: string[]) => texts.at(-1) ?? '';
 const confirmOf = async (text: string) => last((await talk(open)(text)).texts);
 
 /** A new conversation showing suggestions for Italian in SoHo tomorrow at 7pm for 2, with their cards. */
-async function suggestedItalian() {
-  const sut = talk(open);
+let guests = 0;
+/** A caller of their own, so that a booking in one test is not an earlier booking in another. */
+const guest = (): Caller => ({ userId: `usr_guest_${++guests}`, roles: ['customer'], via: 'jwt' });
+
+async function suggestedItalian(caller?: Caller) {
+  const sut = talk(open, caller);
   await sut('italian in soho tomorrow 7pm for 2, t@example.com');
   const answer = await sut('yes');
   expect(last(answer.texts)).toBe('Want me to book one of them?');
@@ -518,7 +523,7 @@ describe('dining flow', () => {
   });
 
   it('takes "let\'s go with 2" and "no. 1 please" as picks, and "let\'s do it" as a yes, never as cancel', async () => {
-    let { sut, cards } = await suggestedItalian();
+    let { sut, cards } = await suggestedItalian(guest());
     let names = cards.map((c) => c.name);
     expect((await sut("let's go with 2")).texts[0]).toMatch(
       new RegExp(`^Booked! A table for 2 at ${names[1]}`),
@@ -965,7 +970,9 @@ describe('closing a confirmation', () => {
     expect(last((await sut('yes')).texts)).toBe('Sure! What would you like to do?');
     const bye = talk(open);
     await bye('italian in soho tomorrow 8pm for 4, ana@example.com');
-    expect((await bye('bye')).texts[0]).toBe("Goodbye! I haven't sent or booked anything.");
+    expect((await bye('bye')).texts[0]).toBe(
+      'Goodbye! I dropped the unfinished request: nothing more was sent or booked.',
+    );
     expect(last((await bye('yes')).texts)).toBe('Sure! What would you like to do?');
   });
 
@@ -1096,7 +1103,7 @@ describe('qa11 P1s', () => {
   });
 
   it('answers "which one is closest to central park?" from the cards and still books "the 2nd"', async () => {
-    const { sut, cards } = await suggestedItalian();
+    const { sut, cards } = await suggestedItalian(guest());
     const where = await sut('which one is closest to central park?');
     expect(where.texts[0]).toMatch(
       new RegExp(

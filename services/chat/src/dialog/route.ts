@@ -148,7 +148,12 @@ async function knownContact(t: Turn): Promise<TurnResult | undefined> {
   const d = t.state.dining;
   // "my email is bob@@mail" is a bad address, not "my e-mail"; "I'd rather not share my email" is a refusal.
   if (t.u.badEmail || /@/.test(t.u.text)) return undefined;
-  if (/\b(rather not|don'?t want|do not want|no thanks|not share|not give|nope)\b|^\s*no\b/i.test(t.u.text))
+  // "No wait, 6:30pm" is a correction, not a refusal to give a contact.
+  const corrects = (t.u.time ?? t.u.date ?? t.u.partySize ?? t.u.cuisine ?? t.u.area) !== undefined;
+  if (
+    !corrects &&
+    /\b(rather not|don'?t want|do not want|no thanks|not share|not give|nope)\b|^\s*no\b/i.test(t.u.text)
+  )
     return askNext(t, [
       'I only use it to send you the suggestions, or the booking if you book one. A phone number works too; or say cancel.',
     ]);
@@ -332,7 +337,12 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
   const { u } = t;
   const unrelated = u.outOfScope || u.intent === 'out_of_scope';
   // "Yes" to "Anything else?": what would they like?
-  if (answer(u.text) === 'yes' && u.text.trim().split(/\s+/).length <= 3 && !mentionsDining(t))
+  if (
+    answer(u.text) === 'yes' &&
+    u.text.trim().split(/\s+/).length <= 3 &&
+    !mentionsDining(t) &&
+    !/\b(thanks?|thx|ty|cheers|bye)\b/i.test(u.text)
+  )
     return { state: t.state, replies: [quickReplies('Sure! What would you like to do?', mainMenu)] };
   if (unrelated && !mentionsGift(t) && (diningWords.test(u.text) || severalDiningValues(t)))
     return diningTurn(t);
@@ -407,6 +417,15 @@ export async function route(t: Turn): Promise<TurnResult> {
     return state.flow === 'dining' && state.awaiting
       ? { state, replies: [...info.replies, ...askNext(t).replies] }
       : info;
+  // "What's the address?" while asked to confirm a table at a named place: answered, and the question stands.
+  const confirming =
+    state.flow === 'dining' && state.awaiting === 'confirm' ? state.dining.restaurant : undefined;
+  if (confirming && /\b(address|where is it|where'?s it|where is that|located|location)\b/i.test(u.text))
+    return askNext(t, [`${confirming.name} is at ${confirming.address}.`]);
+  if (confirming && hoursQuestion.test(u.text) && !u.time && !u.date) {
+    const hours = openingAnswer(confirming, u.text, t.today);
+    if (hours) return askNext(t, [hours]);
+  }
   // Answering "Did you mean 6 people or 6pm?".
   if (askedNumber !== undefined && state.flow === 'dining') {
     const picked = numberAnswer(t, askedNumber);

@@ -44,10 +44,11 @@ export function help(t: Turn): TurnResult {
   };
 }
 
-export const thanks = (t: Turn): TurnResult => ({
-  state: t.state,
-  replies: [say("You're welcome! Anything else?")],
-});
+/** "Thanks", or "thank you, bye", which is a goodbye. */
+export function thanks(t: Turn): TurnResult {
+  if (/\b(bye|goodbye|good night|see (you|ya))\b/i.test(t.u.text)) return goodbye(t);
+  return { state: t.state, replies: [say("You're welcome! Anything else?")] };
+}
 
 /** "Bye" ends whatever was under way: a "yes" after it does not send a search left open. */
 export function goodbye(t: Turn): TurnResult {
@@ -55,7 +56,13 @@ export function goodbye(t: Turn): TurnResult {
   resetFlow(t);
   return {
     state: t.state,
-    replies: [say(open ? "Goodbye! I haven't sent or booked anything." : 'Goodbye, and enjoy!')],
+    replies: [
+      say(
+        open
+          ? 'Goodbye! I dropped the unfinished request: nothing more was sent or booked.'
+          : 'Goodbye, and enjoy!',
+      ),
+    ],
   };
 }
 

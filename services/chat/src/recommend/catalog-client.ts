@@ -76,7 +76,20 @@ export function inProcessCatalogClient(catalog: ServiceModule): CatalogClient {
       }
       return all;
     },
-    book: async (caller, restaurantId, request) =>
-      (await call('createBooking', {}, { caller, params: { restaurantId }, body: request })) as BookingInfo,
+    book: async (caller, restaurantId, request) => {
+      const handler = catalog.operations.createBooking;
+      if (!handler) throw new AppError('unavailable', 'catalog has no operation createBooking');
+      const res = await handler({
+        operationId: 'createBooking',
+        params: { restaurantId },
+        query: {},
+        body: request,
+        headers: {},
+        caller,
+        requestId: 'chat',
+      });
+      // 201 is a new booking; 200 is the caller's booking of that table and time made before.
+      return { ...(res.body as BookingInfo), created: res.status !== 200 };
+    },
   };
 }

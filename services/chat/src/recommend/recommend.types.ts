@@ -61,6 +61,8 @@ export interface BookingInfo {
   email: string | null;
   phone: string | null;
   status: 'confirmed' | 'cancelled';
+  /** False when the catalog answered with the caller's booking of that table and time made before. */
+  created?: boolean;
 }
 
 /** How well a suggestion fits: everything, or found after dropping the opening time or the area. */
