@@ -212,8 +212,16 @@ function place(
 ): void {
   const { lexicon, state } = t;
   // "Next Tuesday" tagged as a place is the day the message gives, not an unknown area.
+  // A known area tagged as the cuisine ("Midtown") or a known cuisine tagged as the area is not that.
+  const otherKind = (v: string) =>
+    kind === 'cuisine'
+      ? lexicon.findArea(v) !== undefined && lexicon.findCuisine(v) === undefined
+      : lexicon.findCuisine(v) !== undefined && lexicon.findArea(v) === undefined;
   const raw =
-    tagged && !generic.has(fold(tagged)) && !((t.u.date || t.u.time) && dayWords.test(tagged))
+    tagged &&
+    !generic.has(fold(tagged)) &&
+    !((t.u.date || t.u.time) && dayWords.test(tagged)) &&
+    !otherKind(tagged)
       ? tagged
       : undefined;
   if (kind === 'area' && otherPlace(t, into)) return;

@@ -1124,3 +1124,14 @@ describe('qa11 P1s', () => {
     );
   });
 });
+
+describe("the assignment's classic script", () => {
+  it('takes "Midtown" after "Manhattan" as the area, and "Two" while the day is asked as the party', async () => {
+    const sut = talk(open);
+    await sut('I need some restaurant suggestions.');
+    expect((await sut('Manhattan')).texts[0]).toMatch(/^Which part of town\? I can search these areas/);
+    expect(last((await sut('Midtown')).texts)).toBe('What kind of food would you like?');
+    expect(last((await sut('Japanese')).texts)).toBe('Which day?');
+    expect((await sut('Two')).texts).toEqual(['Did you mean 2 people or 2pm?']);
+  });
+});

@@ -60,7 +60,9 @@ function bareNumber(t: Turn): TurnResult | undefined {
   const { u } = t;
   const n = u.number;
   if (n === undefined || !Number.isInteger(n) || u.time || u.date || u.partySize) return undefined;
-  if (slotNamed(u.text) || !/^\D*\d{1,2}\D*$/.test(u.text)) return undefined;
+  const spelt =
+    /^\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b\D*$/i;
+  if (slotNamed(u.text) || !(/^\D*\d{1,2}\D*$/.test(u.text) || spelt.test(u.text))) return undefined;
   const d = t.state.dining;
   const before = { ...d };
   const atConfirm = t.state.awaiting === 'confirm';
