@@ -1135,3 +1135,15 @@ describe("the assignment's classic script", () => {
     expect((await sut('Two')).texts).toEqual(['Did you mean 2 people or 2pm?']);
   });
 });
+
+describe('help in the middle of a search', () => {
+  it('answers and asks the pending question again', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 8pm for 4, ana@example.com');
+    const answer = await sut('help');
+    expect(answer.texts[0]).toMatch(/^I can suggest restaurants/);
+    expect(last(answer.texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 4 tomorrow at 8pm to ana@example.com?',
+    );
+  });
+});

@@ -365,8 +365,13 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
       return talk.outOfScope(t);
     case 'greeting':
       return talk.greet(t);
-    case 'help':
-      return talk.help(t);
+    case 'help': {
+      // "Help" in the middle of a search: what the concierge does, then the pending question again.
+      const help = talk.help(t);
+      return t.state.flow === 'dining' && t.state.awaiting
+        ? { state: t.state, replies: [...help.replies, ...askNext(t).replies] }
+        : help;
+    }
     case 'thanks':
       return talk.thanks(t);
     case 'goodbye':
