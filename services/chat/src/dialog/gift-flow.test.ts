@@ -323,3 +323,51 @@ describe('ordering from the chat', () => {
     );
   });
 });
+
+/** A product of the seeded catalog by name, asserted to be in stock. */
+async function inStock(name: string): Promise<{ id: string; name: string; price: string }> {
+  const row = await open.store.db
+    .selectFrom('catalog_product')
+    .select(['id', 'name', 'price_amount', 'stock'])
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  expect(Number(row.stock)).toBeGreaterThan(0);
+  return { id: row.id, name: row.name, price: `$${(Number(row.price_amount) / 100).toFixed(2)}` };
+}
+
+describe('products named by the user', () => {
+  it('puts forward the product named in full or by a word only its name has, never another', async () => {
+    const tulips = await inStock('Pink Tulip Bouquet');
+    // Every word of "pink tulip bouquet" is also a colour or a kind, and other products share two of them.
+    expect((await talk(open)('how much is the pink tulip bouquet?')).texts[0]).toBe(
+      `Pink Tulip Bouquet is ${tulips.price}. Tap Order to check out and choose the delivery.`,
+    );
+    await inStock('Dark Chocolate Truffles');
+    expect((await talk(open)('order the truffles')).texts[0]).toBe(greatChoice('Dark Chocolate Truffles'));
+  });
+
+  it('orders a product by its exact name after other cards, and "order it" then means that product', async () => {
+    const sut = talk(open);
+    const cards = [
+      ...productCards(await sut('birthday flowers')),
+      ...productCards(await sut('show me more')),
+    ];
+    // A product not on these cards, whose every word is also a colour or a kind.
+    const name = ['Purple Tulip Bouquet', 'Pink Tulip Bouquet'].find(
+      (n) => !cards.some((c) => c.name === n),
+    )!;
+    await inStock(name);
+    expect((await sut(`order ${name}`)).texts[0]).toBe(greatChoice(name));
+    expect((await sut('order it')).texts[0]).toBe(greatChoice(name));
+  });
+
+  it('puts forward the first of two products named, one at a time', async () => {
+    await inStock('Monstera Plant');
+    const answer = await talk(open)("I'd like to order the Monstera Plant and the Snake Plant");
+    expect(answer.texts.slice(0, 2)).toEqual([
+      "I can order one product at a time, so let's start with Monstera Plant.",
+      greatChoice('Monstera Plant'),
+    ]);
+    expect(productCards(answer).map((c) => c.name)).toEqual(['Monstera Plant']);
+  });
+});

@@ -1,4 +1,6 @@
 // "Order the first one": finds the product meant and answers with its card, whose button starts the checkout.
+
+import { nameWords } from '../recommend/product.recommender.js';
 import { fold } from './aliases.js';
 import { productPayload } from './cards.js';
 import type { ProductCardPayload } from './dialog.types.js';
@@ -66,13 +68,11 @@ function shownNamed(text: string, shown: ProductCardPayload[]): ProductCardPaylo
   return best > 0 && top.length === 1 ? top[0]!.p : undefined;
 }
 
-/** Whether every word of `name` is a kind, colour or occasion ("red roses"), not part of a product's name. */
-function onlyWishes(t: Turn, name: string): boolean {
-  const { kinds, colours, occasions } = t.lexicon;
-  return fold(name)
-    .split(' ')
-    .filter((w) => w.length > 2 && !filler.has(w))
-    .every((w) => kinds.find(w) ?? colours.find(w) ?? occasions.find(w));
+/** Words that say what kind of gift is wished for, not which product: a tag's words ("pink", "rose"), "flower". */
+export function wishWords(t: Turn): (word: string) => boolean {
+  const words = new Set(['flower', 'bouquet', 'colourful', 'colorful']);
+  for (const tag of t.lexicon.facets.tags) for (const w of nameWords(tag.replace(/-/g, ' '))) words.add(w);
+  return (word) => words.has(word);
 }
 
 /** "I'd like to order the Monstera Plant" → "Monstera Plant". */
@@ -97,9 +97,14 @@ export function pricePhrase(text: string): string | undefined {
     : undefined;
 }
 
+/** Several products named at once ("the Monstera Plant and the Snake Plant"): the first, one at a time. */
+interface OneAtATime {
+  first: ProductCardPayload;
+}
+
 async function chosen(
   t: Turn,
-): Promise<ProductCardPayload | { beyond: number } | { soldOut: string } | undefined> {
+): Promise<ProductCardPayload | OneAtATime | { beyond: number } | { soldOut: string } | undefined> {
   const { u, state } = t;
   if (u.productName) {
     const named = u.productName.toLowerCase();
@@ -109,13 +114,16 @@ async function chosen(
   const said = ` ${fold(u.text)} `;
   const whole = state.shown.find((p) => said.includes(` ${fold(p.name)} `));
   if (whole) return whole;
-  // A product named in full, shown or not ("the mini purple orchid"), before a shown one sharing some words.
-  for (const name of [u.productName, orderedPhrase(u.text), pricePhrase(u.text)]) {
-    // "buy roses" asks to see roses, not to order the first product whose name holds the word.
-    if (!name || onlyWishes(t, name)) continue;
-    const found = await t.recommender.productNamed(name);
-    if (found && fold(found.name).includes(fold(name)))
-      return found.stock > 0 ? productPayload(found) : { soldOut: found.name };
+  // A product named in full, shown or not ("the mini purple orchid", "Purple Tulip Bouquet"), or by a word only
+  // its name has ("the truffles"), before a shown one sharing some words. "Buy roses" names no product.
+  const phrases = new Set([orderedPhrase(u.text), pricePhrase(u.text), u.productName]);
+  for (const phrase of phrases) {
+    if (!phrase) continue;
+    const named = await t.recommender.productsNamed(phrase, wishWords(t));
+    const found = named?.products[0];
+    if (!found) continue;
+    if (found.stock === 0) return { soldOut: found.name };
+    return named.products.length > 1 ? { first: productPayload(found) } : productPayload(found);
   }
   // Before ordinals: "the pink one" names a product by its name, not the first card.
   const byWords = shownNamed(u.text, state.shown);
@@ -167,17 +175,32 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
     const shown = await giftTurn(t);
     return { state: shown.state, replies: [say('Which product would you like?'), ...shown.replies] };
   }
+  if ('first' in product) {
+    const first = putForward(t, product.first);
+    return {
+      state: first.state,
+      replies: [
+        say(`I can order one product at a time, so let's start with ${product.first.name}.`),
+        ...first.replies,
+      ],
+    };
+  }
+  return putForward(t, product);
+}
+
+/** The card of the product chosen, with its price when asked. */
+function putForward(t: Turn, product: ProductCardPayload): TurnResult {
   // "And the third one?" right after a price question asks its price too.
   const priceFollowUp =
     t.state.focusProduct !== undefined && /^\s*(and|what about|how about)\b/i.test(t.u.text);
+  // "I'll take it" or "order it" next means this one; the cards keep their order for "the first one". A
+  // product not among them ("how much is the snake plant?", "order the truffles") is the card on screen now.
+  t.state.focusProduct = product.productId;
+  if (!t.state.shown.some((p) => p.productId === product.productId)) {
+    t.state.shown = [product];
+    t.state.flow = 'gift';
+  }
   if (/\b(how much|price|cost)\b/i.test(t.u.text) || priceFollowUp) {
-    // "I'll take it" next means this one; the cards keep their order for "the first one". A product not
-    // among them ("how much is the snake plant?") is the card on screen now.
-    t.state.focusProduct = product.productId;
-    if (!t.state.shown.some((p) => p.productId === product.productId)) {
-      t.state.shown = [product];
-      t.state.flow = 'gift';
-    }
     return {
       state: t.state,
       replies: [
@@ -189,8 +212,6 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
       ],
     };
   }
-  // "Order it" next means this one, not the first card.
-  t.state.focusProduct = product.productId;
   return {
     state: t.state,
     replies: [

@@ -1,7 +1,7 @@
 // The Recommender the dialog uses, over a catalog client.
 import type { CatalogClient } from './catalog-client.js';
 import { suggestRestaurants } from './dining.recommender.js';
-import { findProductNamed, suggestProducts } from './product.recommender.js';
+import { findProductNamed, findProductsNamed, suggestProducts } from './product.recommender.js';
 import type { Recommender } from './recommend.types.js';
 
 export function createRecommender(catalog: CatalogClient): Recommender {
@@ -10,5 +10,6 @@ export function createRecommender(catalog: CatalogClient): Recommender {
     products: (gift, seed, exclude, cheapestFirst) =>
       suggestProducts(catalog, gift, seed, exclude, cheapestFirst),
     productNamed: (name) => findProductNamed(catalog, name),
+    productsNamed: (text, isWish) => findProductsNamed(catalog, text, isWish),
   };
 }
