@@ -37,9 +37,15 @@ const isFlower = (p: Shown) => p.tags.some((t) => flowers.includes(t));
 const greatChoice = (name: string) =>
   `Great choice: ${name}. Tap Order to check out and choose the delivery.`;
 
+interface Card {
+  name: string;
+  price: string;
+  amount: { amount: number };
+}
+
 /** The product cards of an answer, in order. */
 // biome-ignore lint/suspicious/noExplicitAny: tests read the wire shape loosely
-function productCards(answer: { messages: any[] }): { name: string; amount: { amount: number } }[] {
+function productCards(answer: { messages: any[] }): Card[] {
   return answer.messages.filter((m) => m.structured?.type === 'product').map((m) => m.structured.payload);
 }
 
@@ -369,5 +375,43 @@ describe('products named by the user', () => {
       greatChoice('Monstera Plant'),
     ]);
     expect(productCards(answer).map((c) => c.name)).toEqual(['Monstera Plant']);
+  });
+});
+
+describe('questions about one product', () => {
+  it('answers "tell me about" a product shown, and "order it" then orders that one, not the first card', async () => {
+    const jar = await inStock('Sunflower Mason Jar');
+    const sut = talk(open);
+    await sut('sunflowers');
+    const answer = await sut('tell me about the sunflower mason jar');
+    expect(answer.texts[0]).toMatch(
+      new RegExp(
+        `^Sunflower Mason Jar is \\${jar.price}\\. .+ Tap Order to check out and choose the delivery\\.$`,
+      ),
+    );
+    expect(productCards(answer).map((c) => c.name)).toEqual(['Sunflower Mason Jar']);
+    expect((await sut('order it')).texts[0]).toBe(greatChoice('Sunflower Mason Jar'));
+  });
+
+  it('answers whether a card on screen or a product named is in stock, instead of ordering it', async () => {
+    const sut = talk(open);
+    const cards = productCards(await sut('orchids'));
+    const first = cards[0]!;
+    expect((await sut('is the first one in stock?')).texts[0]).toBe(
+      `Yes, ${first.name} is in stock (${first.price}). Tap Order to check out and choose the delivery.`,
+    );
+    const tulips = await inStock('Pink Tulip Bouquet');
+    expect((await talk(open)('is the Pink Tulip Bouquet available?')).texts[0]).toBe(
+      `Yes, Pink Tulip Bouquet is in stock (${tulips.price}). Tap Order to check out and choose the delivery.`,
+    );
+  });
+
+  it('answers "do you sell wine?" with the product that has wine', async () => {
+    const basket = await inStock('Wine and Chocolate Basket');
+    const answer = await talk(open)('do you sell wine?');
+    expect(answer.texts[0]).toMatch(
+      new RegExp(`^I have the Wine and Chocolate Basket, at \\${basket.price}\\.`),
+    );
+    expect(productCards(answer).map((c) => c.name)).toEqual(['Wine and Chocolate Basket']);
   });
 });

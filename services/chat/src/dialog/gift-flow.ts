@@ -4,6 +4,7 @@ import type { ProductInfo, ProductSuggestions } from '../recommend/recommend.typ
 import { formatPrice, productPayload } from './cards.js';
 import type { GiftSlots } from './dialog.types.js';
 import { reprompt } from './fallback.js';
+import { describeProduct, productAsked, productQuestion, stockQuestion } from './product-questions.js';
 import { productCard, quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
@@ -148,8 +149,25 @@ function mismatch(g: GiftSlots, t: Turn, found: ProductInfo[]): string {
   return misses.length > 0 ? ` Some of them are not ${misses.join(' or ')}.` : '';
 }
 
-/** One turn of the gift flow; "show me more" with nothing new shows other products. */
+/**
+ * One turn of the gift flow. A question about a product named in it ("tell me about the sunflower mason jar",
+ * "do you sell wine?") is answered about that product; one sold out is said to be, before the wish's cards.
+ */
 export async function giftTurn(t: Turn): Promise<TurnResult> {
+  const question = productQuestion.test(t.u.text) || stockQuestion.test(t.u.text);
+  const asked = question ? await productAsked(t) : undefined;
+  if (asked && asked.product.stock > 0) return describeProduct(t, asked.product, asked.whole);
+  const wished = await wishTurn(t);
+  return asked
+    ? {
+        state: wished.state,
+        replies: [say(`Sorry, ${asked.product.name} is sold out right now.`), ...wished.replies],
+      }
+    : wished;
+}
+
+/** The cards for the wish as it stands; "show me more" with nothing new shows other products. */
+async function wishTurn(t: Turn): Promise<TurnResult> {
   const { state } = t;
   state.flow = 'gift';
   const changed = absorbGift(t);

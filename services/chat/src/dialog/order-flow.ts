@@ -1,11 +1,17 @@
 // "Order the first one": finds the product meant and answers with its card, whose button starts the checkout.
 
-import { nameWords } from '../recommend/product.recommender.js';
 import { fold } from './aliases.js';
 import { productPayload } from './cards.js';
 import type { ProductCardPayload } from './dialog.types.js';
 import { giftTurn } from './gift-flow.js';
 import { cardPosition, ordinalWords } from './positions.js';
+import {
+  describeProduct,
+  productQuestion,
+  stockQuestion,
+  talkingAbout,
+  wishWords,
+} from './product-questions.js';
 import { productCard, quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
@@ -66,13 +72,6 @@ function shownNamed(text: string, shown: ProductCardPayload[]): ProductCardPaylo
   const best = Math.max(0, ...scored.map((s) => s.score));
   const top = scored.filter((s) => s.score === best);
   return best > 0 && top.length === 1 ? top[0]!.p : undefined;
-}
-
-/** Words that say what kind of gift is wished for, not which product: a tag's words ("pink", "rose"), "flower". */
-export function wishWords(t: Turn): (word: string) => boolean {
-  const words = new Set(['flower', 'bouquet', 'colourful', 'colorful']);
-  for (const tag of t.lexicon.facets.tags) for (const w of nameWords(tag.replace(/-/g, ' '))) words.add(w);
-  return (word) => words.has(word);
 }
 
 /** "I'd like to order the Monstera Plant" → "Monstera Plant". */
@@ -185,6 +184,11 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
       ],
     };
   }
+  // "Is the first one in stock?", "tell me about the second one": answered, not ordered.
+  if (stockQuestion.test(t.u.text) || productQuestion.test(t.u.text)) {
+    const info = await t.recommender.productNamed(product.name);
+    if (info && fold(info.name) === fold(product.name)) return describeProduct(t, info);
+  }
   return putForward(t, product);
 }
 
@@ -195,11 +199,7 @@ function putForward(t: Turn, product: ProductCardPayload): TurnResult {
     t.state.focusProduct !== undefined && /^\s*(and|what about|how about)\b/i.test(t.u.text);
   // "I'll take it" or "order it" next means this one; the cards keep their order for "the first one". A
   // product not among them ("how much is the snake plant?", "order the truffles") is the card on screen now.
-  t.state.focusProduct = product.productId;
-  if (!t.state.shown.some((p) => p.productId === product.productId)) {
-    t.state.shown = [product];
-    t.state.flow = 'gift';
-  }
+  talkingAbout(t, product);
   if (/\b(how much|price|cost)\b/i.test(t.u.text) || priceFollowUp) {
     return {
       state: t.state,

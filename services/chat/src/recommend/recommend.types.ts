@@ -25,6 +25,7 @@ export interface ProductInfo {
   imageUrl: string;
   tags: string[];
   stock: number;
+  description?: string;
 }
 
 export interface RestaurantInfo {
