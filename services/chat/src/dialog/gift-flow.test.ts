@@ -146,6 +146,20 @@ describe('gift flow', () => {
     expect((await sut('under 40')).texts[0]).toMatch(/up to \$40/);
   });
 
+  it('keeps both ends of "between 60 and 90 dollars", and drops the lower one for a budget said alone', async () => {
+    const sut = talk(open);
+    const between = await sut('flowers between 60 and 90 dollars');
+    expect(between.texts[0]).toBe('Here are some ideas for flowers between $60 and $90:');
+    const cards = await shown(between);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((p) => isFlower(p) && p.amount >= 6000 && p.amount <= 9000)).toBe(true);
+    const under = await sut('under 40');
+    expect(under.texts[0]).toMatch(/^Here are some ideas for flowers up to \$40/);
+    const cheap = await shown(under);
+    expect(cheap.length).toBeGreaterThan(0);
+    expect(cheap.every((p) => p.amount <= 4000)).toBe(true);
+  });
+
   it('shows something for "I\'m just looking" instead of asking the occasion again', async () => {
     const sut = talk(open);
     await sut('I want to buy a gift');

@@ -15,6 +15,7 @@ export interface RestaurantQuery {
 export interface ProductQuery {
   q?: string;
   tag?: string;
+  minPrice?: number;
   maxPrice?: number;
   inStock?: boolean;
   limit?: number;

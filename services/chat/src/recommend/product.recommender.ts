@@ -37,9 +37,10 @@ async function inStock(
   catalog: CatalogClient,
   tags: (string | undefined)[],
   maxPrice: number | undefined,
+  minPrice?: number,
 ): Promise<ProductInfo[]> {
   const lists = await Promise.all(
-    tags.map((tag) => catalog.listProducts({ tag, maxPrice, inStock: true, limit: 100 })),
+    tags.map((tag) => catalog.listProducts({ tag, minPrice, maxPrice, inStock: true, limit: 100 })),
   );
   const seen = new Set<string>();
   return lists.flat().filter((p) => !seen.has(p.id) && seen.add(p.id));
@@ -65,8 +66,11 @@ export async function suggestProducts(
 ): Promise<ProductSuggestions> {
   const { kind, colour, maxPrice } = gift;
   const avoid = gift.avoidKind ? (kindFamilies[gift.avoidKind] ?? [gift.avoidKind]) : [];
+  // The budget's lower end ("between $60 and $90") goes with its upper end, and gives way with it.
   const stock = async (tags: (string | undefined)[], max: number | undefined) =>
-    (await inStock(catalog, tags, max)).filter((p) => !p.tags.some((t) => avoid.includes(t)));
+    (await inStock(catalog, tags, max, max === undefined ? undefined : gift.minPrice)).filter(
+      (p) => !p.tags.some((t) => avoid.includes(t)),
+    );
   const order = (list: ProductInfo[], relaxed?: ProductSuggestions['relaxed']) =>
     relaxed === 'budget' || cheapestFirst
       ? byPrice(fresh(list, exclude))
