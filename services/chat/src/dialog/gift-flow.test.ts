@@ -107,6 +107,15 @@ describe('gift flow', () => {
       expect((await talk(open)(said)).texts[0]).toMatch(/congratulat/i);
   });
 
+  it('reads rose emoji as roses, with or without words around them', async () => {
+    const gf = await talk(open)('🌹🌹🌹 for my gf 😍');
+    expect(gf.texts[0]).toBe('Here are some ideas for roses for your girlfriend:');
+    const cards = await shown(gf);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((p) => p.tags.includes('roses'))).toBe(true);
+    expect((await talk(open)('🌹🌹🌹')).texts[0]).toBe('Here are some ideas for roses:');
+  });
+
   it('hears the occasion in "a friend who\'s sick"', async () => {
     const sut = talk(open);
     expect((await sut("something yellow for a friend who's sick")).texts[0]).toBe(
