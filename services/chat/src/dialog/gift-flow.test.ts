@@ -116,6 +116,14 @@ describe('gift flow', () => {
     expect((await talk(open)('🌹🌹🌹')).texts[0]).toBe('Here are some ideas for roses:');
   });
 
+  it('shows new-baby gifts for "my best friend just had a baby! ideas?", not a restaurant search', async () => {
+    const answer = await talk(open)('my best friend just had a baby! ideas?');
+    expect(answer.texts[0]).toBe('Here are some ideas for a new baby:');
+    const cards = await shown(answer);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((p) => p.tags.includes('new-baby'))).toBe(true);
+  });
+
   it('hears the occasion in "a friend who\'s sick"', async () => {
     const sut = talk(open);
     expect((await sut("something yellow for a friend who's sick")).texts[0]).toBe(
