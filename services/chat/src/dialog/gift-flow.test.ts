@@ -318,6 +318,17 @@ describe('ordering from the chat', () => {
     expect((await sut('order it')).texts[0]).toBe(greatChoice(cards[1]!.name));
   });
 
+  it('answers "yes" after an order card with where to tap, for that product', async () => {
+    const sut = talk(open);
+    const cards = productCards(await sut('chocolates'));
+    expect((await sut('the first one')).texts[0]).toBe(greatChoice(cards[0]!.name));
+    const yes = await sut('yes');
+    expect(yes.texts[0]).toBe(
+      `Great! Tap Order on the ${cards[0]!.name} card to check out and choose the delivery.`,
+    );
+    expect(productCards(yes).map((c) => c.name)).toEqual([cards[0]!.name]);
+  });
+
   it('says how many cards there are for a position beyond them, and takes "the 2nd" alone', async () => {
     const sut = talk(open);
     const cards = productCards(await sut('birthday flowers'));

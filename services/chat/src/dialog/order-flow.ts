@@ -14,6 +14,7 @@ import {
 } from './product-questions.js';
 import { productCard, quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
+import { answer } from './yes-no.js';
 
 /** "it", "that", "this one": the product last asked about, or the first card. */
 const pronoun = /\b(it|that|this|one)\b/i;
@@ -170,6 +171,19 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
       ],
     };
   }
+  // "Yes" after a product was put forward: where to tap to order it.
+  const focused = t.state.shown.find((p) => p.productId === t.state.focusProduct);
+  if (!product && focused && answer(t.u.text) === 'yes')
+    return {
+      state: t.state,
+      replies: [
+        say(
+          `Great! Tap Order on the ${focused.name} card to check out and choose the delivery.`,
+          `Great! ${focused.name} is ${focused.price}. ${inTheApp}`,
+        ),
+        productCard(focused),
+      ],
+    };
   if (!product) {
     const shown = await giftTurn(t);
     return { state: shown.state, replies: [say('Which product would you like?'), ...shown.replies] };

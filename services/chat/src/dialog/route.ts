@@ -552,6 +552,9 @@ export async function route(t: Turn): Promise<TurnResult> {
   if (!dining && priceQuestion.test(u.text) && (state.shown.length > 0 || pricePhrase(u.text)))
     return orderTurn(t);
   if (state.flow === 'gift' && state.shown.length > 0 && takeIt.test(u.text)) return orderTurn(t);
+  // "Yes" after a product was put forward: how to order it.
+  if (state.flow === 'gift' && state.focusProduct && !state.awaiting && answer(u.text) === 'yes' && !dining)
+    return orderTurn(t);
   // "2" with three cards on screen picks the second; a budget that small is no budget.
   if (state.shown.length > 0 && bareDigit.test(u.text) && Number(u.text) <= state.shown.length)
     return orderTurn(t);
