@@ -457,3 +457,20 @@ describe('questions about one product', () => {
     expect(productCards(answer).map((c) => c.name)).toEqual(['Wine and Chocolate Basket']);
   });
 });
+
+describe('not the gift flow', () => {
+  it('names the best-rated restaurant suggestion for "which one is the best?" and "what\'s the best one?"', async () => {
+    for (const asked of ['which one is the best?', "what's the best one?"]) {
+      const sut = talk(open);
+      await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+      const places = (await sut('yes')).messages
+        .filter((m) => m.structured?.type === 'restaurant')
+        .map((m) => m.structured.payload as { name: string; rating: number; address: string });
+      expect(places.length).toBeGreaterThan(1);
+      const best = places.reduce((a, b) => (b.rating > a.rating ? b : a));
+      expect((await sut(asked)).texts[0]).toBe(
+        `${best.name} is rated ${best.rating.toFixed(1)}★ and is at ${best.address}.`,
+      );
+    }
+  });
+});

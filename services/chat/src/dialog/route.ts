@@ -90,6 +90,9 @@ function whereOffered(t: Turn, offered: OfferedTables): TurnResult {
   return { state: t.state, replies: [say(`${lead}${list}.`), offerButtons(offered)] };
 }
 
+/** "Which one is the best?": a question, where "let's go with the best one" is a pick. */
+const bestQuestion = /\b(which|what)\b[^.!?]*\bbest\b|\bbest\b[^.!]*\?/i;
+
 /** "Whatever", "I don't care": no preference, which the question of the area or the cuisine answers itself. */
 const indifferent =
   /\b(i )?(don'?t|do not) (care|mind)\b|\bwhatever\b|\bno preference\b|\bdoesn'?t matter\b|\bup to you\b|\byou (choose|pick|decide)\b/i;
@@ -589,8 +592,12 @@ export async function route(t: Turn): Promise<TurnResult> {
   // "Show me others" after restaurant suggestions: the same search again, which varies its picks.
   if (offered && !dining && (more.test(u.text) || otherPlaces.test(u.text))) return moreTables(t, offered);
   // "What's the rating of the second one?": answered from the cards. "Which one is closest to Central Park?",
-  // "what's the address?" without saying which: where each of them is.
-  if (offered && !asksToBook(t) && (aboutOne.test(u.text) || (whichOne.test(u.text) && !mentionsGift(t)))) {
+  // "what's the address?" without saying which: where each of them is. "What's the best one?": the best rated.
+  if (
+    offered &&
+    !asksToBook(t) &&
+    (aboutOne.test(u.text) || bestQuestion.test(u.text) || (whichOne.test(u.text) && !mentionsGift(t)))
+  ) {
     const index = pickOffered(u.text, offered);
     if (index !== undefined) return describeOffered(t, offered, index);
     if (!dining) return whereOffered(t, offered);
