@@ -448,6 +448,17 @@ describe('questions about one product', () => {
     );
   });
 
+  it('puts forward a product named in full in a gift request, unless its name only says a wish', async () => {
+    const basket = await inStock('Spa Day Basket');
+    const answer = await talk(open)('get me the spa day basket');
+    expect(answer.texts[0]).toMatch(new RegExp(`^Spa Day Basket is \\${basket.price}\\. `));
+    expect(productCards(answer).map((c) => c.name)).toEqual(['Spa Day Basket']);
+    // "Thank You Bouquet" is a product too, but every word of it is also an occasion or a kind.
+    const wish = await talk(open)('thank you bouquet for my colleague');
+    expect(wish.texts[0]).toMatch(/^Here are some ideas for bouquets .*to say thank you:$/);
+    expect(productCards(wish).length).toBeGreaterThan(1);
+  });
+
   it('answers "do you sell wine?" with the product that has wine', async () => {
     const basket = await inStock('Wine and Chocolate Basket');
     const answer = await talk(open)('do you sell wine?');

@@ -174,8 +174,11 @@ function mismatch(g: GiftSlots, t: Turn, found: ProductInfo[]): string {
  * "do you sell wine?") is answered about that product; one sold out is said to be, before the wish's cards.
  */
 export async function giftTurn(t: Turn): Promise<TurnResult> {
+  // Without a question, only a whole name that is more than a wish ("the spa day basket", not "thank you
+  // bouquet") is a product asked for.
   const question = productQuestion.test(t.u.text) || stockQuestion.test(t.u.text);
-  const asked = question ? await productAsked(t) : undefined;
+  const named = await productAsked(t);
+  const asked = question || named?.whole ? named : undefined;
   if (asked && asked.product.stock > 0) return describeProduct(t, asked.product, asked.whole);
   const wished = await wishTurn(t);
   return asked

@@ -1,5 +1,6 @@
 // "Order the first one": finds the product meant and answers with its card, whose button starts the checkout.
 
+import type { ProductInfo } from '../recommend/recommend.types.js';
 import { fold } from './aliases.js';
 import { productPayload } from './cards.js';
 import type { ProductCardPayload } from './dialog.types.js';
@@ -114,20 +115,26 @@ async function chosen(
   const said = ` ${fold(u.text)} `;
   const whole = state.shown.find((p) => said.includes(` ${fold(p.name)} `));
   if (whole) return whole;
-  // A product named in full, shown or not ("the mini purple orchid", "Purple Tulip Bouquet"), or by a word only
-  // its name has ("the truffles"), before a shown one sharing some words. "Buy roses" names no product.
+  // A product named in full, shown or not ("the mini purple orchid", "Purple Tulip Bouquet"), before a shown one
+  // sharing some words ("the pink one"), and that before one a word of whose name only it has ("the truffles").
+  // "Buy roses" names no product.
   const phrases = new Set([orderedPhrase(u.text), pricePhrase(u.text), u.productName]);
+  let partly: ProductInfo | undefined;
   for (const phrase of phrases) {
     if (!phrase) continue;
     const named = await t.recommender.productsNamed(phrase, wishWords(t));
     const found = named?.products[0];
     if (!found) continue;
+    if (!named.whole) {
+      partly ??= found;
+      continue;
+    }
     if (found.stock === 0) return { soldOut: found.name };
     return named.products.length > 1 ? { first: productPayload(found) } : productPayload(found);
   }
-  // Before ordinals: "the pink one" names a product by its name, not the first card.
   const byWords = shownNamed(u.text, state.shown);
   if (byWords) return byWords;
+  if (partly) return partly.stock === 0 ? { soldOut: partly.name } : productPayload(partly);
   if (state.shown.length === 0) return undefined;
   // "Order the cheapest one": by the cards' prices.
   if (/\b(cheapest|least expensive|most affordable)\b/i.test(u.text))

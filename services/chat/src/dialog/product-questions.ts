@@ -22,11 +22,16 @@ export function wishWords(t: Turn): (word: string) => boolean {
   return (word) => words.has(word);
 }
 
-/** The product a question names over the whole catalog, with whether its whole name was said. */
+/**
+ * The product a message names over the whole catalog, with whether its whole name was said; a name said whole
+ * whose every word is also a wish ("thank you bouquet") counts as said in part.
+ */
 export async function productAsked(t: Turn): Promise<{ product: ProductInfo; whole: boolean } | undefined> {
-  const named = await t.recommender.productsNamed(t.u.text, wishWords(t));
+  const isWish = wishWords(t);
+  const named = await t.recommender.productsNamed(t.u.text, isWish);
   const product = named?.products[0];
-  return product ? { product, whole: named.whole } : undefined;
+  if (!product) return undefined;
+  return { product, whole: named.whole && nameWords(product.name).some((w) => !isWish(w)) };
 }
 
 /** The card `product` stays on screen as the one talked about: "order it" next means it. */
