@@ -177,7 +177,8 @@ export async function giftTurn(t: Turn): Promise<TurnResult> {
   // Without a question, only a whole name that is more than a wish ("the spa day basket", not "thank you
   // bouquet") is a product asked for.
   const question = productQuestion.test(t.u.text) || stockQuestion.test(t.u.text);
-  const named = await productAsked(t);
+  // A question may name a product newer than the directory; any other gift request is checked against it only.
+  const named = await productAsked(t, question);
   const asked = question || named?.whole ? named : undefined;
   if (asked && asked.product.stock > 0) return describeProduct(t, asked.product, asked.whole);
   const wished = await wishTurn(t);

@@ -26,9 +26,12 @@ export function wishWords(t: Turn): (word: string) => boolean {
  * The product a message names over the whole catalog, with whether its whole name was said; a name said whole
  * whose every word is also a wish ("thank you bouquet") counts as said in part.
  */
-export async function productAsked(t: Turn): Promise<{ product: ProductInfo; whole: boolean } | undefined> {
+export async function productAsked(
+  t: Turn,
+  thorough = true,
+): Promise<{ product: ProductInfo; whole: boolean } | undefined> {
   const isWish = wishWords(t);
-  const named = await t.recommender.productsNamed(t.u.text, isWish);
+  const named = await t.recommender.productsNamed(t.u.text, isWish, thorough);
   const product = named?.products[0];
   if (!product) return undefined;
   return { product, whole: named.whole && nameWords(product.name).some((w) => !isWish(w)) };

@@ -155,24 +155,18 @@ export function nameWords(text: string): string[] {
 }
 
 /**
- * The products `text` names, over the whole catalog. A name said in full wins (a name inside a longer one said
- * is the longer one); otherwise the one product whose name shares the most words with the text, when one of
- * those words is not a wish (`isWish`: "pink", "roses") or a common word, and no other product shares as
- * many. Among equals, a product in stock is preferred.
+ * The products `text` names among `products`. A name said in full wins (a name inside a longer one said is the
+ * longer one); otherwise the one product whose name shares the most words with the text, when one of those
+ * words is not a wish (`isWish`: "pink", "roses") or a common word, and no other product shares as many. Among
+ * equals, a product in stock is preferred.
  */
-export async function findProductsNamed(
-  catalog: CatalogClient,
+export function matchProductsNamed(
+  products: ProductInfo[],
   text: string,
   isWish: (word: string) => boolean,
-): Promise<NamedProducts | undefined> {
+): NamedProducts | undefined {
   const said = nameWords(text);
-  const queries = [...new Set(said.filter((w) => w.length > 2 && !common.has(w)))].slice(0, 8);
-  if (queries.length === 0) return undefined;
-  const lists = await Promise.all(queries.map((q) => catalog.listProducts({ q, limit: 100 })));
-  const seen = new Set<string>();
-  const scored = lists
-    .flat()
-    .filter((p) => !seen.has(p.id) && seen.add(p.id))
+  const scored = products
     .map((p) => {
       const words = nameWords(p.name);
       return { p, words, hits: words.filter((w) => said.includes(w)) };
@@ -196,6 +190,60 @@ export async function findProductsNamed(
   const best = Math.max(0, ...telling.map((s) => s.hits.length));
   const top = inStockFirst(telling.filter((s) => s.hits.length === best));
   return top.length === 1 ? { products: [top[0]!.p], whole: false } : undefined;
+}
+
+/**
+ * The products `text` names (see matchProductsNamed), from the product directory; `thorough` also searches the
+ * catalog word by word for a product newer than the directory. The products found are read again for their
+ * stock, which a directory a minute old may not know.
+ */
+export async function findProductsNamed(
+  catalog: CatalogClient,
+  directory: () => Promise<ProductInfo[]>,
+  text: string,
+  isWish: (word: string) => boolean,
+  thorough: boolean,
+): Promise<NamedProducts | undefined> {
+  let named = matchProductsNamed(await directory(), text, isWish);
+  if (!named && thorough) {
+    const words = [...new Set(nameWords(text).filter((w) => w.length > 2 && !common.has(w)))].slice(0, 8);
+    const lists = await Promise.all(words.map((q) => catalog.listProducts({ q, limit: 100 })));
+    const seen = new Set<string>();
+    named = matchProductsNamed(
+      lists.flat().filter((p) => !seen.has(p.id) && seen.add(p.id)),
+      text,
+      isWish,
+    );
+  }
+  if (!named) return undefined;
+  const now = await Promise.all(named.products.map((p) => findProductNamed(catalog, p.name)));
+  return { ...named, products: named.products.map((p, i) => (now[i]?.id === p.id ? now[i]! : p)) };
+}
+
+/** Every product, reloaded at most once a minute: a stale list keeps answering while the next one loads. */
+export function productDirectory(
+  catalog: CatalogClient,
+  now: () => Date = () => new Date(),
+  maxAgeMs = 60_000,
+): () => Promise<ProductInfo[]> {
+  let current: { products: ProductInfo[]; at: number } | undefined;
+  let loading: Promise<ProductInfo[]> | undefined;
+  const load = (at: number) =>
+    (loading ??= catalog
+      .productDirectory()
+      .then((products) => {
+        current = { products, at };
+        return products;
+      })
+      .finally(() => {
+        loading = undefined;
+      }));
+  return async () => {
+    const at = now().getTime();
+    if (!current) return load(at);
+    if (at - current.at >= maxAgeMs) load(at).catch(() => undefined);
+    return current.products;
+  };
 }
 
 /** A product by (part of) its name, in stock first. */

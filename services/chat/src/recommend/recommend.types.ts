@@ -101,6 +101,13 @@ export interface Recommender {
     cheapestFirst?: boolean,
   ): Promise<ProductSuggestions>;
   productNamed(name: string): Promise<ProductInfo | undefined>;
-  /** The products a message names over the whole catalog, in full or by a telling word (see findProductsNamed). */
-  productsNamed(text: string, isWish: (word: string) => boolean): Promise<NamedProducts | undefined>;
+  /**
+   * The products a message names over the whole catalog, in full or by a telling word (see findProductsNamed);
+   * without `thorough` (default true) only from the product directory, which costs no catalog query.
+   */
+  productsNamed(
+    text: string,
+    isWish: (word: string) => boolean,
+    thorough?: boolean,
+  ): Promise<NamedProducts | undefined>;
 }
