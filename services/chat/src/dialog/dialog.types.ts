@@ -45,6 +45,8 @@ export interface GiftSlots {
   recipient?: string;
   /** Cents. */
   maxPrice?: number;
+  /** Cents: the lower end of "between $60 and $90". */
+  minPrice?: number;
   /** Cents: the amount of "around $70", whose budget (`maxPrice`) allows a little over; said back as is. */
   around?: number;
   /** "Just looking", "surprise me": no occasion to ask for, any gift will do. */

@@ -37,9 +37,15 @@ const isFlower = (p: Shown) => p.tags.some((t) => flowers.includes(t));
 const greatChoice = (name: string) =>
   `Great choice: ${name}. Tap Order to check out and choose the delivery.`;
 
+interface Card {
+  name: string;
+  price: string;
+  amount: { amount: number };
+}
+
 /** The product cards of an answer, in order. */
 // biome-ignore lint/suspicious/noExplicitAny: tests read the wire shape loosely
-function productCards(answer: { messages: any[] }): { name: string; amount: { amount: number } }[] {
+function productCards(answer: { messages: any[] }): Card[] {
   return answer.messages.filter((m) => m.structured?.type === 'product').map((m) => m.structured.payload);
 }
 
@@ -101,6 +107,23 @@ describe('gift flow', () => {
       expect((await talk(open)(said)).texts[0]).toMatch(/congratulat/i);
   });
 
+  it('reads rose emoji as roses, with or without words around them', async () => {
+    const gf = await talk(open)('🌹🌹🌹 for my gf 😍');
+    expect(gf.texts[0]).toBe('Here are some ideas for roses for your girlfriend:');
+    const cards = await shown(gf);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((p) => p.tags.includes('roses'))).toBe(true);
+    expect((await talk(open)('🌹🌹🌹')).texts[0]).toBe('Here are some ideas for roses:');
+  });
+
+  it('shows new-baby gifts for "my best friend just had a baby! ideas?", not a restaurant search', async () => {
+    const answer = await talk(open)('my best friend just had a baby! ideas?');
+    expect(answer.texts[0]).toBe('Here are some ideas for a new baby:');
+    const cards = await shown(answer);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((p) => p.tags.includes('new-baby'))).toBe(true);
+  });
+
   it('hears the occasion in "a friend who\'s sick"', async () => {
     const sut = talk(open);
     expect((await sut("something yellow for a friend who's sick")).texts[0]).toBe(
@@ -138,6 +161,20 @@ describe('gift flow', () => {
     // The seeded catalog has more than three products within a quarter of $70, so all three cards are.
     expect(cards.every((p) => p.amount >= 5250)).toBe(true);
     expect((await sut('under 40')).texts[0]).toMatch(/up to \$40/);
+  });
+
+  it('keeps both ends of "between 60 and 90 dollars", and drops the lower one for a budget said alone', async () => {
+    const sut = talk(open);
+    const between = await sut('flowers between 60 and 90 dollars');
+    expect(between.texts[0]).toBe('Here are some ideas for flowers between $60 and $90:');
+    const cards = await shown(between);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((p) => isFlower(p) && p.amount >= 6000 && p.amount <= 9000)).toBe(true);
+    const under = await sut('under 40');
+    expect(under.texts[0]).toMatch(/^Here are some ideas for flowers up to \$40/);
+    const cheap = await shown(under);
+    expect(cheap.length).toBeGreaterThan(0);
+    expect(cheap.every((p) => p.amount <= 4000)).toBe(true);
   });
 
   it('shows something for "I\'m just looking" instead of asking the occasion again', async () => {
@@ -281,6 +318,17 @@ describe('ordering from the chat', () => {
     expect((await sut('order it')).texts[0]).toBe(greatChoice(cards[1]!.name));
   });
 
+  it('answers "yes" after an order card with where to tap, for that product', async () => {
+    const sut = talk(open);
+    const cards = productCards(await sut('chocolates'));
+    expect((await sut('the first one')).texts[0]).toBe(greatChoice(cards[0]!.name));
+    const yes = await sut('yes');
+    expect(yes.texts[0]).toBe(
+      `Great! Tap Order on the ${cards[0]!.name} card to check out and choose the delivery.`,
+    );
+    expect(productCards(yes).map((c) => c.name)).toEqual([cards[0]!.name]);
+  });
+
   it('says how many cards there are for a position beyond them, and takes "the 2nd" alone', async () => {
     const sut = talk(open);
     const cards = productCards(await sut('birthday flowers'));
@@ -321,5 +369,119 @@ describe('ordering from the chat', () => {
     expect(answer.messages.find((m) => m.structured?.type === 'product').structured.payload.productId).toBe(
       other.id,
     );
+  });
+});
+
+/** A product of the seeded catalog by name, asserted to be in stock. */
+async function inStock(name: string): Promise<{ id: string; name: string; price: string }> {
+  const row = await open.store.db
+    .selectFrom('catalog_product')
+    .select(['id', 'name', 'price_amount', 'stock'])
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  expect(Number(row.stock)).toBeGreaterThan(0);
+  return { id: row.id, name: row.name, price: `$${(Number(row.price_amount) / 100).toFixed(2)}` };
+}
+
+describe('products named by the user', () => {
+  it('puts forward the product named in full or by a word only its name has, never another', async () => {
+    const tulips = await inStock('Pink Tulip Bouquet');
+    // Every word of "pink tulip bouquet" is also a colour or a kind, and other products share two of them.
+    expect((await talk(open)('how much is the pink tulip bouquet?')).texts[0]).toBe(
+      `Pink Tulip Bouquet is ${tulips.price}. Tap Order to check out and choose the delivery.`,
+    );
+    await inStock('Dark Chocolate Truffles');
+    expect((await talk(open)('order the truffles')).texts[0]).toBe(greatChoice('Dark Chocolate Truffles'));
+  });
+
+  it('orders a product by its exact name after other cards, and "order it" then means that product', async () => {
+    const sut = talk(open);
+    const cards = [
+      ...productCards(await sut('birthday flowers')),
+      ...productCards(await sut('show me more')),
+    ];
+    // A product not on these cards, whose every word is also a colour or a kind.
+    const name = ['Purple Tulip Bouquet', 'Pink Tulip Bouquet'].find(
+      (n) => !cards.some((c) => c.name === n),
+    )!;
+    await inStock(name);
+    expect((await sut(`order ${name}`)).texts[0]).toBe(greatChoice(name));
+    expect((await sut('order it')).texts[0]).toBe(greatChoice(name));
+  });
+
+  it('puts forward the first of two products named, one at a time', async () => {
+    await inStock('Monstera Plant');
+    const answer = await talk(open)("I'd like to order the Monstera Plant and the Snake Plant");
+    expect(answer.texts.slice(0, 2)).toEqual([
+      "I can order one product at a time, so let's start with Monstera Plant.",
+      greatChoice('Monstera Plant'),
+    ]);
+    expect(productCards(answer).map((c) => c.name)).toEqual(['Monstera Plant']);
+  });
+});
+
+describe('questions about one product', () => {
+  it('answers "tell me about" a product shown, and "order it" then orders that one, not the first card', async () => {
+    const jar = await inStock('Sunflower Mason Jar');
+    const sut = talk(open);
+    await sut('sunflowers');
+    const answer = await sut('tell me about the sunflower mason jar');
+    expect(answer.texts[0]).toMatch(
+      new RegExp(
+        `^Sunflower Mason Jar is \\${jar.price}\\. .+ Tap Order to check out and choose the delivery\\.$`,
+      ),
+    );
+    expect(productCards(answer).map((c) => c.name)).toEqual(['Sunflower Mason Jar']);
+    expect((await sut('order it')).texts[0]).toBe(greatChoice('Sunflower Mason Jar'));
+  });
+
+  it('answers whether a card on screen or a product named is in stock, instead of ordering it', async () => {
+    const sut = talk(open);
+    const cards = productCards(await sut('orchids'));
+    const first = cards[0]!;
+    expect((await sut('is the first one in stock?')).texts[0]).toBe(
+      `Yes, ${first.name} is in stock (${first.price}). Tap Order to check out and choose the delivery.`,
+    );
+    const tulips = await inStock('Pink Tulip Bouquet');
+    expect((await talk(open)('is the Pink Tulip Bouquet available?')).texts[0]).toBe(
+      `Yes, Pink Tulip Bouquet is in stock (${tulips.price}). Tap Order to check out and choose the delivery.`,
+    );
+  });
+
+  it('puts forward a product named in full in a gift request, unless its name only says a wish', async () => {
+    const basket = await inStock('Spa Day Basket');
+    const answer = await talk(open)('get me the spa day basket');
+    expect(answer.texts[0]).toMatch(new RegExp(`^Spa Day Basket is \\${basket.price}\\. `));
+    expect(productCards(answer).map((c) => c.name)).toEqual(['Spa Day Basket']);
+    // "Thank You Bouquet" is a product too, but every word of it is also an occasion or a kind.
+    const wish = await talk(open)('thank you bouquet for my colleague');
+    expect(wish.texts[0]).toMatch(/^Here are some ideas for bouquets .*to say thank you:$/);
+    expect(productCards(wish).length).toBeGreaterThan(1);
+  });
+
+  it('answers "do you sell wine?" with the product that has wine', async () => {
+    const basket = await inStock('Wine and Chocolate Basket');
+    const answer = await talk(open)('do you sell wine?');
+    expect(answer.texts[0]).toMatch(
+      new RegExp(`^I have the Wine and Chocolate Basket, at \\${basket.price}\\.`),
+    );
+    expect(productCards(answer).map((c) => c.name)).toEqual(['Wine and Chocolate Basket']);
+  });
+});
+
+describe('not the gift flow', () => {
+  it('names the best-rated restaurant suggestion for "which one is the best?" and "what\'s the best one?"', async () => {
+    for (const asked of ['which one is the best?', "what's the best one?"]) {
+      const sut = talk(open);
+      await sut('italian in soho tomorrow 7pm for 2, t@example.com');
+      const places = (await sut('yes')).messages
+        .filter((m) => m.structured?.type === 'restaurant')
+        .map((m) => m.structured.payload as { name: string; rating: number; address: string });
+      expect(places.length).toBeGreaterThan(1);
+      const best = places.reduce((a, b) => (b.rating > a.rating ? b : a));
+      expect((await sut(asked)).texts[0]).toBe(
+        `${best.name} is rated ${best.rating.toFixed(1)}★ and is at ${best.address}.`,
+      );
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { ProductInfo, ProductSuggestions } from '../recommend/recommend.typ
 import { formatPrice, productPayload } from './cards.js';
 import type { GiftSlots } from './dialog.types.js';
 import { reprompt } from './fallback.js';
+import { describeProduct, productAsked, productQuestion, stockQuestion } from './product-questions.js';
 import { productCard, quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
@@ -34,6 +35,17 @@ export function plainBudget(text: string): number | undefined {
   if (!m) return undefined;
   // "around 50" allows a little over, as the money extractor does for "around $50".
   return Number(m[1]) * (/\b(around|about|roughly|approximately)\s/i.test(m[0]) ? 125 : 100);
+}
+
+/** "Between 60 and 90 dollars", "$60-$90", "from 60 to 90": both ends in cents, the lower one first. */
+export function priceRange(text: string): [number, number] | undefined {
+  const m =
+    /\b(?:between|from)\s+\$?(\d{1,5})(?:\s*(?:dollars|bucks|usd))?\s*(?:and|to|-|–)\s*\$?(\d{1,5})\b|\$(\d{1,5})\s*(?:-|–|to)\s*\$?(\d{1,5})\b|\b(\d{1,5})\s*(?:-|–|to)\s*(\d{1,5})\s*(?:dollars|bucks|usd)\b/i.exec(
+      text,
+    );
+  if (!m) return undefined;
+  const [low, high] = [m[1] ?? m[3] ?? m[5], m[2] ?? m[4] ?? m[6]].map(Number) as [number, number];
+  return low < high ? [low * 100, high * 100] : undefined;
 }
 
 /** "Around $70", "about 50 bucks": the amount said, in cents. */
@@ -87,19 +99,26 @@ function absorbGift(t: Turn): boolean {
   // "a coworker whose dad passed" is for "a coworker".
   if (u.recipient) g.recipient = u.recipient.split(/\s+(?:who|whose|that|which|because)\b/i)[0];
   const bare = bareAmount.exec(u.text);
-  const budget = u.maxPrice ?? plainBudget(u.text) ?? (bare ? Number(bare[1]) * 100 : undefined);
+  const range = priceRange(u.text);
+  const budget =
+    range?.[1] ?? u.maxPrice ?? plainBudget(u.text) ?? (bare ? Number(bare[1]) * 100 : undefined);
   if (budget) {
     g.maxPrice = budget;
     const around = aroundAmount(u.text);
     if (around) g.around = around;
     else delete g.around;
+    // "Between 60 and 90" has a lower end too; a budget said alone ("under 40") has none.
+    if (range) g.minPrice = range[0];
+    else delete g.minPrice;
   }
   if (noBudget.test(u.text)) {
     delete g.maxPrice;
+    delete g.minPrice;
     delete g.around;
   }
   if (cheaper.test(u.text) && !cheapest.test(u.text) && state.shown.length > 0 && !budget) {
     g.maxPrice = Math.max(0, Math.min(...state.shown.map((p) => p.amount.amount)) - 1);
+    delete g.minPrice;
     delete g.around;
   }
   if (browsing.test(u.text)) g.browse = true;
@@ -118,9 +137,11 @@ function intro(g: GiftSlots, t: Turn, relaxed: ProductSuggestions['relaxed'], by
   const budget =
     g.around !== undefined
       ? ` around ${dollars(g.around)}`
-      : g.maxPrice !== undefined
-        ? ` up to ${dollars(g.maxPrice)}`
-        : '';
+      : g.minPrice !== undefined && g.maxPrice !== undefined
+        ? ` between ${dollars(g.minPrice)} and ${dollars(g.maxPrice)}`
+        : g.maxPrice !== undefined
+          ? ` up to ${dollars(g.maxPrice)}`
+          : '';
   const occasion = g.occasion ? forOccasion(g.occasion, t) : '';
   const recipient = g.recipient ? ` for ${yours(g.recipient)}` : '';
   // "for a birthday for your sister", but "for your friend to wish a speedy recovery".
@@ -148,8 +169,29 @@ function mismatch(g: GiftSlots, t: Turn, found: ProductInfo[]): string {
   return misses.length > 0 ? ` Some of them are not ${misses.join(' or ')}.` : '';
 }
 
-/** One turn of the gift flow; "show me more" with nothing new shows other products. */
+/**
+ * One turn of the gift flow. A question about a product named in it ("tell me about the sunflower mason jar",
+ * "do you sell wine?") is answered about that product; one sold out is said to be, before the wish's cards.
+ */
 export async function giftTurn(t: Turn): Promise<TurnResult> {
+  // Without a question, only a whole name that is more than a wish ("the spa day basket", not "thank you
+  // bouquet") is a product asked for.
+  const question = productQuestion.test(t.u.text) || stockQuestion.test(t.u.text);
+  // A question may name a product newer than the directory; any other gift request is checked against it only.
+  const named = await productAsked(t, question);
+  const asked = question || named?.whole ? named : undefined;
+  if (asked && asked.product.stock > 0) return describeProduct(t, asked.product, asked.whole);
+  const wished = await wishTurn(t);
+  return asked
+    ? {
+        state: wished.state,
+        replies: [say(`Sorry, ${asked.product.name} is sold out right now.`), ...wished.replies],
+      }
+    : wished;
+}
+
+/** The cards for the wish as it stands; "show me more" with nothing new shows other products. */
+async function wishTurn(t: Turn): Promise<TurnResult> {
   const { state } = t;
   state.flow = 'gift';
   const changed = absorbGift(t);

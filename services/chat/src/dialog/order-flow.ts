@@ -1,11 +1,21 @@
 // "Order the first one": finds the product meant and answers with its card, whose button starts the checkout.
+
+import type { ProductInfo } from '../recommend/recommend.types.js';
 import { fold } from './aliases.js';
 import { productPayload } from './cards.js';
 import type { ProductCardPayload } from './dialog.types.js';
 import { giftTurn } from './gift-flow.js';
 import { cardPosition, ordinalWords } from './positions.js';
+import {
+  describeProduct,
+  productQuestion,
+  stockQuestion,
+  talkingAbout,
+  wishWords,
+} from './product-questions.js';
 import { productCard, quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
+import { answer } from './yes-no.js';
 
 /** "it", "that", "this one": the product last asked about, or the first card. */
 const pronoun = /\b(it|that|this|one)\b/i;
@@ -66,15 +76,6 @@ function shownNamed(text: string, shown: ProductCardPayload[]): ProductCardPaylo
   return best > 0 && top.length === 1 ? top[0]!.p : undefined;
 }
 
-/** Whether every word of `name` is a kind, colour or occasion ("red roses"), not part of a product's name. */
-function onlyWishes(t: Turn, name: string): boolean {
-  const { kinds, colours, occasions } = t.lexicon;
-  return fold(name)
-    .split(' ')
-    .filter((w) => w.length > 2 && !filler.has(w))
-    .every((w) => kinds.find(w) ?? colours.find(w) ?? occasions.find(w));
-}
-
 /** "I'd like to order the Monstera Plant" → "Monstera Plant". */
 function orderedPhrase(text: string): string | undefined {
   const m = /\b(?:order|buy|get|take|purchase|want|send)\b\s+(.+)$/i.exec(text);
@@ -97,9 +98,14 @@ export function pricePhrase(text: string): string | undefined {
     : undefined;
 }
 
+/** Several products named at once ("the Monstera Plant and the Snake Plant"): the first, one at a time. */
+interface OneAtATime {
+  first: ProductCardPayload;
+}
+
 async function chosen(
   t: Turn,
-): Promise<ProductCardPayload | { beyond: number } | { soldOut: string } | undefined> {
+): Promise<ProductCardPayload | OneAtATime | { beyond: number } | { soldOut: string } | undefined> {
   const { u, state } = t;
   if (u.productName) {
     const named = u.productName.toLowerCase();
@@ -109,17 +115,26 @@ async function chosen(
   const said = ` ${fold(u.text)} `;
   const whole = state.shown.find((p) => said.includes(` ${fold(p.name)} `));
   if (whole) return whole;
-  // A product named in full, shown or not ("the mini purple orchid"), before a shown one sharing some words.
-  for (const name of [u.productName, orderedPhrase(u.text), pricePhrase(u.text)]) {
-    // "buy roses" asks to see roses, not to order the first product whose name holds the word.
-    if (!name || onlyWishes(t, name)) continue;
-    const found = await t.recommender.productNamed(name);
-    if (found && fold(found.name).includes(fold(name)))
-      return found.stock > 0 ? productPayload(found) : { soldOut: found.name };
+  // A product named in full, shown or not ("the mini purple orchid", "Purple Tulip Bouquet"), before a shown one
+  // sharing some words ("the pink one"), and that before one a word of whose name only it has ("the truffles").
+  // "Buy roses" names no product.
+  const phrases = new Set([orderedPhrase(u.text), pricePhrase(u.text), u.productName]);
+  let partly: ProductInfo | undefined;
+  for (const phrase of phrases) {
+    if (!phrase) continue;
+    const named = await t.recommender.productsNamed(phrase, wishWords(t));
+    const found = named?.products[0];
+    if (!found) continue;
+    if (!named.whole) {
+      partly ??= found;
+      continue;
+    }
+    if (found.stock === 0) return { soldOut: found.name };
+    return named.products.length > 1 ? { first: productPayload(found) } : productPayload(found);
   }
-  // Before ordinals: "the pink one" names a product by its name, not the first card.
   const byWords = shownNamed(u.text, state.shown);
   if (byWords) return byWords;
+  if (partly) return partly.stock === 0 ? { soldOut: partly.name } : productPayload(partly);
   if (state.shown.length === 0) return undefined;
   // "Order the cheapest one": by the cards' prices.
   if (/\b(cheapest|least expensive|most affordable)\b/i.test(u.text))
@@ -163,21 +178,50 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
       ],
     };
   }
+  // "Yes" after a product was put forward: where to tap to order it.
+  const focused = t.state.shown.find((p) => p.productId === t.state.focusProduct);
+  if (!product && focused && answer(t.u.text) === 'yes')
+    return {
+      state: t.state,
+      replies: [
+        say(
+          `Great! Tap Order on the ${focused.name} card to check out and choose the delivery.`,
+          `Great! ${focused.name} is ${focused.price}. ${inTheApp}`,
+        ),
+        productCard(focused),
+      ],
+    };
   if (!product) {
     const shown = await giftTurn(t);
     return { state: shown.state, replies: [say('Which product would you like?'), ...shown.replies] };
   }
+  if ('first' in product) {
+    const first = putForward(t, product.first);
+    return {
+      state: first.state,
+      replies: [
+        say(`I can order one product at a time, so let's start with ${product.first.name}.`),
+        ...first.replies,
+      ],
+    };
+  }
+  // "Is the first one in stock?", "tell me about the second one": answered, not ordered.
+  if (stockQuestion.test(t.u.text) || productQuestion.test(t.u.text)) {
+    const info = await t.recommender.productNamed(product.name);
+    if (info && fold(info.name) === fold(product.name)) return describeProduct(t, info);
+  }
+  return putForward(t, product);
+}
+
+/** The card of the product chosen, with its price when asked. */
+function putForward(t: Turn, product: ProductCardPayload): TurnResult {
   // "And the third one?" right after a price question asks its price too.
   const priceFollowUp =
     t.state.focusProduct !== undefined && /^\s*(and|what about|how about)\b/i.test(t.u.text);
+  // "I'll take it" or "order it" next means this one; the cards keep their order for "the first one". A
+  // product not among them ("how much is the snake plant?", "order the truffles") is the card on screen now.
+  talkingAbout(t, product);
   if (/\b(how much|price|cost)\b/i.test(t.u.text) || priceFollowUp) {
-    // "I'll take it" next means this one; the cards keep their order for "the first one". A product not
-    // among them ("how much is the snake plant?") is the card on screen now.
-    t.state.focusProduct = product.productId;
-    if (!t.state.shown.some((p) => p.productId === product.productId)) {
-      t.state.shown = [product];
-      t.state.flow = 'gift';
-    }
     return {
       state: t.state,
       replies: [
@@ -189,8 +233,6 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
       ],
     };
   }
-  // "Order it" next means this one, not the first card.
-  t.state.focusProduct = product.productId;
   return {
     state: t.state,
     replies: [

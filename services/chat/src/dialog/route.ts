@@ -90,6 +90,9 @@ function whereOffered(t: Turn, offered: OfferedTables): TurnResult {
   return { state: t.state, replies: [say(`${lead}${list}.`), offerButtons(offered)] };
 }
 
+/** "Which one is the best?": a question, where "let's go with the best one" is a pick. */
+const bestQuestion = /\b(which|what)\b[^.!?]*\bbest\b|\bbest\b[^.!]*\?/i;
+
 /** "Whatever", "I don't care": no preference, which the question of the area or the cuisine answers itself. */
 const indifferent =
   /\b(i )?(don'?t|do not) (care|mind)\b|\bwhatever\b|\bno preference\b|\bdoesn'?t matter\b|\bup to you\b|\byou (choose|pick|decide)\b/i;
@@ -557,6 +560,9 @@ export async function route(t: Turn): Promise<TurnResult> {
   if (!dining && priceQuestion.test(u.text) && (state.shown.length > 0 || pricePhrase(u.text)))
     return orderTurn(t);
   if (state.flow === 'gift' && state.shown.length > 0 && takeIt.test(u.text)) return orderTurn(t);
+  // "Yes" after a product was put forward: how to order it.
+  if (state.flow === 'gift' && state.focusProduct && !state.awaiting && answer(u.text) === 'yes' && !dining)
+    return orderTurn(t);
   // "2" with three cards on screen picks the second; a budget that small is no budget.
   if (state.shown.length > 0 && bareDigit.test(u.text) && Number(u.text) <= state.shown.length)
     return orderTurn(t);
@@ -591,8 +597,12 @@ export async function route(t: Turn): Promise<TurnResult> {
   // "Show me others" after restaurant suggestions: the same search again, which varies its picks.
   if (offered && !dining && (more.test(u.text) || otherPlaces.test(u.text))) return moreTables(t, offered);
   // "What's the rating of the second one?": answered from the cards. "Which one is closest to Central Park?",
-  // "what's the address?" without saying which: where each of them is.
-  if (offered && !asksToBook(t) && (aboutOne.test(u.text) || (whichOne.test(u.text) && !mentionsGift(t)))) {
+  // "what's the address?" without saying which: where each of them is. "What's the best one?": the best rated.
+  if (
+    offered &&
+    !asksToBook(t) &&
+    (aboutOne.test(u.text) || bestQuestion.test(u.text) || (whichOne.test(u.text) && !mentionsGift(t)))
+  ) {
     const index = pickOffered(u.text, offered);
     if (index !== undefined) return describeOffered(t, offered, index);
     if (!dining) return whereOffered(t, offered);

@@ -99,12 +99,36 @@ function readEntities(text: string, entities: ParsedEntity[], into: Understandin
   }
 }
 
-/** Parses `text` with the model and reads what the dialog needs from it. */
+/** Emoji that name a gift, a kind of flower or an occasion. */
+const giftEmoji: Record<string, string> = {
+  '🌹': 'roses',
+  '🥀': 'roses',
+  '🌷': 'tulips',
+  '🌻': 'sunflowers',
+  '💐': 'flowers',
+  '🌸': 'flowers',
+  '🌺': 'flowers',
+  '🌼': 'flowers',
+  '🪴': 'plant',
+  '🍫': 'chocolates',
+  '🎈': 'balloons',
+  '🎁': 'gift',
+  '🎂': 'birthday',
+  '👶': 'baby',
+  '🍼': 'baby',
+};
+
 /** Chat spellings of the words dates, times and parties hang on, spelt out before parsing ("tmrw 8"). */
 const shorthand: [RegExp, string | ((...m: string[]) => string)][] = [
   [/\b(tmrw|tmr|tmrrw|tmro|tmoro|tomoro|tomorow|tommorow|tommorrow|2moro|2morrow|2morow)\b/gi, 'tomorrow'],
   [/\b(tonite|2nite|2night|tonigt)\b/gi, 'tonight'],
   [/\b2day\b/gi, 'today'],
+  // Gift emoji are the words they stand for: "🌹🌹🌹 for my gf" asks for roses.
+  ...Object.entries(giftEmoji).map(
+    ([emoji, word]) => [new RegExp(`(?:${emoji}\\uFE0F?\\s*)+`, 'gu'), ` ${word} `] as [RegExp, string],
+  ),
+  [/\bgf\b/gi, 'girlfriend'],
+  [/\bbf\b/gi, 'boyfriend'],
   [/\b(\d{1,2})\s?ppl\b/gi, '$1 people'],
   [/\b(\d{1,3})\s?mins?\b/gi, '$1 minutes'],
   // chrono reads "date night tomorrow" as tonight and "date night on sunday" as another day.

@@ -15,6 +15,7 @@ export interface RestaurantQuery {
 export interface ProductQuery {
   q?: string;
   tag?: string;
+  minPrice?: number;
   maxPrice?: number;
   inStock?: boolean;
   limit?: number;
@@ -26,6 +27,8 @@ export interface CatalogClient {
   facets(): Promise<Facets>;
   /** Every restaurant, so that the dialog recognizes one named in a message ("book a table at Pizzeria Luna"). */
   restaurantDirectory(): Promise<RestaurantInfo[]>;
+  /** Every product, so that the dialog recognizes one named in a message ("the sunflower mason jar"). */
+  productDirectory(): Promise<ProductInfo[]>;
   /** Books a table for `caller` (the catalog's `createBooking`); rejects with the catalog's AppError. */
   book(caller: Caller, restaurantId: string, request: BookingRequest): Promise<BookingInfo>;
 }
@@ -68,6 +71,21 @@ export function inProcessCatalogClient(catalog: ServiceModule): CatalogClient {
       for (let page = 0; page < 100; page += 1) {
         const answer = (await call('listRestaurants', { limit: 100, cursor: cursor ?? undefined })) as {
           items: RestaurantInfo[];
+          nextCursor: string | null;
+        };
+        all.push(...answer.items);
+        cursor = answer.nextCursor;
+        if (!cursor) break;
+      }
+      return all;
+    },
+    productDirectory: async () => {
+      const all: ProductInfo[] = [];
+      let cursor: string | null = null;
+      // Bounded, as the restaurants are.
+      for (let page = 0; page < 100; page += 1) {
+        const answer = (await call('listProducts', { limit: 100, cursor: cursor ?? undefined })) as {
+          items: ProductInfo[];
           nextCursor: string | null;
         };
         all.push(...answer.items);

@@ -5,7 +5,7 @@ import { fold } from '../dialog/aliases.js';
 import type { GiftSlots } from '../dialog/dialog.types.js';
 import { createRng } from '../nlu/training/seeded.js';
 import type { CatalogClient } from './catalog-client.js';
-import type { ProductInfo, ProductSuggestions } from './recommend.types.js';
+import type { NamedProducts, ProductInfo, ProductSuggestions } from './recommend.types.js';
 
 export const productCount = 3;
 
@@ -37,9 +37,10 @@ async function inStock(
   catalog: CatalogClient,
   tags: (string | undefined)[],
   maxPrice: number | undefined,
+  minPrice?: number,
 ): Promise<ProductInfo[]> {
   const lists = await Promise.all(
-    tags.map((tag) => catalog.listProducts({ tag, maxPrice, inStock: true, limit: 100 })),
+    tags.map((tag) => catalog.listProducts({ tag, minPrice, maxPrice, inStock: true, limit: 100 })),
   );
   const seen = new Set<string>();
   return lists.flat().filter((p) => !seen.has(p.id) && seen.add(p.id));
@@ -65,8 +66,11 @@ export async function suggestProducts(
 ): Promise<ProductSuggestions> {
   const { kind, colour, maxPrice } = gift;
   const avoid = gift.avoidKind ? (kindFamilies[gift.avoidKind] ?? [gift.avoidKind]) : [];
+  // The budget's lower end ("between $60 and $90") goes with its upper end, and gives way with it.
   const stock = async (tags: (string | undefined)[], max: number | undefined) =>
-    (await inStock(catalog, tags, max)).filter((p) => !p.tags.some((t) => avoid.includes(t)));
+    (await inStock(catalog, tags, max, max === undefined ? undefined : gift.minPrice)).filter(
+      (p) => !p.tags.some((t) => avoid.includes(t)),
+    );
   const order = (list: ProductInfo[], relaxed?: ProductSuggestions['relaxed']) =>
     relaxed === 'budget' || cheapestFirst
       ? byPrice(fresh(list, exclude))
@@ -122,6 +126,124 @@ export async function suggestProducts(
     };
   }
   return { products: [] };
+}
+
+/** Words of a name that say nothing about which product: left out on both sides. */
+const small = new Set(['and', 'the', 'with', 'for', 'from', 'of', 'in', 'a', 'an']);
+/** Words of a request that are too common to single out a product by themselves ("happy", "new", "day"). */
+const common = new Set([
+  'new',
+  'day',
+  'happy',
+  'love',
+  'well',
+  'soon',
+  'get',
+  'you',
+  'thank',
+  'gift',
+  'present',
+]);
+const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
+
+/** A name's or a message's words that can name a product: folded, singular, small ones left out. */
+export function nameWords(text: string): string[] {
+  return fold(text)
+    .split(' ')
+    .filter((w) => w.length > 1 && !small.has(w))
+    .map(singular);
+}
+
+/**
+ * The products `text` names among `products`. A name said in full wins (a name inside a longer one said is the
+ * longer one); otherwise the one product whose name shares the most words with the text, when one of those
+ * words is not a wish (`isWish`: "pink", "roses") or a common word, and no other product shares as many. Among
+ * equals, a product in stock is preferred.
+ */
+export function matchProductsNamed(
+  products: ProductInfo[],
+  text: string,
+  isWish: (word: string) => boolean,
+): NamedProducts | undefined {
+  const said = nameWords(text);
+  const scored = products
+    .map((p) => {
+      const words = nameWords(p.name);
+      return { p, words, hits: words.filter((w) => said.includes(w)) };
+    })
+    .filter((s) => s.words.length > 0 && s.hits.length > 0);
+  const inStockFirst = (list: typeof scored) =>
+    list.filter((s) => s.p.stock > 0).length > 0 ? list.filter((s) => s.p.stock > 0) : list;
+  const whole = scored.filter((s) => s.hits.length === s.words.length);
+  const longest = whole.filter(
+    (s) => !whole.some((o) => o.words.length > s.words.length && s.words.every((w) => o.words.includes(w))),
+  );
+  if (longest.length > 0) {
+    const at = (s: (typeof scored)[number]) => Math.min(...s.words.map((w) => said.indexOf(w)));
+    // One product per name said, in stock first; in the order said.
+    const byName = new Map<string, (typeof scored)[number]>();
+    for (const s of inStockFirst(longest)) if (!byName.has(fold(s.p.name))) byName.set(fold(s.p.name), s);
+    for (const s of longest) if (!byName.has(fold(s.p.name))) byName.set(fold(s.p.name), s);
+    return { products: [...byName.values()].sort((a, b) => at(a) - at(b)).map((s) => s.p), whole: true };
+  }
+  const telling = scored.filter((s) => s.hits.some((w) => !isWish(w) && !common.has(w)));
+  const best = Math.max(0, ...telling.map((s) => s.hits.length));
+  const top = inStockFirst(telling.filter((s) => s.hits.length === best));
+  return top.length === 1 ? { products: [top[0]!.p], whole: false } : undefined;
+}
+
+/**
+ * The products `text` names (see matchProductsNamed), from the product directory; `thorough` also searches the
+ * catalog word by word for a product newer than the directory. The products found are read again for their
+ * stock, which a directory a minute old may not know.
+ */
+export async function findProductsNamed(
+  catalog: CatalogClient,
+  directory: () => Promise<ProductInfo[]>,
+  text: string,
+  isWish: (word: string) => boolean,
+  thorough: boolean,
+): Promise<NamedProducts | undefined> {
+  let named = matchProductsNamed(await directory(), text, isWish);
+  if (!named && thorough) {
+    const words = [...new Set(nameWords(text).filter((w) => w.length > 2 && !common.has(w)))].slice(0, 8);
+    const lists = await Promise.all(words.map((q) => catalog.listProducts({ q, limit: 100 })));
+    const seen = new Set<string>();
+    named = matchProductsNamed(
+      lists.flat().filter((p) => !seen.has(p.id) && seen.add(p.id)),
+      text,
+      isWish,
+    );
+  }
+  if (!named) return undefined;
+  const now = await Promise.all(named.products.map((p) => findProductNamed(catalog, p.name)));
+  return { ...named, products: named.products.map((p, i) => (now[i]?.id === p.id ? now[i]! : p)) };
+}
+
+/** Every product, reloaded at most once a minute: a stale list keeps answering while the next one loads. */
+export function productDirectory(
+  catalog: CatalogClient,
+  now: () => Date = () => new Date(),
+  maxAgeMs = 60_000,
+): () => Promise<ProductInfo[]> {
+  let current: { products: ProductInfo[]; at: number } | undefined;
+  let loading: Promise<ProductInfo[]> | undefined;
+  const load = (at: number) =>
+    (loading ??= catalog
+      .productDirectory()
+      .then((products) => {
+        current = { products, at };
+        return products;
+      })
+      .finally(() => {
+        loading = undefined;
+      }));
+  return async () => {
+    const at = now().getTime();
+    if (!current) return load(at);
+    if (at - current.at >= maxAgeMs) load(at).catch(() => undefined);
+    return current.products;
+  };
 }
 
 /** A product by (part of) its name, in stock first. */

@@ -25,6 +25,7 @@ export interface ProductInfo {
   imageUrl: string;
   tags: string[];
   stock: number;
+  description?: string;
 }
 
 export interface RestaurantInfo {
@@ -82,6 +83,13 @@ export interface ProductSuggestions {
   relaxed?: 'budget' | 'colour' | 'kind';
 }
 
+/** The products a message names: every one named in full (in the order said), or the one it names in part. */
+export interface NamedProducts {
+  products: ProductInfo[];
+  /** The whole name was said, not only a word of it ("the truffles"). */
+  whole: boolean;
+}
+
 export interface Recommender {
   /** `exclude`: restaurants already suggested for this search ("show me others"). */
   dining(search: DiningSearch, seed: number, exclude?: string[]): Promise<RestaurantPick[]>;
@@ -93,4 +101,13 @@ export interface Recommender {
     cheapestFirst?: boolean,
   ): Promise<ProductSuggestions>;
   productNamed(name: string): Promise<ProductInfo | undefined>;
+  /**
+   * The products a message names over the whole catalog, in full or by a telling word (see findProductsNamed);
+   * without `thorough` (default true) only from the product directory, which costs no catalog query.
+   */
+  productsNamed(
+    text: string,
+    isWish: (word: string) => boolean,
+    thorough?: boolean,
+  ): Promise<NamedProducts | undefined>;
 }
