@@ -160,13 +160,13 @@ function intro(g: GiftSlots, t: Turn, relaxed: ProductSuggestions['relaxed'], by
   }
 }
 
-/** " Some of them are not red.": said when cards fill up with products that miss the colour or occasion. */
+/** " (not all of them are red)": said when cards fill up with products that miss the colour or occasion. */
 function mismatch(g: GiftSlots, t: Turn, found: ProductInfo[]): string {
   const misses = [];
   if (g.colour && found.some((p) => !p.tags.includes(g.colour!))) misses.push(g.colour);
   if (g.occasion && found.some((p) => !p.tags.includes(g.occasion!)))
     misses.push(`meant${forOccasion(g.occasion, t)}`);
-  return misses.length > 0 ? ` Some of them are not ${misses.join(' or ')}.` : '';
+  return misses.length > 0 ? ` (not all of them are ${misses.join(' or ')})` : '';
 }
 
 /**
@@ -255,7 +255,8 @@ async function wishTurn(t: Turn): Promise<TurnResult> {
   return {
     state,
     replies: [
-      say(intro(g, t, relaxed, byPrice) + mismatch(g, t, found)),
+      // "Here are some ideas for red roses (not all of them are red):".
+      say(intro(g, t, relaxed, byPrice).replace(/:$/, `${mismatch(g, t, found)}:`)),
       ...state.shown.map(productCard),
       quickReplies(
         'Tap Order on a card, or:',
