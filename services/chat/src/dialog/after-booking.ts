@@ -4,7 +4,7 @@ import { restaurantAddress } from './cards.js';
 import type { BookedTable } from './dialog.types.js';
 import { mainMenu } from './fallback.js';
 import { describeDate, describeTime } from './local-time.js';
-import { openingAnswer } from './named-restaurant.js';
+import { bookNamed, openingAnswer, toNamed } from './named-restaurant.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
@@ -27,10 +27,29 @@ const menu = [['Find a restaurant', 'find a restaurant'], ...mainMenu.slice(1)] 
   | [string, string]
 )[];
 
+/** "Book another one at the same place next friday", "book there again on sunday". */
+const againThere =
+  /\b(same (place|restaurant|spot)|there again|again there|another (one|table) there|book (it|there) again)\b/i;
+
 /** The answer about the table just booked, or undefined when the message is not about it. */
 export function afterBooking(t: Turn, b: BookedTable): TurnResult | undefined {
   const { u, state } = t;
   const text = u.text;
+  // Another table at the same place: its party, time and contact, with what the message changes, confirmed.
+  const place =
+    againThere.test(text) && /\b(book|table|reserve)\b/i.test(text)
+      ? t.lexicon.findRestaurant(b.restaurantName)
+      : undefined;
+  if (place) {
+    state.dining = {
+      partySize: b.partySize,
+      time: b.time,
+      ...(b.email ? { email: b.email } : {}),
+      ...(b.phone ? { phone: b.phone } : {}),
+    };
+    state.flow = 'dining';
+    return bookNamed(t, toNamed(place));
+  }
   if (cancelIt.test(text) && !/\b(search|gift|order)\b/i.test(text))
     return {
       state,

@@ -266,3 +266,36 @@ describe('qa11 P2s around a booking', () => {
     expect(await bookingsOf(open, lou)).toHaveLength(1);
   });
 });
+
+describe('another table at the same place', () => {
+  it('books "another one at the same place next friday" there, for the same party, time and contact', async () => {
+    const mo: Caller = { userId: 'usr_mo', roles: ['customer'], via: 'jwt' };
+    const sut = talk(open, mo);
+    await sut('italian in soho tomorrow 7pm for 2, mo@example.com');
+    await sut('yes');
+    const booked = (await sut('book the first one')).texts[0]!;
+    const name = /^Booked! A table for 2 at (.+), tomorrow at 7pm/.exec(booked)![1]!;
+    const again = last((await sut('book another one at the same place next friday')).texts);
+    expect(again).toMatch(
+      new RegExp(`^Shall I book a table at ${name} for 2 Fri, Mar \\d+ at 7pm, under mo@example\\.com\\?$`),
+    );
+  });
+
+  it('reads "at <name>" answering the food question as that place, not as a cuisine "at"', async () => {
+    const sut = talk(open, { userId: 'usr_ned', roles: ['customer'], via: 'jwt' });
+    await sut('find me a table');
+    const res = await open.catalog.operations.listRestaurants!({
+      operationId: 'listRestaurants',
+      params: {},
+      query: { cuisine: 'japanese', limit: 5 },
+      headers: {},
+      body: undefined,
+      caller: null,
+      requestId: 'test',
+    });
+    const r = (res.body as { items: RestaurantInfo[] }).items[0]!;
+    const answer = await sut(`at ${r.name}`);
+    expect(answer.texts.join(' ')).not.toMatch(/don't have/);
+    expect(answer.texts[0]).toMatch(new RegExp(`^${r.name}: Japanese in `));
+  });
+});

@@ -121,6 +121,8 @@ export function confirmed(t: Turn, b: BookingInfo, asked?: DiningSearch): Reply[
     date: b.date,
     time: b.time,
     partySize: b.partySize,
+    ...(b.email ? { email: b.email } : {}),
+    ...(b.phone ? { phone: b.phone } : {}),
   };
   return [
     say(

@@ -103,6 +103,8 @@ export interface BookedTable {
   date: string;
   time: string;
   partySize: number;
+  email?: string;
+  phone?: string;
 }
 
 export interface Suggested {

@@ -267,6 +267,13 @@ function place(
     if (r && ('value' in r || r.suggestion !== undefined)) text = word;
   }
   if (!text && !found) return;
+  // "at" left of "at Kissa Mori" once the name is read: nothing to look up.
+  if (
+    !found &&
+    text &&
+    !/[a-z]{3,}/i.test(text.replace(/\b(at|the|an?|in|on|for|to|please|pls|book|table)\b/gi, ''))
+  )
+    return;
   if (kind === 'cuisine' && !found && text && anyFood.test(text)) {
     const all = lexicon.facets.cuisines.map((c) => lexicon.cuisineName(c));
     problem(
