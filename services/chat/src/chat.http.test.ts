@@ -189,6 +189,28 @@ describe('chat over HTTP', () => {
     expect((await get(`/v1/conversations/${conversationId}`, 'usr_eve')).statusCode).toBe(404);
   });
 
+  it("keeps the text-only endpoint's conversation apart from the web app's", async () => {
+    const user = 'usr_two_channels';
+    const web = await nlu('italian in soho tomorrow 8pm for 2', undefined, user);
+    const bot = async (text: string) =>
+      (
+        (await post('/v1/chatbot', { messages: [message(text)] }, user)).json() as {
+          messages: { unstructured: { text: string } }[];
+        }
+      ).messages.map((m) => m.unstructured.text);
+    // A new request on the text channel is its own: not "OK, Thai instead of Italian".
+    expect((await bot('thai in midtown tomorrow at 7 for 4')).join(' ')).not.toMatch(/instead of/);
+    const text = (await bot('bo@example.com')).at(-1);
+    expect(text).toMatch(
+      /^Shall I send 3 suggestions for Thai in Midtown for 4 tomorrow at 7pm to bo@example\.com\?/,
+    );
+    const answer = JSON.stringify((await nlu('ana@example.com', web.conversationId, user)).messages);
+    expect(answer).toMatch(
+      /Shall I send 3 suggestions for Italian in SoHo for 2 tomorrow at 8pm to ana@example\.com\?/,
+    );
+    expect(answer).not.toMatch(/Thai|Midtown/);
+  });
+
   it('pages the conversation list with cursors', async () => {
     for (let i = 0; i < 3; i++) await nlu(`hi ${i}`, undefined, 'usr_pager');
     const first = (await get('/v1/conversations?limit=2', 'usr_pager')).json();

@@ -11,7 +11,10 @@ export interface TurnRequest {
   texts: string[];
   conversationId?: string;
   timeZone?: string;
-  /** The assignment's endpoint continues the caller's latest live conversation. */
+  /**
+   * The assignment's endpoint, which names no conversation: it continues the caller's live conversation of
+   * that endpoint (never one of the web app's), or starts one.
+   */
   latest?: boolean;
 }
 
@@ -53,8 +56,8 @@ export class ConversationService {
   private async target(request: TurnRequest, userId: string): Promise<{ id: string; created: boolean }> {
     if (request.conversationId) return { id: request.conversationId, created: false };
     if (request.latest) {
-      const latest = await this.conversations.latest(userId);
-      if (latest && (await this.states.load(latest.id))) return { id: latest.id, created: false };
+      const id = await this.states.textConversation(userId);
+      if (id && (await this.states.load(id))) return { id, created: false };
     }
     return { id: prefixedId('cnv'), created: true };
   }
@@ -108,7 +111,10 @@ export class ConversationService {
         ...deferred,
       ]);
       state.historyCount = count;
-      await this.states.save(state);
+      await Promise.all([
+        this.states.save(state),
+        ...(request.latest ? [this.states.rememberTextConversation(userId, conversationId)] : []),
+      ]);
       return { conversationId, replies, messages };
     });
   }

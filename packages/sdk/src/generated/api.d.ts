@@ -321,7 +321,8 @@ export interface paths {
          * @description The Dining Concierge assignment's endpoint: plain text in, plain text out. It gathers
          *     cuisine, area, date, time, party size and an e-mail or phone, then answers that
          *     suggestions will be sent (event `conversation.dining_suggested`). The conversation is the
-         *     caller's latest dining conversation.
+         *     caller's own conversation on this endpoint, kept apart from the web app's conversations, and
+         *     continued until it has been idle for 30 minutes.
          */
         post: operations["chatbot"];
         delete?: never;

@@ -34,6 +34,18 @@ export class DialogStateStore {
     return this.cache.set(this.key(state.conversationId), state, this.idleTtlMs);
   }
 
+  /**
+   * The conversation the assignment's text-only endpoint continues for `userId`: its own, kept apart from the
+   * web app's conversations so that neither channel edits the other's pending request.
+   */
+  textConversation(userId: string): Promise<string | undefined> {
+    return this.cache.get<string>(`chat:text-channel:${userId}`);
+  }
+
+  rememberTextConversation(userId: string, conversationId: string): Promise<void> {
+    return this.cache.set(`chat:text-channel:${userId}`, conversationId, this.idleTtlMs);
+  }
+
   forget(conversationId: string): Promise<void> {
     return this.cache.delete(this.key(conversationId));
   }
