@@ -299,3 +299,22 @@ describe('another table at the same place', () => {
     expect(answer.texts[0]).toMatch(new RegExp(`^${r.name}: Japanese in `));
   });
 });
+
+describe('"it" after talking about one suggestion', () => {
+  it('answers "is it expensive?" about that one and books it for "ok book it"', async () => {
+    const sut = talk(open, { userId: 'usr_oz', roles: ['customer'], via: 'jwt' });
+    await sut('thai in harlem tomorrow 7pm for 2, oz@example.com');
+    const cards = (await sut('yes')).messages
+      .filter((m) => m.structured?.type === 'restaurant')
+      .map((m) => m.structured.payload as { name: string; priceLevel: number });
+    expect((await sut('tell me more about the second one')).texts[0]).toMatch(
+      new RegExp(`^${cards[1]!.name} `),
+    );
+    expect((await sut('is it expensive?')).texts[0]).toBe(
+      `${cards[1]!.name} is ${'$'.repeat(cards[1]!.priceLevel)} (price level ${cards[1]!.priceLevel} of 4).`,
+    );
+    expect((await sut('ok book it')).texts[0]).toMatch(
+      new RegExp(`^Booked! A table for 2 at ${cards[1]!.name}`),
+    );
+  });
+});

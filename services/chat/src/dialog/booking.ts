@@ -252,7 +252,7 @@ export async function bookOffered(t: Turn, offered: OfferedTables): Promise<Turn
       .filter((h) => h.day === day)
       .map((h) => `${describeTime(h.open)}–${describeTime(h.close)}`)
       .join(' and ');
-    t.state.focusOffered = index;
+    offered.focus = index;
     const when = hours
       ? `it's open ${hours} ${describeDate(search.date, t.today.date)}. Say "book it at" another time, or pick another place.`
       : `it's closed ${describeDate(search.date, t.today.date)}. Pick another place, or another day.`;
@@ -261,7 +261,8 @@ export async function bookOffered(t: Turn, offered: OfferedTables): Promise<Turn
       replies: [say(`Sorry, I couldn't book ${chosen.name} then: ${when}`), offerButtons(offered)],
     };
   }
-  const others = { ...offered, restaurants: offered.restaurants.filter((_, i) => i !== index) };
+  const { focus: _focus, ...rest } = offered;
+  const others = { ...rest, restaurants: offered.restaurants.filter((_, i) => i !== index) };
   const replies = [say(`Sorry, I couldn't book ${chosen.name}: ${outcome.refusal}`)];
   if (others.restaurants.length > 0) {
     t.state.offered = others;

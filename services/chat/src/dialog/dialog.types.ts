@@ -91,8 +91,6 @@ export interface DialogState {
   described?: NamedRestaurant;
   /** The last restaurants suggested, with their search, so that "book the second one" can book it. */
   offered?: OfferedTables;
-  /** The suggestion on screen the last reply described ("what's the address of the second one?"): "book it". */
-  focusOffered?: number;
   /** The table this conversation booked last: "what's the address?" or "cancel it" right after is about it. */
   booked?: BookedTable;
 }
@@ -114,6 +112,8 @@ export interface Suggested {
 
 export interface OfferedTables {
   search: DiningSearch;
+  /** The suggestion talked about last ("what's the address of the second one?"): "book it", "is it expensive?". */
+  focus?: number;
   /** Every restaurant suggested for this search so far, so that "show me others" shows new ones. */
   seen?: string[];
   /** Rating and address too, so "what's the rating of the second one?" is answered from the cards. */

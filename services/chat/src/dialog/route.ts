@@ -58,7 +58,7 @@ const aboutOne =
 /** The answer about one offered restaurant, with the buttons to book one. */
 function describeOffered(t: Turn, offered: OfferedTables, index: number): TurnResult {
   const r = offered.restaurants[index]!;
-  t.state.focusOffered = index;
+  offered.focus = index;
   const hours = hoursQuestion.test(t.u.text) ? openingAnswer(r, t.u.text, t.today) : undefined;
   if (hours) return { state: t.state, replies: [say(hours), offerButtons(offered)] };
   const facts = [
@@ -241,12 +241,14 @@ function priceOfOffered(t: Turn, offered: OfferedTables): TurnResult {
   const priced = offered.restaurants.filter((r) => r.priceLevel !== undefined);
   if (priced.length === 0) return { state: t.state, replies: [offerButtons(offered)] };
   // "Is the second one expensive?": that one's price level.
+  // "Is it expensive?" right after one was talked about: that one.
   const index = /\b(cheapest|least|most|fanciest)\b/i.test(t.u.text)
     ? undefined
-    : pickOffered(t.u.text, offered);
+    : (pickOffered(t.u.text, offered) ??
+      (/\b(it|that one|this one|that place|there)\b/i.test(t.u.text) ? offered.focus : undefined));
   const one = index === undefined ? undefined : offered.restaurants[index];
   if (one?.priceLevel !== undefined) {
-    t.state.focusOffered = index;
+    offered.focus = index;
     return {
       state: t.state,
       replies: [
@@ -409,8 +411,6 @@ export async function route(t: Turn): Promise<TurnResult> {
   state.described = undefined;
   const changing = state.changing;
   state.changing = undefined;
-  const focus = state.focusOffered;
-  state.focusOffered = undefined;
   const askedNumber = state.askedNumber;
   state.askedNumber = undefined;
   const confidentControl = control.has(u.intent) && u.confidence >= 0.6;
@@ -583,7 +583,7 @@ export async function route(t: Turn): Promise<TurnResult> {
     };
   if (offered && !dining && !asksToBook(t) && restaurantPrice.test(u.text)) return priceOfOffered(t, offered);
   // "Great, book that one" or "yes" right after one suggestion was described: that one.
-  const focused = offered && focus !== undefined ? offered.restaurants[focus] : undefined;
+  const focused = offered?.focus !== undefined ? offered.restaurants[offered.focus] : undefined;
   if (
     focused &&
     !mentionsDiningStrongly(t) &&
