@@ -1147,3 +1147,34 @@ describe('help in the middle of a search', () => {
     );
   });
 });
+
+describe('qa12 P2s', () => {
+  it('says nothing is picked yet for "book the first one" before suggestions, and re-asks a bare "no" to a question', async () => {
+    const sut = talk(open);
+    await sut('italian in soho tomorrow 8pm for 4');
+    expect((await sut('book the 2nd one')).texts).toEqual([
+      "I haven't picked any places yet: once I know where to send them, I'll show you three to choose from.",
+      'Where should I send the suggestions? Give me an e-mail address or a phone number.',
+    ]);
+    expect(last((await sut('ok never mind')).texts)).toMatch(/^OK, cancelled\./);
+    const confirm = talk(open);
+    await confirm('italian in soho tomorrow 8pm for 4, ana@example.com');
+    expect((await confirm('first one')).texts[0]).toBe(
+      "I haven't picked any places yet: say yes and I'll show you three to choose from.",
+    );
+    expect(last((await confirm('what time was that again?')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 4 tomorrow at 8pm to ana@example.com?',
+    );
+    expect((await confirm("thanks that's all")).texts[0]).toBe("OK, I won't send anything. Anything else?");
+    const no = talk(open);
+    await no('italian in soho tomorrow 8pm');
+    expect((await no('no')).texts).toEqual(['OK. To stop, say cancel; otherwise:', 'How many people?']);
+    expect((await no('25')).texts).toEqual([
+      'I can suggest tables for 1 to 20 people. How many of you will there be?',
+    ]);
+    // Out of turn too: "25" while the day is asked for.
+    const day = talk(open);
+    await day('italian in soho');
+    expect((await day('25')).texts).toEqual(['I can suggest tables for 1 to 20 people.', 'Which day?']);
+  });
+});

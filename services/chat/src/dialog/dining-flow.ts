@@ -60,9 +60,10 @@ function bareNumber(t: Turn): TurnResult | undefined {
   const { u } = t;
   const n = u.number;
   if (n === undefined || !Number.isInteger(n) || u.time || u.date || u.partySize) return undefined;
+  if (u.email || u.phone || u.badPhone) return undefined;
   const spelt =
     /^\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b\D*$/i;
-  if (slotNamed(u.text) || !(/^\D*\d{1,2}\D*$/.test(u.text) || spelt.test(u.text))) return undefined;
+  if (slotNamed(u.text) || !(/^\D*\d{1,3}\D*$/.test(u.text) || spelt.test(u.text))) return undefined;
   const d = t.state.dining;
   const before = { ...d };
   const atConfirm = t.state.awaiting === 'confirm';
@@ -71,6 +72,9 @@ function bareNumber(t: Turn): TurnResult | undefined {
     d.partySize = n;
     return askNext(t, atConfirm ? acknowledged(t, before, ['partySize']) : [`Got it: ${people(n)}.`]);
   }
+  // "25" or "40" out of turn: a party too large, said so.
+  if (n > 20 && n < 1000 && t.state.awaiting !== 'contact')
+    return askNext(t, ['I can suggest tables for 1 to 20 people.']);
   if (n < 1 || n > 12) return undefined;
   const hour = describeTime(eveningTime(n));
   if (!atConfirm && d.partySize && !d.time) {

@@ -169,8 +169,11 @@ async function knownContact(t: Turn): Promise<TurnResult | undefined> {
     if (last?.email) d.email = last.email;
     else if (last?.phone) d.phone = last.phone;
   }
-  // "Yes" to the offered "Use name@example.com" too.
-  const yes = answer(t.u.text) === 'yes';
+  // "Yes" to the offered "Use name@example.com" too; "ok never mind" or "ok book it" is not that yes.
+  const yes =
+    answer(t.u.text) === 'yes' &&
+    !cancelWords.test(t.u.text) &&
+    !/\b(book|first|second|third|#\d)\b/i.test(t.u.text);
   if (
     !d.email &&
     !d.phone &&
@@ -384,7 +387,16 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
     case 'order_status':
       return talk.orderStatus(t);
     case 'cancel':
-      if (cancelWords.test(u.text) || answer(u.text) === 'no') return cancel(t);
+      if (cancelWords.test(u.text)) return cancel(t);
+      // A bare "no" answering "How many people?" is no answer: the question again, with the way out.
+      if (
+        answer(u.text) === 'no' &&
+        t.state.flow === 'dining' &&
+        t.state.awaiting &&
+        t.state.awaiting !== 'confirm'
+      )
+        return askNext(t, ['OK. To stop, say cancel; otherwise:']);
+      if (answer(u.text) === 'no') return cancel(t);
       return otherwise(t);
     default:
       return otherwise(t);
@@ -433,6 +445,46 @@ export async function route(t: Turn): Promise<TurnResult> {
   if (confirming && hoursQuestion.test(u.text) && !u.time && !u.date) {
     const hours = openingAnswer(confirming, u.text, t.today);
     if (hours) return askNext(t, [hours]);
+  }
+  // "Book the first one", "show me more" before any suggestion is on screen: there is nothing to pick yet.
+  if (
+    state.flow === 'dining' &&
+    (state.awaiting === 'contact' || state.awaiting === 'confirm') &&
+    !u.email &&
+    !u.phone &&
+    !mentionsDiningStrongly(t) &&
+    ((cardPosition(u.text) !== undefined &&
+      (asksToBook(t) || state.awaiting === 'confirm') &&
+      !/^\s*\d{1,2}\s*$/.test(u.text) &&
+      !u.time &&
+      !u.partySize) ||
+      /\b(show me (more|others)|other options|the cheapest one|what are (they|the options))\b/i.test(u.text))
+  )
+    return askNext(t, [
+      state.awaiting === 'confirm'
+        ? "I haven't picked any places yet: say yes and I'll show you three to choose from."
+        : "I haven't picked any places yet: once I know where to send them, I'll show you three to choose from.",
+    ]);
+  // "What time was that again?" at the confirmation: the whole search, said again.
+  if (
+    state.flow === 'dining' &&
+    state.awaiting === 'confirm' &&
+    /^\s*(what|which|when|where|who)\b.*\b(again|was (it|that)|did i say)\b/i.test(u.text) &&
+    !u.time &&
+    !u.date &&
+    !u.partySize
+  )
+    return askNext(t);
+  // "Thanks, that's all" at the confirmation: nothing is sent.
+  if (
+    state.flow === 'dining' &&
+    state.awaiting === 'confirm' &&
+    /\b(that'?s all|nothing else|that'?s it for now)\b/i.test(u.text)
+  ) {
+    const booking = state.booking === true;
+    resetFlow(t);
+    const nothing = booking ? "OK, I won't book anything." : "OK, I won't send anything.";
+    return { state, replies: [quickReplies(`${nothing} Anything else?`, mainMenu)] };
   }
   // Answering "Did you mean 6 people or 6pm?".
   if (askedNumber !== undefined && state.flow === 'dining') {
