@@ -485,3 +485,14 @@ describe('not the gift flow', () => {
     }
   });
 });
+
+describe('a product named alone', () => {
+  it('describes "the money tree" with its card, and "order it" then puts it forward', async () => {
+    const sut = talk(open);
+    await sut('I need a gift');
+    const said = await sut('the money tree');
+    expect(said.texts[0]).toMatch(/^Money Tree\b.*\$\d+/);
+    expect(productCards(said).map((p) => p.name)).toEqual(['Money Tree']);
+    expect((await sut('order it')).texts[0]).toBe(greatChoice('Money Tree'));
+  });
+});

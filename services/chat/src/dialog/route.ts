@@ -27,6 +27,7 @@ import {
 } from './named-restaurant.js';
 import { orderTurn, pricePhrase } from './order-flow.js';
 import { cardPosition } from './positions.js';
+import { describeProduct, productAsked } from './product-questions.js';
 import { repeatLastSearch } from './repeat-search.js';
 import { quickReplies, say } from './replies.js';
 import * as talk from './small-talk.js';
@@ -354,7 +355,8 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
     return { state: t.state, replies: [quickReplies('Sure! What would you like to do?', mainMenu)] };
   if (unrelated && !mentionsGift(t) && (diningWords.test(u.text) || severalDiningValues(t)))
     return diningTurn(t);
-  if (unrelated && !mentionsDiningStrongly(t) && !mentionsGift(t)) return talk.outOfScope(t);
+  if (unrelated && !mentionsDiningStrongly(t) && !mentionsGift(t))
+    return productSaid(t).then((said) => said ?? talk.outOfScope(t));
   const intent = unrelated ? 'out_of_scope' : u.intent;
   switch (intent) {
     case 'find_product':
@@ -403,11 +405,20 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
   }
 }
 
+/** "The money tree", said alone: that product, described (its card to order it from). */
+async function productSaid(t: Turn): Promise<TurnResult | undefined> {
+  if (t.u.text.split(/\s+/).length > 6) return undefined;
+  const asked = await productAsked(t, false);
+  return asked?.whole ? describeProduct(t, asked.product) : undefined;
+}
+
 /** A message no intent claims: what it mentions decides, else a yes gets the menu and the rest is out of scope. */
-function otherwise(t: Turn): Promise<TurnResult> | TurnResult {
+async function otherwise(t: Turn): Promise<TurnResult> {
   const { u } = t;
   if (mentionsDining(t)) return diningTurn(t);
   if (mentionsGift(t)) return giftTurn(t);
+  const said = await productSaid(t);
+  if (said) return said;
   // "Yes" or "absolutely" with nothing asked: what would they like?
   if (answer(u.text) === 'yes')
     return { state: t.state, replies: [quickReplies('Sure! What would you like to do?', mainMenu)] };
