@@ -4,7 +4,7 @@ import { closest } from './fuzzy.js';
 
 export type Resolution = { value: string } | { suggestion?: string };
 
-export const fold = (text: string) =>
+const folding = (text: string) =>
   text
     .toLowerCase()
     .normalize('NFKD')
@@ -13,6 +13,18 @@ export const fold = (text: string) =>
     .replace(/^(the|a|an) /, '')
     .replace(/\s+/g, ' ')
     .trim();
+
+// A turn folds the same message for every table it looks in: the last one is remembered.
+let lastIn: string | undefined;
+let lastOut = '';
+
+export function fold(text: string): string {
+  if (text !== lastIn) {
+    lastOut = folding(text);
+    lastIn = text;
+  }
+  return lastOut;
+}
 
 export class AliasTable {
   private readonly aliases = new Map<string, string>();
@@ -36,6 +48,17 @@ export class AliasTable {
 
   /** The value with the longest alias found as whole words anywhere in `text`. */
   find(text: string): string | undefined {
+    if (text === this.lastText) return this.lastFound;
+    const found = this.search(text);
+    this.lastText = text;
+    this.lastFound = found;
+    return found;
+  }
+
+  private lastText: string | undefined;
+  private lastFound: string | undefined;
+
+  private search(text: string): string | undefined {
     const padded = ` ${fold(text)} `;
     let best: [alias: string, value: string] | undefined;
     for (const [alias, value] of this.aliases) {

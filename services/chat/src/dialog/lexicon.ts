@@ -173,6 +173,18 @@ export class Lexicon {
 
   /** The restaurant named in `text` by its whole name, the longest if several are ("book Pizzeria Luna"). */
   findRestaurant(text: string): RestaurantInfo | undefined {
+    // Asked more than once per turn about the same message: the last answer is remembered.
+    if (text === this.lastRestaurantText) return this.lastRestaurant;
+    const found = this.searchRestaurant(text);
+    this.lastRestaurantText = text;
+    this.lastRestaurant = found;
+    return found;
+  }
+
+  private lastRestaurantText: string | undefined;
+  private lastRestaurant: RestaurantInfo | undefined;
+
+  private searchRestaurant(text: string): RestaurantInfo | undefined {
     if (this.restaurants.size === 0) return undefined;
     const folded = fold(text);
     const padded = ` ${folded} `;
