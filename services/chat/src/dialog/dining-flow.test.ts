@@ -930,10 +930,15 @@ describe('dining flow', () => {
     await first('korean in astoria for 3 tomorrow at 7pm, ivy@example.com');
     expect(last((await first('yes')).texts)).toBe('Want me to book one of them?');
     expect(last((await first('now french in tribeca')).texts)).toBe('Which day?');
+    // Only the parts named are taken from the last search; the day and the contact are still asked for.
     expect((await first('same time and people')).texts).toEqual([
-      'OK, the rest as last time.',
-      'Shall I send 3 suggestions for French in Tribeca for 3 tomorrow at 7pm to ivy@example.com?',
+      'OK, the same time and party as last time.',
+      'Which day?',
     ]);
+    expect(last((await first('tomorrow')).texts)).toMatch(/^Where should I send the suggestions\?/);
+    expect(last((await first('same as before')).texts)).toBe(
+      'Shall I send 3 suggestions for French in Tribeca for 3 tomorrow at 7pm to ivy@example.com?',
+    );
   });
 });
 
@@ -1176,5 +1181,39 @@ describe('qa12 P2s', () => {
     const day = talk(open);
     await day('italian in soho');
     expect((await day('25')).texts).toEqual(['I can suggest tables for 1 to 20 people.', 'Which day?']);
+  });
+});
+
+describe('qa13 P1s', () => {
+  it('keeps the search for "the same search again but for monday" at the contact question, changing the day', async () => {
+    const sut = talk(open);
+    await sut('chinese in chelsea sunday 8pm for 2');
+    const again = await sut('the same search again but for monday');
+    expect(last(again.texts)).toMatch(/^Where should I send the suggestions\?/);
+    expect(last((await sut('ana@example.com')).texts)).toBe(
+      'Shall I send 3 suggestions for Chinese in Chelsea for 2 Mon, Mar 16 at 8pm to ana@example.com?',
+    );
+  });
+
+  it('takes only the parts named by "same time and people" with nothing under way, and asks the rest', async () => {
+    const pat = talk(open, { userId: 'usr_pat', roles: ['customer'], via: 'jwt' });
+    await pat('french in tribeca sunday 9pm for 2, pat@example.com');
+    await pat('yes');
+    const later = talk(open, { userId: 'usr_pat', roles: ['customer'], via: 'jwt' });
+    expect((await later('same time and people')).texts).toEqual([
+      'OK, the same time and party as last time.',
+      'What kind of food would you like?',
+    ]);
+  });
+
+  it('asks "6 people or 6pm?" for "no wait, 6" at the contact question, and "book it" at a send confirmation books', async () => {
+    const sut = talk(open);
+    await sut('book a table for 4 at a thai place in harlem tomorrow 8pm');
+    expect((await sut('no wait, 6')).texts).toEqual(['Did you mean 6 people or 6pm?']);
+    const send = talk(open);
+    await send('thai in harlem tomorrow 8pm for 4, ana@example.com');
+    expect(last((await send('book it')).texts)).toMatch(
+      /^Shall I book a table at .+ \(Thai in Harlem for 4 tomorrow at 8pm; rated \d\.\d★\), under ana@example\.com\?$/,
+    );
   });
 });

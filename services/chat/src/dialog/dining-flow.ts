@@ -56,7 +56,7 @@ export function changeMenu(t: Turn, question = 'What would you like to change?')
  * is asked for. 13 to 20 can only be the party; when only one of the party and the time is still to come, it is
  * that one; otherwise the user is asked which, with a button for each.
  */
-function bareNumber(t: Turn): TurnResult | undefined {
+export function bareNumber(t: Turn): TurnResult | undefined {
   const { u } = t;
   const n = u.number;
   if (n === undefined || !Number.isInteger(n) || u.time || u.date || u.partySize) return undefined;

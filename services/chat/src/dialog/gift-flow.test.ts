@@ -495,3 +495,15 @@ describe('a product named alone', () => {
     expect((await sut('order it')).texts[0]).toBe(greatChoice('Money Tree'));
   });
 });
+
+describe('"just looking" while choosing a gift', () => {
+  it('stays with gifts after cards were shown, and "just looking at gifts" starts there', async () => {
+    const sut = talk(open);
+    await sut('roses for my mom');
+    const answer = await sut('just looking');
+    expect(answer.texts.join(' ')).not.toMatch(/kind of food/);
+    expect(productCards(answer).length).toBeGreaterThan(0);
+    const fresh = await talk(open)('just looking at gifts');
+    expect(productCards(fresh).length).toBeGreaterThan(0);
+  });
+});

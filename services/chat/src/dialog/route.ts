@@ -3,11 +3,20 @@ import { afterBooking } from './after-booking.js';
 import { asksToBook, BOOK_WORDS, bookOffered, namesOffered, offerButtons, pickOffered } from './booking.js';
 import type { OfferedTables } from './dialog.types.js';
 import { onlyPosition, rightAway, vagueTime } from './dining-absorb.js';
-import { askNext, changeMenu, diningTurn, moreTables, numberAnswer, slotsOf } from './dining-flow.js';
+import {
+  askNext,
+  bareNumber,
+  changeMenu,
+  diningTurn,
+  moreTables,
+  numberAnswer,
+  slotsOf,
+} from './dining-flow.js';
 import { slotNamed } from './dining-questions.js';
 import { mainMenu, resetFlow } from './fallback.js';
 import {
   bareAmount,
+  browsing,
   cheaper,
   cheapest,
   giftTurn,
@@ -213,6 +222,14 @@ function reviseOffered(t: Turn, offered: OfferedTables): Promise<TurnResult> {
       return diningTurn({ ...t, u: { ...u, time: eveningTime(n) } });
   }
   return diningTurn(t);
+}
+
+/** Ends a search left at its confirmation: nothing was, or will be, sent or booked. */
+function endUnsent(t: Turn): TurnResult {
+  const booking = t.state.booking === true;
+  resetFlow(t);
+  const nothing = booking ? "OK, I won't book anything." : "OK, I won't send anything.";
+  return { state: t.state, replies: [quickReplies(`${nothing} Anything else?`, mainMenu)] };
 }
 
 /** Subjects no table search is about, whatever day they name ("is it gonna rain tomorrow?"). */
@@ -492,10 +509,7 @@ export async function route(t: Turn): Promise<TurnResult> {
     state.awaiting === 'confirm' &&
     /\b(that'?s all|nothing else|that'?s it for now)\b/i.test(u.text)
   ) {
-    const booking = state.booking === true;
-    resetFlow(t);
-    const nothing = booking ? "OK, I won't book anything." : "OK, I won't send anything.";
-    return { state, replies: [quickReplies(`${nothing} Anything else?`, mainMenu)] };
+    return endUnsent(t);
   }
   // Answering "Did you mean 6 people or 6pm?".
   if (askedNumber !== undefined && state.flow === 'dining') {
@@ -523,10 +537,7 @@ export async function route(t: Turn): Promise<TurnResult> {
     state.awaiting === 'confirm' &&
     /^\s*(no,?\s+thanks?|no,?\s+thank you|nope,?\s+thanks)\b/i.test(u.text)
   ) {
-    const booking = state.booking === true;
-    resetFlow(t);
-    const nothing = booking ? "OK, I won't book anything." : "OK, I won't send anything.";
-    return { state, replies: [quickReplies(`${nothing} Anything else?`, mainMenu)] };
+    return endUnsent(t);
   }
   if (state.awaiting === 'confirm' && stopWords.test(u.text)) {
     resetFlow(t);
@@ -564,7 +575,7 @@ export async function route(t: Turn): Promise<TurnResult> {
     state.awaiting !== 'contact'
   )
     return repeatLastSearch(t);
-  if (freshSearch.test(u.text) && !mentionsDiningStrongly(t)) {
+  if (freshSearch.test(u.text) && !/\bsame\b/i.test(u.text) && !mentionsDiningStrongly(t)) {
     resetFlow(t);
     return diningTurn(t);
   }
@@ -586,6 +597,18 @@ export async function route(t: Turn): Promise<TurnResult> {
     indifferent.test(u.text)
   )
     return diningTurn(t);
+  // "No wait, 6" answering the contact question corrects a number; it is not a refusal to give one.
+  if (
+    state.flow === 'dining' &&
+    state.awaiting === 'contact' &&
+    /^\s*(no|wait|actually|oh|sorry)\b/i.test(u.text) &&
+    u.number !== undefined &&
+    !u.email &&
+    !u.phone
+  ) {
+    const asked = bareNumber(t);
+    if (asked) return asked;
+  }
   if (state.flow === 'dining' && state.awaiting === 'contact' && !u.email && !u.phone) {
     const known = await knownContact(t);
     if (known) return known;
@@ -609,6 +632,13 @@ export async function route(t: Turn): Promise<TurnResult> {
     !t.lexicon.findArea(u.text)
   )
     return bookNamed(t, described);
+  // "Just looking" while choosing a gift, or "just looking at gifts": gifts, not a table search.
+  if (
+    browsing.test(u.text) &&
+    !mentionsDiningStrongly(t) &&
+    (state.flow === 'gift' || state.shown.length > 0 || /\b(gifts?|presents?|flowers)\b/i.test(u.text))
+  )
+    return giftTurn(t);
   // "Actually I want to send flowers instead": from a table search to gifts, at the confirmation too.
   if (
     state.flow === 'dining' &&
@@ -616,6 +646,18 @@ export async function route(t: Turn): Promise<TurnResult> {
     (t.lexicon.kinds.find(u.text) || /\bgifts?\b/i.test(u.text))
   )
     return giftTurn(t);
+  // "Book it" at "Shall I send 3 suggestions …?": a booking instead, whose pick the confirmation names.
+  if (
+    state.flow === 'dining' &&
+    state.awaiting === 'confirm' &&
+    !state.booking &&
+    BOOK_WORDS.test(u.text) &&
+    cardPosition(u.text) === undefined &&
+    !mentionsDiningStrongly(t)
+  ) {
+    state.booking = true;
+    return askNext(t);
+  }
   // "no" to a confirmation means "change something", not "cancel", whatever the classifier thinks.
   // "The time" answering "What would you like to change?" too.
   if (state.awaiting === 'confirm' && (answer(u.text) || slotNamed(u.text))) return diningTurn(t);
