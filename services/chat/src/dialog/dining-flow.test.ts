@@ -1217,3 +1217,14 @@ describe('qa13 P1s', () => {
     );
   });
 });
+
+describe('a pick said with a doubt', () => {
+  it('asks "Shall I book X?" for "maybe the third one", books nothing, and "yes" then books it', async () => {
+    const caller = guest();
+    const { sut, cards } = await suggestedItalian(caller);
+    const asked = await sut('maybe the third one');
+    expect(asked.texts).toEqual([`Shall I book ${cards[2]!.name}?`]);
+    expect(await bookingsOf(open, caller)).toEqual([]);
+    expect((await sut('yes')).texts[0]).toMatch(new RegExp(`^Booked! A table for 2 at ${cards[2]!.name}`));
+  });
+});

@@ -721,6 +721,28 @@ export async function route(t: Turn): Promise<TurnResult> {
       (dining && !u.cuisine && !t.lexicon.findCuisine(u.text)))
   )
     return reviseOffered(t, offered);
+  // "Maybe the third one": a pick said with a doubt is asked about, never booked at once (nor a gift search).
+  if (
+    offered &&
+    !dining &&
+    state.shown.length === 0 &&
+    /\b(maybe|perhaps|probably|i think|i guess|not sure|might)\b/i.test(u.text)
+  ) {
+    const index = pickOffered(pickedText(u.text), offered) ?? pickOffered(u.text, offered);
+    const chosen = index === undefined ? undefined : offered.restaurants[index];
+    if (chosen && index !== undefined) {
+      offered.focus = index;
+      return {
+        state,
+        replies: [
+          quickReplies(`Shall I book ${chosen.name}?`, [
+            ['Yes', `book ${chosen.name}`],
+            ['Not yet', 'not yet'],
+          ]),
+        ],
+      };
+    }
+  }
   // "Yes" to "Want me to book one of them?", or just "the second one" (not "same as last time").
   const pick = pickedText(u.text);
   if (offered && !dining && (!closes || pick !== u.text)) {
