@@ -2,7 +2,7 @@
 import { fold } from './aliases.js';
 import { toE164 } from './contact.js';
 import type { DiningSlot, DiningSlots, Reply, Suggested } from './dialog.types.js';
-import { question, slotNamed } from './dining-questions.js';
+import { question, slotNamed, weekendChoice } from './dining-questions.js';
 import { addDays, describeTime, eveningTime } from './local-time.js';
 import { cardPosition } from './positions.js';
 import { quickReplies, say } from './replies.js';
@@ -526,7 +526,7 @@ function buttonPicked(t: Turn, into: Absorbed): boolean {
   const slot = state.awaiting;
   if (!slot || slot === 'confirm' || slot === 'gift' || slot === 'contact') return false;
   if (!onlyPosition.test(t.u.text)) return false;
-  const reply = question(slot, lexicon, state.booking === true, state.dining.meal);
+  const reply = question(slot, lexicon, state.booking === true, state.dining.meal, today.date);
   const options =
     reply.type === 'structured' && reply.card === 'quick_replies' ? reply.payload.options : undefined;
   if (!options) return false;
@@ -545,7 +545,7 @@ function buttonPicked(t: Turn, into: Absorbed): boolean {
         ? today.date
         : label === 'Tomorrow'
           ? addDays(today.date, 1)
-          : nextSaturday(today.date);
+          : weekendChoice(today.date).date;
   else {
     const m = /^(\d{1,2})(?::(\d\d))?(am|pm)$/.exec(label);
     if (!m) return false;
@@ -554,12 +554,6 @@ function buttonPicked(t: Turn, into: Absorbed): boolean {
   }
   into.changed.push(slot);
   return true;
-}
-
-/** The coming Saturday (today when today is one). */
-function nextSaturday(date: string): string {
-  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return addDays(date, (6 - day + 7) % 7);
 }
 
 /**

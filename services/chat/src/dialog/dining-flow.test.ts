@@ -2,6 +2,7 @@
 import type { Caller } from '@concierge/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingsOf, type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
+import { weekendChoice } from './dining-questions.js';
 import { describeTime } from './local-time.js';
 
 let open: OpenChat;
@@ -1226,5 +1227,25 @@ describe('a pick said with a doubt', () => {
     expect(asked.texts).toEqual([`Shall I book ${cards[2]!.name}?`]);
     expect(await bookingsOf(open, caller)).toEqual([]);
     expect((await sut('yes')).texts[0]).toMatch(new RegExp(`^Booked! A table for 2 at ${cards[2]!.name}`));
+  });
+});
+
+describe('the day buttons', () => {
+  it('offer a third day that is neither today nor tomorrow, and "the third one" takes it', async () => {
+    // The fixture's today is Tuesday 10 March 2026: the third button is this Saturday.
+    const sut = talk(open);
+    const asked = await sut('italian in soho');
+    expect(asked.messages.at(-1).structured.payload.options.map((o: { label: string }) => o.label)).toEqual([
+      'Today',
+      'Tomorrow',
+      'This Saturday',
+    ]);
+    expect(weekendChoice('2026-03-13')).toEqual({ label: 'This Sunday', date: '2026-03-15' });
+    expect(weekendChoice('2026-03-14')).toEqual({ label: 'Next Saturday', date: '2026-03-21' });
+    expect(weekendChoice('2026-03-15')).toEqual({ label: 'This Saturday', date: '2026-03-21' });
+    await sut('the third one');
+    expect(last((await sut('8pm for 2, ana@example.com')).texts)).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 2 Sat, Mar 14 at 8pm to ana@example.com?',
+    );
   });
 });

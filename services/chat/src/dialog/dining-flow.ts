@@ -22,7 +22,7 @@ export function askNext(t: Turn, prefix: string[] = []): TurnResult {
   let ask =
     slot === 'confirm'
       ? confirmation(state.dining, t.lexicon, t.today, state.booking === true)
-      : question(slot, t.lexicon, state.booking === true, state.dining.meal);
+      : question(slot, t.lexicon, state.booking === true, state.dining.meal, t.today.date);
   // The account's own address, one tap away.
   if (slot === 'contact' && t.caller.email && ask.type === 'unstructured')
     ask = quickReplies(ask.text, [[`Use ${t.caller.email}`, t.caller.email]]);

@@ -1,7 +1,7 @@
 // The questions of the dining flow, in order, and the confirmation that sums the request up.
 import type { DiningSlot, DiningSlots, Reply } from './dialog.types.js';
 import type { Lexicon } from './lexicon.js';
-import { describeDate, describeTime, type LocalMoment } from './local-time.js';
+import { addDays, describeDate, describeTime, type LocalMoment } from './local-time.js';
 import { quickReplies, say } from './replies.js';
 
 export function missingSlot(d: DiningSlots): DiningSlot | undefined {
@@ -21,11 +21,24 @@ const timesByMeal: Record<NonNullable<DiningSlots['meal']>, string[]> = {
   dinner: ['7pm', '7:30pm', '8pm', '9pm'],
 };
 
+/**
+ * The third day button beside Today and Tomorrow: the coming weekend day at least two days ahead, so that on a
+ * Friday it is not "This Saturday" (tomorrow) again. "This Saturday" from Sunday to Thursday, "This Sunday" on
+ * a Friday, "Next Saturday" on a Saturday.
+ */
+export function weekendChoice(today: string): { label: string; date: string } {
+  const day = new Date(`${today}T12:00:00Z`).getUTCDay();
+  if (day === 5) return { label: 'This Sunday', date: addDays(today, 2) };
+  if (day === 6) return { label: 'Next Saturday', date: addDays(today, 7) };
+  return { label: 'This Saturday', date: addDays(today, 6 - day) };
+}
+
 export function question(
   slot: DiningSlot,
   lexicon: Lexicon,
   booking = false,
   meal: DiningSlots['meal'] = 'dinner',
+  today?: string,
 ): Reply {
   switch (slot) {
     case 'cuisine':
@@ -39,7 +52,11 @@ export function question(
         lexicon.facets.areas.map((a) => lexicon.areaName(a)),
       );
     case 'date':
-      return quickReplies('Which day?', ['Today', 'Tomorrow', 'This Saturday']);
+      return quickReplies('Which day?', [
+        'Today',
+        'Tomorrow',
+        today ? weekendChoice(today).label : 'This Saturday',
+      ]);
     case 'time':
       return quickReplies('What time?', timesByMeal[meal]);
     case 'partySize':
