@@ -4,7 +4,7 @@ import { restaurantAddress } from './cards.js';
 import type { BookedTable } from './dialog.types.js';
 import { mainMenu } from './fallback.js';
 import { describeDate, describeTime } from './local-time.js';
-import { bookNamed, openingAnswer, toNamed } from './named-restaurant.js';
+import { bookNamed, hoursQuestion, openingAnswer, toNamed } from './named-restaurant.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
@@ -84,8 +84,7 @@ export function afterBooking(t: Turn, b: BookedTable): TurnResult | undefined {
     };
   if (!aboutIt.test(text) || dining) return undefined;
   const r = t.lexicon.findRestaurant(b.restaurantName);
-  const hours =
-    r && /\b(open|opening|hours|close|closes)\b/i.test(text) ? openingAnswer(r, text, t.today) : undefined;
+  const hours = r && hoursQuestion.test(text) ? openingAnswer(r, text, t.today) : undefined;
   const where = r ? `${b.restaurantName} is at ${restaurantAddress(r)}.` : undefined;
   const phone = /\b(phone|number for them|call them)\b/i.test(text)
     ? " I don't have their phone number, I'm afraid."

@@ -14,17 +14,23 @@ const folding = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-// A turn folds the same message for every table it looks in: the last one is remembered.
-let lastIn: string | undefined;
-let lastOut = '';
-
-export function fold(text: string): string {
-  if (text !== lastIn) {
-    lastOut = folding(text);
-    lastIn = text;
-  }
-  return lastOut;
+/**
+ * `fn` with its last answer remembered: a turn asks about the same message several times (its fold, each
+ * name table), so the repeat costs a comparison.
+ */
+export function rememberLast<R>(fn: (text: string) => R): (text: string) => R {
+  let lastIn: string | undefined;
+  let lastOut: R;
+  return (text) => {
+    if (text !== lastIn) {
+      lastOut = fn(text);
+      lastIn = text;
+    }
+    return lastOut;
+  };
 }
+
+export const fold = rememberLast(folding);
 
 export class AliasTable {
   private readonly aliases = new Map<string, string>();
@@ -47,16 +53,7 @@ export class AliasTable {
   }
 
   /** The value with the longest alias found as whole words anywhere in `text`. */
-  find(text: string): string | undefined {
-    if (text === this.lastText) return this.lastFound;
-    const found = this.search(text);
-    this.lastText = text;
-    this.lastFound = found;
-    return found;
-  }
-
-  private lastText: string | undefined;
-  private lastFound: string | undefined;
+  readonly find = rememberLast((text: string) => this.search(text));
 
   private search(text: string): string | undefined {
     const padded = ` ${fold(text)} `;

@@ -3,6 +3,7 @@ import { AppError } from '@concierge/platform';
 import type { BookingInfo, DiningSearch, RestaurantPick } from '../recommend/recommend.types.js';
 import type { OfferedTables, Reply } from './dialog.types.js';
 import { describeDate, describeTime } from './local-time.js';
+import { hoursOn } from './named-restaurant.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
@@ -248,10 +249,7 @@ export async function bookOffered(t: Turn, offered: OfferedTables): Promise<Turn
   // Closed at that hour: it stays on offer, with its hours that day, and "book it at 9" books it then.
   if (outcome.code === 'RESTAURANT_CLOSED') {
     const day = new Date(`${search.date}T12:00:00Z`).getUTCDay();
-    const hours = (chosen.openingHours ?? [])
-      .filter((h) => h.day === day)
-      .map((h) => `${describeTime(h.open)}–${describeTime(h.close)}`)
-      .join(' and ');
+    const hours = hoursOn(chosen, day);
     offered.focus = index;
     const when = hours
       ? `it's open ${hours} ${describeDate(search.date, t.today.date)}. Say "book it at" another time, or pick another place.`

@@ -2,7 +2,7 @@
 import * as vocabulary from '../nlu/training/vocabulary.js';
 import { kindFamilies } from '../recommend/product.recommender.js';
 import type { RestaurantInfo } from '../recommend/recommend.types.js';
-import { AliasTable, fold, type Resolution } from './aliases.js';
+import { AliasTable, fold, type Resolution, rememberLast } from './aliases.js';
 
 export interface Facets {
   cuisines: string[];
@@ -172,17 +172,7 @@ export class Lexicon {
   }
 
   /** The restaurant named in `text` by its whole name, the longest if several are ("book Pizzeria Luna"). */
-  findRestaurant(text: string): RestaurantInfo | undefined {
-    // Asked more than once per turn about the same message: the last answer is remembered.
-    if (text === this.lastRestaurantText) return this.lastRestaurant;
-    const found = this.searchRestaurant(text);
-    this.lastRestaurantText = text;
-    this.lastRestaurant = found;
-    return found;
-  }
-
-  private lastRestaurantText: string | undefined;
-  private lastRestaurant: RestaurantInfo | undefined;
+  readonly findRestaurant = rememberLast((text: string) => this.searchRestaurant(text));
 
   private searchRestaurant(text: string): RestaurantInfo | undefined {
     if (this.restaurants.size === 0) return undefined;

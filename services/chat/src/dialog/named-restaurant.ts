@@ -33,7 +33,7 @@ export function namedRestaurant(t: Turn): RestaurantInfo | undefined {
 }
 
 /** "5pm–11pm" on `day` (0 = Sunday), or undefined when closed that day or the hours are unknown. */
-function hoursOn(r: { openingHours?: OpeningHours }, day: number): string | undefined {
+export function hoursOn(r: { openingHours?: OpeningHours }, day: number): string | undefined {
   const ranges = (r.openingHours ?? []).filter((h) => h.day === day);
   if (ranges.length === 0) return undefined;
   return ranges.map((h) => `${describeTime(h.open)}–${describeTime(h.close)}`).join(' and ');

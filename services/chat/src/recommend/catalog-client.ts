@@ -38,7 +38,7 @@ export interface CatalogClient {
  * @example const catalogClient = inProcessCatalogClient(catalog.module);
  */
 export function inProcessCatalogClient(catalog: ServiceModule): CatalogClient {
-  const call = async (
+  const respond = async (
     operationId: string,
     query: Record<string, unknown>,
     extra: Partial<OperationRequest> = {},
@@ -56,8 +56,9 @@ export function inProcessCatalogClient(catalog: ServiceModule): CatalogClient {
       requestId: 'chat',
       ...extra,
     };
-    return (await handler(request)).body;
+    return handler(request);
   };
+  const call = async (...args: Parameters<typeof respond>) => (await respond(...args)).body;
   return {
     listRestaurants: async (query) =>
       ((await call('listRestaurants', { ...query })) as { items: RestaurantInfo[] }).items,
@@ -95,17 +96,7 @@ export function inProcessCatalogClient(catalog: ServiceModule): CatalogClient {
       return all;
     },
     book: async (caller, restaurantId, request) => {
-      const handler = catalog.operations.createBooking;
-      if (!handler) throw new AppError('unavailable', 'catalog has no operation createBooking');
-      const res = await handler({
-        operationId: 'createBooking',
-        params: { restaurantId },
-        query: {},
-        body: request,
-        headers: {},
-        caller,
-        requestId: 'chat',
-      });
+      const res = await respond('createBooking', {}, { caller, params: { restaurantId }, body: request });
       // 201 is a new booking; 200 is the caller's booking of that table and time made before.
       return { ...(res.body as BookingInfo), created: res.status !== 200 };
     },
