@@ -244,6 +244,17 @@ describe('a customer', () => {
     await expect(page.locator('.facts').textContent()).resolves.toMatch(/declined/i);
   });
 
+  it('checks out the quantity asked for in the chat', async () => {
+    const { page } = tab;
+    await page.getByRole('link', { name: 'Chat', exact: true }).click();
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await say(tab, 'show me orchids');
+    await say(tab, 'order 2 of the first one');
+    await page.getByRole('button', { name: /^Order 2 of / }).click();
+    await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+    expect(await page.getByLabel('Quantity').inputValue()).toBe('2');
+  });
+
   it('creates an API key on the account page and sees its value once', async () => {
     const { page } = tab;
     await page.getByRole('link', { name: 'Account' }).click();

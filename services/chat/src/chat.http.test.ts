@@ -78,6 +78,15 @@ describe('chat over HTTP', () => {
       clickAction: 'checkout',
     });
     expect((await get(`/v1/products/${card.productId}`)).statusCode).toBe(200);
+    expect(card.quantity).toBeUndefined();
+  });
+
+  it('carries the quantity asked for on the order card, through the contract', async () => {
+    const shown = await nlu('show me orchids');
+    const second = shown.messages.filter((m) => m.structured?.type === 'product')[1]!.structured!.payload;
+    const ordered = await nlu('I will take three of the second one', shown.conversationId);
+    const card = ordered.messages.find((m) => m.structured?.type === 'product')!.structured!.payload;
+    expect(card).toMatchObject({ productId: second.productId, quantity: 3, clickAction: 'checkout' });
   });
 
   it('dining in the assignment shape, then "same as last time" in a new conversation', async () => {

@@ -20,8 +20,12 @@ function Product({ card, onOrder }: { card: ProductCard; onOrder: (card: Product
       <img src={card.imageUrl} alt="" width={160} height={120} loading="lazy" />
       <div>
         <h3>{card.name}</h3>
-        <p class="price">{card.price}</p>
-        <button type="button" onClick={() => onOrder(card)} aria-label={`Order ${card.name}`}>
+        <p class="price">{card.quantity ? `${card.quantity} \u00d7 ${card.price}` : card.price}</p>
+        <button
+          type="button"
+          onClick={() => onOrder(card)}
+          aria-label={card.quantity ? `Order ${card.quantity} of ${card.name}` : `Order ${card.name}`}
+        >
           {card.buttonLabel || 'Order'}
         </button>
       </div>

@@ -327,7 +327,7 @@ export function CheckoutPage() {
                 type="number"
                 min={1}
                 max={100}
-                defaultValue={1}
+                defaultValue={(draft?.product.productId === productId && draft.product.quantity) || 1}
                 inputMode="numeric"
               />
             )}

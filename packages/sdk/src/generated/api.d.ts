@@ -1358,6 +1358,11 @@ export interface components {
             buttonLabel: string;
             /** @constant */
             clickAction: "checkout";
+            /**
+             * Format: int32
+             * @description How many the user asked for in the chat ("order 2 of the first one"); checkout starts with it.
+             */
+            quantity?: number;
         };
         /** @description A restaurant suggestion (`structured.type = restaurant`). */
         RestaurantCard: {

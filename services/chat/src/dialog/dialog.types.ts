@@ -136,6 +136,8 @@ export interface ProductCardPayload {
   imageUrl: string;
   buttonLabel: string;
   clickAction: 'checkout';
+  /** How many the user asked for ("order 2 of the first one"): checkout starts with that quantity. */
+  quantity?: number;
 }
 
 export interface RestaurantCardPayload {

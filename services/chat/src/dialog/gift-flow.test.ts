@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindFamilies } from '../recommend/product.recommender.js';
 import { type Answer, type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
+import { quantityAsked } from './order-flow.js';
 
 let open: OpenChat;
 beforeAll(async () => {
@@ -505,5 +506,52 @@ describe('"just looking" while choosing a gift', () => {
     expect(productCards(answer).length).toBeGreaterThan(0);
     const fresh = await talk(open)('just looking at gifts');
     expect(productCards(fresh).length).toBeGreaterThan(0);
+  });
+});
+
+describe('how many of a product', () => {
+  const quantityOf = (answer: Answer) =>
+    answer.messages.find((m) => m.structured?.type === 'product')?.structured.payload.quantity;
+
+  it('puts the count asked for on the order card and says the total; "make it 3" changes it', async () => {
+    const sut = talk(open);
+    const cards = productCards(await sut('show me orchids'));
+    const first = cards[0]!;
+    const each = first.amount.amount;
+    const total = (n: number) => `$${((each * n) / 100).toFixed(2)}`;
+    const two = await sut('order 2 of the first one');
+    expect(two.texts[0]).toBe(
+      `Great choice: 2 \u00d7 ${first.name} (${first.price} each, ${total(2)} in all). Tap Order to check out and choose the delivery; the quantity is filled in.`,
+    );
+    expect(quantityOf(two)).toBe(2);
+    const three = await sut('make it 3');
+    expect(three.texts[0]).toContain(`3 \u00d7 ${first.name} (${first.price} each, ${total(3)} in all)`);
+    expect(quantityOf(three)).toBe(3);
+    // A later pick without a count is one again.
+    const plain = await sut('order the second one');
+    expect(plain.texts[0]).toBe(greatChoice(cards[1]!.name));
+    expect(quantityOf(plain)).toBeUndefined();
+  });
+
+  it('says the most one order takes instead of a count above it', async () => {
+    const sut = talk(open);
+    const cards = productCards(await sut('show me plants'));
+    const answer = await sut('I want 150 of the first one');
+    expect(answer.texts[0]).toBe(
+      `I can order up to 100 of one product at a time. Tap Order on ${cards[0]!.name} and choose how many at checkout.`,
+    );
+    expect(quantityOf(answer)).toBeUndefined();
+  });
+
+  it('reads counts, not numbers that are part of what is bought', () => {
+    expect(quantityAsked('order 2 of the first one', 'Mini Purple Orchid')).toBe(2);
+    expect(quantityAsked("I'll take three of them", 'Mini Purple Orchid')).toBe(3);
+    expect(quantityAsked('a couple of those please', 'Mini Purple Orchid')).toBe(2);
+    expect(quantityAsked('3x the second one', 'Mini Purple Orchid')).toBe(3);
+    expect(quantityAsked('order 2 mini purple orchids', 'Mini Purple Orchid')).toBe(2);
+    expect(quantityAsked('I want 2 dozen red roses', 'Two Dozen Red Roses')).toBeUndefined();
+    expect(quantityAsked('order 12 roses', 'A Dozen Roses')).toBeUndefined();
+    expect(quantityAsked('order the second one', 'Mini Purple Orchid')).toBeUndefined();
+    expect(quantityAsked('get 2 sunflowers', 'Two Dozen Red Roses')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 
 import type { ProductInfo } from '../recommend/recommend.types.js';
 import { fold } from './aliases.js';
-import { productPayload } from './cards.js';
+import { formatPrice, productPayload } from './cards.js';
 import type { ProductCardPayload } from './dialog.types.js';
 import { giftTurn } from './gift-flow.js';
 import { cardPosition, ordinalWords } from './positions.js';
@@ -96,6 +96,65 @@ export function pricePhrase(text: string): string | undefined {
   return phrase && contentWords(phrase).length > 0 && !/^(it|that|this|one|them|those)$/i.test(phrase)
     ? phrase
     : undefined;
+}
+
+const countWords = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
+const count = String.raw`(\d{1,4}|${countWords.join('|')}|a couple|a pair)`;
+const countValue = (said: string) =>
+  /^\d/.test(said) ? Number(said) : /^a (couple|pair)$/.test(said) ? 2 : countWords.indexOf(said) + 1;
+/** "2 of the first one", "three of them", "2x", "x 3". */
+const countOf = [
+  new RegExp(String.raw`\b${count}\s+of\s+(?:the|them|those|these|that|this|it|each|your)\b`),
+  new RegExp(String.raw`\b${count}\s*(?:x|\u00d7)(?=\s|$)`),
+  /(?:^|\s)(?:x|\u00d7)\s*(\d{1,4})\b/,
+];
+/** "I'll take 3", "order 2 please", "make it two": the count ends the request. */
+const countAtEnd = new RegExp(
+  String.raw`\b(?:order|buy|take|get|want|send|need|like|make it|make that)\s+${count}\s*(?:please|pls|of them|more)?\s*[.!?]*$`,
+);
+/** "order 2 mini purple orchids": a count, then the product's name. */
+const countThenName = new RegExp(String.raw`\b(?:order|buy|take|get|want|send|need|like)\s+${count}\s+(.+)$`);
+
+/**
+ * How many of `product` the user asks for ("order 2 of the first one", "I'll take three of them", "3x", "two
+ * Mini Purple Orchids"); undefined when no count is said. A number that is part of what is bought ("two dozen
+ * roses", "12 red roses": one bouquet) is not a count, and neither is one that a product's own name starts with.
+ */
+export function quantityAsked(text: string, product: string): number | undefined {
+  const said = text.toLowerCase().replace(/[’']/g, '');
+  for (const pattern of countOf) {
+    const m = pattern.exec(said);
+    if (m) return countValue(m[1]!);
+  }
+  const end = countAtEnd.exec(said);
+  if (end) return countValue(end[1]!);
+  const named = countThenName.exec(said);
+  if (!named || /^(dozen|stems?|roses?|tulips?|lilies|flowers?)\b/.test(named[2]!)) return undefined;
+  const name = contentWords(product);
+  if (countWords.some((w) => fold(product).startsWith(`${w} `)) || /^\d/.test(product)) return undefined;
+  const words = contentWords(named[2]!);
+  return words.length > 0 && words.every((w) => name.includes(w)) ? countValue(named[1]!) : undefined;
 }
 
 /** Several products named at once ("the Monstera Plant and the Snake Plant"): the first, one at a time. */
@@ -233,6 +292,8 @@ function putForward(t: Turn, product: ProductCardPayload): TurnResult {
       ],
     };
   }
+  const quantity = quantityAsked(t.u.text, product.name);
+  if (quantity !== undefined && quantity > 1) return ordered(product, quantity);
   return {
     state: t.state,
     replies: [
@@ -243,4 +304,34 @@ function putForward(t: Turn, product: ProductCardPayload): TurnResult {
       productCard(product),
     ],
   };
+
+  /** Several of one product: the card carries the count to checkout, and the total is said. */
+  function ordered(card: ProductCardPayload, quantity: number): TurnResult {
+    if (quantity > maxQuantity)
+      return {
+        state: t.state,
+        replies: [
+          say(
+            `I can order up to ${maxQuantity} of one product at a time. Tap Order on ${card.name} and choose how many at checkout.`,
+            `I can order up to ${maxQuantity} of one product at a time. ${inTheApp}`,
+          ),
+          productCard(card),
+        ],
+      };
+    const total = formatPrice(card.amount.amount * quantity, card.amount.currency);
+    const what = `${quantity} \u00d7 ${card.name} (${card.price} each, ${total} in all)`;
+    return {
+      state: t.state,
+      replies: [
+        say(
+          `Great choice: ${what}. Tap Order to check out and choose the delivery; the quantity is filled in.`,
+          `Great choice: ${what}. ${inTheApp}`,
+        ),
+        productCard({ ...card, quantity }),
+      ],
+    };
+  }
 }
+
+/** The most of one product that checkout takes in an order (the API's `quantity` maximum). */
+const maxQuantity = 100;
