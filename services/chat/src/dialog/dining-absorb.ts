@@ -2,7 +2,14 @@
 import { fold } from './aliases.js';
 import { toE164 } from './contact.js';
 import type { DiningSlot, DiningSlots, Reply, Suggested } from './dialog.types.js';
-import { question, slotNamed, weekendChoice } from './dining-questions.js';
+import {
+  buttonTime,
+  dayChoices,
+  question,
+  slotNamed,
+  timeChoices,
+  weekendChoice,
+} from './dining-questions.js';
 import { addDays, describeTime, eveningTime } from './local-time.js';
 import { cardPosition } from './positions.js';
 import { quickReplies, say } from './replies.js';
@@ -44,6 +51,16 @@ function party(
   known: number | undefined,
 ): number | undefined {
   if (u.partySize !== undefined) return u.partySize;
+  // "For 0 people", "a table for zero": a party of none, refused as such rather than not heard.
+  if (
+    /\b(?:0|zero|no)\s+(?:people|persons|guests|diners)\b|\b(?:table|booking|reservation)\s+for\s+(?:0|zero)\b/i.test(
+      u.text,
+    )
+  )
+    return 0;
+  // "For a dozen": twelve people (the party-size reader takes "a" only before a word for people).
+  if (/\bfor\s+(?:a|one)\s+dozen\b(?!\s+(?:roses|flowers|tulips|stems|cupcakes|\w+s\b))/i.test(u.text))
+    return 12;
   // "Make it 3", "make that 3" is a party wherever it is said.
   if (u.number !== undefined && /\bmake (it|that)\s+\d{1,2}\b(?!\s*(am|pm|:|o'?clock))/i.test(u.text))
     return u.number;
@@ -453,12 +470,36 @@ function when(t: Turn, into: Absorbed): void {
     state.dining.time <= today.time
   ) {
     delete state.dining.time;
-    problem(
-      into,
-      'time',
-      quickReplies('That time has already passed today. What time would suit you?', ['7pm', '8pm', '9pm']),
-    );
+    // A time refused is no answer: three in a row lead to the way out, as for any other question.
+    into.changed = into.changed.filter((k) => k !== 'time');
+    tooLate(t, into, 'That time has already passed today.');
+  } else if (u.date === today.date && !time && state.dining.time === undefined) {
+    tooLate(t, into);
   }
+}
+
+/**
+ * On the day itself, a time refused because it has passed is asked again with the times still ahead; once none
+ * is (late in the evening), the day is asked again instead, without Today. With `why` undefined, only that last
+ * case is checked ("italian tonight" at 11pm).
+ */
+function tooLate(t: Turn, into: Absorbed, why?: string): void {
+  const { state, today } = t;
+  const ahead = timeChoices(state.dining.meal, today.date, today);
+  if (ahead.length > 0) {
+    if (why) problem(into, 'time', quickReplies(`${why} What time would suit you?`, ahead));
+    return;
+  }
+  delete state.dining.date;
+  into.changed = into.changed.filter((k) => k !== 'date');
+  problem(
+    into,
+    'date',
+    quickReplies(
+      "It's too late for a table today. Which day would you like?",
+      dayChoices(today, state.dining.meal),
+    ),
+  );
 }
 
 function people(t: Turn, into: Absorbed): void {
@@ -526,7 +567,7 @@ function buttonPicked(t: Turn, into: Absorbed): boolean {
   const slot = state.awaiting;
   if (!slot || slot === 'confirm' || slot === 'gift' || slot === 'contact') return false;
   if (!onlyPosition.test(t.u.text)) return false;
-  const reply = question(slot, lexicon, state.booking === true, state.dining.meal, today.date);
+  const reply = question(slot, lexicon, state.booking === true, state.dining.meal, today, state.dining.date);
   const options =
     reply.type === 'structured' && reply.card === 'quick_replies' ? reply.payload.options : undefined;
   if (!options) return false;
@@ -547,10 +588,9 @@ function buttonPicked(t: Turn, into: Absorbed): boolean {
           ? addDays(today.date, 1)
           : weekendChoice(today.date).date;
   else {
-    const m = /^(\d{1,2})(?::(\d\d))?(am|pm)$/.exec(label);
-    if (!m) return false;
-    const h = (Number(m[1]) % 12) + (m[3] === 'pm' ? 12 : 0);
-    d.time = `${String(h).padStart(2, '0')}:${m[2] ?? '00'}`;
+    const time = buttonTime(label);
+    if (!time) return false;
+    d.time = time;
   }
   into.changed.push(slot);
   return true;

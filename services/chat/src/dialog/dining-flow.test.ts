@@ -1249,3 +1249,74 @@ describe('the day buttons', () => {
     );
   });
 });
+
+describe('late in the evening', () => {
+  // The fixture's day (Tuesday 10 March 2026) at 9:32pm and at 10:45pm in New York (EDT, UTC-4).
+  const at = async (time: string) => {
+    const late = await openChat();
+    late.clock.now = Date.parse(`2026-03-11T${time}:00Z`);
+    return late;
+  };
+  const labels = (answer: { messages: { structured?: { payload: { options?: { label: string }[] } } }[] }) =>
+    answer.messages.at(-1)?.structured?.payload.options?.map((o) => o.label);
+
+  it('offers only the times still ahead today, and a past time asked again is bounded like any other', async () => {
+    const late = await at('01:32');
+    try {
+      const sut = talk(late);
+      const asked = await sut('italian in soho today');
+      expect(last(asked.texts)).toBe('What time?');
+      expect(labels(asked)).toEqual(['10pm', '10:30pm']);
+      const again = await sut('9pm');
+      expect(last(again.texts)).toBe('That time has already passed today. What time would suit you?');
+      expect(labels(again)).toEqual(['10pm', '10:30pm']);
+      await sut('8pm');
+      await sut('7pm');
+      const out = await sut('6pm');
+      expect(out.texts[0]).toMatch(/^Sorry, I'm not getting this right\. Let's start again/);
+    } finally {
+      await late.close();
+    }
+  });
+
+  it('asks for another day once no table time is left today, and offers no Today button', async () => {
+    const late = await at('02:45');
+    try {
+      const tonight = await talk(late)('italian in soho tonight for 2');
+      expect(last(tonight.texts)).toBe("It's too late for a table today. Which day would you like?");
+      expect(labels(tonight)).toEqual(['Tomorrow', 'This Saturday']);
+      const passed = await talk(late)('italian in soho today at 9pm for 2');
+      expect(last(passed.texts)).toBe("It's too late for a table today. Which day would you like?");
+      const sut = talk(late);
+      await sut('italian in soho');
+      expect(labels(await sut('for 2'))).toEqual(['Tomorrow', 'This Saturday']);
+      // A time still ahead tonight is taken.
+      expect(last((await talk(late)('italian in soho today at 11pm for 2, a@example.com')).texts)).toBe(
+        'Shall I send 3 suggestions for Italian in SoHo for 2 today at 11pm to a@example.com?',
+      );
+    } finally {
+      await late.close();
+    }
+  });
+});
+
+describe('days and parties said in words', () => {
+  it('reads "a week from tomorrow" and "a week from today" as those days', async () => {
+    // The fixture's today is Tuesday 10 March: a week from tomorrow is Wednesday 18 March.
+    expect(await confirmOf('indian in midtown a week from tomorrow at 7 for 2 to a@example.com')).toBe(
+      'Shall I send 3 suggestions for Indian in Midtown for 2 Wed, Mar 18 at 7pm to a@example.com?',
+    );
+    const sut = talk(open);
+    await sut('indian in midtown on sunday at 7 for 2 to a@example.com');
+    expect((await sut('a week from today')).texts[0]).toBe('OK, Tue, Mar 17 instead of Sun, Mar 15.');
+  });
+
+  it('refuses a party of none with the range, and reads "for a dozen" as 12', async () => {
+    expect((await talk(open)('italian in soho tomorrow at 8 for 0 people')).texts[0]).toBe(
+      'I can suggest tables for 1 to 20 people. How many of you will there be?',
+    );
+    expect(await confirmOf('italian in soho tomorrow at 8 for a dozen, a@example.com')).toBe(
+      'Shall I send 3 suggestions for Italian in SoHo for 12 tomorrow at 8pm to a@example.com?',
+    );
+  });
+});

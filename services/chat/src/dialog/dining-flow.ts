@@ -1,6 +1,6 @@
 // The dining flow: gather cuisine, area, day, time, party and contact, confirm, then suggest and notify.
 import { hashSeed } from '../nlu/training/seeded.js';
-import type { DiningSearch, RestaurantInfo } from '../recommend/recommend.types.js';
+import type { DiningSearch, RestaurantInfo, RestaurantPick } from '../recommend/recommend.types.js';
 import { bookBestPick, offerButtons } from './booking.js';
 import { restaurantAddress, restaurantPayload } from './cards.js';
 import type { DiningSlots, OfferedTables } from './dialog.types.js';
@@ -22,7 +22,7 @@ export function askNext(t: Turn, prefix: string[] = []): TurnResult {
   let ask =
     slot === 'confirm'
       ? confirmation(state.dining, t.lexicon, t.today, state.booking === true)
-      : question(slot, t.lexicon, state.booking === true, state.dining.meal, t.today.date);
+      : question(slot, t.lexicon, state.booking === true, state.dining.meal, t.today, state.dining.date);
   // The account's own address, one tap away.
   if (slot === 'contact' && t.caller.email && ask.type === 'unstructured')
     ask = quickReplies(ask.text, [[`Use ${t.caller.email}`, t.caller.email]]);
@@ -261,14 +261,35 @@ function offeredOne(r: RestaurantInfo): OfferedTables['restaurants'][number] {
   };
 }
 
-/** What the picks that do not match the whole search differ by: another area, another opening time. */
-function relaxedNote(picks: { match: string }[]): string {
-  const area = picks.some((p) => p.match === 'other-area');
-  const time = picks.some((p) => p.match === 'other-time');
-  if (area && time) return ' Some are in other parts of town or open at other times.';
-  if (area) return ' Some are in other parts of town.';
-  if (time) return ' Some open at other times.';
-  return '';
+/** "A", "A and B", "A, B and C". */
+const listed = (names: string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+
+/** How a pick differs from the search it answers, for the e-mail: "not open at 1pm that day", "in Chelsea". */
+export function pickNote(pick: RestaurantPick, search: DiningSearch, t: Turn): string | undefined {
+  if (pick.match === 'other-time') return `not open at ${describeTime(search.time)} that day`;
+  if (pick.match === 'other-area') return `in ${t.lexicon.areaName(pick.restaurant.area)}`;
+  return undefined;
+}
+
+/**
+ * The picks that do not match the whole search, by name: "Caffè Stella is not open at 1pm that day." "Luna and
+ * Sole are in other parts of town."
+ */
+function relaxedNote(picks: RestaurantPick[], search: DiningSearch): string {
+  const named = (match: RestaurantPick['match']) =>
+    picks.filter((p) => p.match === match).map((p) => p.restaurant.name);
+  const late = named('other-time');
+  const away = named('other-area');
+  const notes = [
+    ...(late.length > 0
+      ? [
+          `${listed(late)} ${late.length > 1 ? 'are' : 'is'} not open at ${describeTime(search.time)} that day`,
+        ]
+      : []),
+    ...(away.length > 0 ? [`${listed(away)} ${away.length > 1 ? 'are' : 'is'} in other parts of town`] : []),
+  ];
+  return notes.length > 0 ? ` ${notes.join('; ')}.` : '';
 }
 
 /** "Show me others" after suggestions: places for the same search not suggested yet, or that none is left. */
@@ -292,7 +313,7 @@ export async function moreTables(t: Turn, offered: OfferedTables): Promise<TurnR
     restaurants: picks.map(({ restaurant }) => offeredOne(restaurant)),
   };
   state.offered = next;
-  const relaxed = relaxedNote(picks);
+  const relaxed = relaxedNote(picks, offered.search);
   return {
     state,
     replies: [
@@ -332,12 +353,17 @@ export async function complete(t: Turn, send = true): Promise<TurnResult> {
       return booked;
     }
   }
-  const suggestions = picks.map(({ restaurant: r }) => ({
-    restaurantId: r.id,
-    name: r.name,
-    address: restaurantAddress(r),
-    rating: r.rating,
-  }));
+  const suggestions = picks.map((pick) => {
+    const r = pick.restaurant;
+    const note = pickNote(pick, search, t);
+    return {
+      restaurantId: r.id,
+      name: r.name,
+      address: restaurantAddress(r),
+      rating: r.rating,
+      ...(note ? { note } : {}),
+    };
+  });
   // Together, and with the turn's history, so the writes share one commit. Suggestions shown in place of a
   // booking that failed are not sent: the user asked for a table, not for mail.
   await afterAnswer(
@@ -347,7 +373,7 @@ export async function complete(t: Turn, send = true): Promise<TurnResult> {
       t.lastSearches.save(state.userId, search),
     ]),
   );
-  const relaxed = relaxedNote(picks);
+  const relaxed = relaxedNote(picks, search);
   const unbooked = state.booking ? `I couldn't book a table for ${described} anywhere. ` : '';
   const sent = send ? ` I've sent them to ${search.email ?? search.phone}.` : '';
   const replies = [

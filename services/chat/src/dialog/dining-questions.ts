@@ -33,12 +33,44 @@ export function weekendChoice(today: string): { label: string; date: string } {
   return { label: 'This Saturday', date: addDays(today, 6 - day) };
 }
 
+/** `HH:MM` of a time button ("7:30pm" → "19:30"), undefined for any other label. */
+export function buttonTime(label: string): string | undefined {
+  const m = /^(\d{1,2})(?::(\d\d))?(am|pm)$/.exec(label);
+  if (!m) return undefined;
+  const h = (Number(m[1]) % 12) + (m[3] === 'pm' ? 12 : 0);
+  return `${String(h).padStart(2, '0')}:${m[2] ?? '00'}`;
+}
+
+/** Later dinner times, offered on the day itself once the usual ones have passed. */
+const lateTimes = ['9:30pm', '10pm', '10:30pm'];
+
+/**
+ * The time buttons for a search on `day`: the meal's usual times, and on the day itself only those still ahead of
+ * the user's clock (`now`), with the later evening ones once the usual ones have passed. None at all means that
+ * it is too late for a table on `day`.
+ */
+export function timeChoices(meal: DiningSlots['meal'] = 'dinner', day?: string, now?: LocalMoment): string[] {
+  const usual = timesByMeal[meal];
+  if (!day || !now || day !== now.date) return usual;
+  const ahead = (labels: string[]) => labels.filter((l) => (buttonTime(l) ?? '') > now.time);
+  const soon = ahead(usual);
+  return soon.length > 0 ? soon : ahead([...timesByMeal.dinner, ...lateTimes]).slice(0, 4);
+}
+
+/** The day buttons: Today while a table can still be had today, Tomorrow, and the coming weekend day. */
+export function dayChoices(now?: LocalMoment, meal: DiningSlots['meal'] = 'dinner'): string[] {
+  const weekend = now ? weekendChoice(now.date).label : 'This Saturday';
+  const today = !now || timeChoices(meal, now.date, now).length > 0;
+  return [...(today ? ['Today'] : []), 'Tomorrow', weekend];
+}
+
 export function question(
   slot: DiningSlot,
   lexicon: Lexicon,
   booking = false,
   meal: DiningSlots['meal'] = 'dinner',
-  today?: string,
+  now?: LocalMoment,
+  day?: string,
 ): Reply {
   switch (slot) {
     case 'cuisine':
@@ -52,13 +84,11 @@ export function question(
         lexicon.facets.areas.map((a) => lexicon.areaName(a)),
       );
     case 'date':
-      return quickReplies('Which day?', [
-        'Today',
-        'Tomorrow',
-        today ? weekendChoice(today).label : 'This Saturday',
-      ]);
-    case 'time':
-      return quickReplies('What time?', timesByMeal[meal]);
+      return quickReplies('Which day?', dayChoices(now, meal));
+    case 'time': {
+      const choices = timeChoices(meal, day, now);
+      return choices.length > 0 ? quickReplies('What time?', choices) : say('What time?');
+    }
     case 'partySize':
       return quickReplies('How many people?', ['2', '4', '6']);
     case 'contact':

@@ -155,7 +155,7 @@ describe('a restaurant named by name', () => {
     expect(answer.texts[0]).toBe(`Sorry, ${r.name} seats parties of up to ${r.maxPartySize}.`);
     // Shown to choose from, not mailed: the user asked for a table.
     expect(answer.texts[1]).toMatch(
-      /^Here are my suggestions for [^.]+\.( Some (are in other parts of town|open at other times|are in other parts of town or open at other times)\.)?$/,
+      /^Here are my suggestions for [^.]+\.( [^.;]+ (is|are) (not open at 8pm that day|in other parts of town))*(;[^.;]+ (is|are) in other parts of town)?\.?$/,
     );
     expect(await deliveries()).toBe(before);
     const cards = answer.messages
@@ -219,5 +219,50 @@ describe('restaurant names and hours', () => {
       'open 11am–3pm on Sundays and Saturdays',
     );
     expect(describeHours(named([]))).toBeUndefined();
+  });
+});
+
+describe('suggestions that differ from the search', () => {
+  it('are shown after every place open at the hour asked, named as not open then, also in the e-mail', async () => {
+    // An area where only one or two Italian places are open at noon tomorrow (a Wednesday).
+    const italian = (area: string) => restaurants.filter((r) => r.cuisine === 'italian' && r.area === area);
+    const area = ['chelsea', 'soho', 'harlem', 'tribeca', 'midtown', 'williamsburg', 'astoria'].find((a) => {
+      const openThen = italian(a).filter((r) => r.maxPartySize >= 2 && opensAt(r, 3, '12:00')).length;
+      return openThen > 0 && openThen < 3 && italian(a).length >= 3;
+    });
+    if (!area) throw new Error('the seeded catalog has no area with one or two Italian places open at noon');
+    const sut = talk(open, someone());
+    await sut(`italian in ${area} tomorrow at noon for 2, send them to me@example.com`);
+    const answer = await sut('yes');
+    const cards: RestaurantInfo[] = answer.messages
+      .filter((m) => m.structured?.type === 'restaurant')
+      .map((m) => restaurants.find((r) => r.id === m.structured.payload.restaurantId)!);
+    expect(cards).toHaveLength(3);
+    const openThen = cards.filter((r) => opensAt(r, 3, '12:00'));
+    const closed = cards.filter((r) => !opensAt(r, 3, '12:00'));
+    // Every open one is there, first.
+    expect(openThen).toHaveLength(
+      italian(area).filter((r) => r.maxPartySize >= 2 && opensAt(r, 3, '12:00')).length,
+    );
+    expect(cards.slice(0, openThen.length)).toEqual(openThen);
+    const names = closed.map((r) => r.name);
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+    expect(answer.texts[0]).toMatch(
+      new RegExp(
+        `me@example\\.com\\. ${list!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (is|are) not open at noon that day\\.$`,
+      ),
+    );
+    const rows = await open.store.db
+      .selectFrom('chat_pending_delivery')
+      .select('envelope')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .execute();
+    const data = JSON.parse(rows[0]!.envelope as string).data as {
+      suggestions: { restaurantId: string; note?: string }[];
+    };
+    expect(data.suggestions.map((x) => [x.restaurantId, x.note])).toEqual(
+      cards.map((r) => [r.id, opensAt(r, 3, '12:00') ? undefined : 'not open at noon that day']),
+    );
   });
 });

@@ -22,6 +22,8 @@ export interface DiningSuggestionRef {
   name: string;
   address: string;
   rating: number;
+  /** How it differs from the search: "not open at 1pm that day", "in Chelsea". */
+  note?: string;
 }
 
 export interface TableBooker {

@@ -157,6 +157,12 @@ const shorthand: [RegExp, string | ((...m: string[]) => string)][] = [
     'at $2',
   ],
   [/\b(the )?day after tomorrow\b/gi, 'in 2 days'],
+  // chrono reads "a week from tomorrow" as tomorrow and "a week from today" as today.
+  [
+    /\b(a|one|two|three|[123])\s+weeks?\s+from\s+(today|tonight|now|tomorrow)\b/gi,
+    (_: string, n: string, from: string) =>
+      `in ${(['a', 'one', '1'].includes(n.toLowerCase()) ? 1 : ['two', '2'].includes(n.toLowerCase()) ? 2 : 3) * 7 + (/^tomorrow$/i.test(from) ? 1 : 0)} days`,
+  ],
   // "tomorrow 8" is "tomorrow at 8", unless the number counts people.
   [
     /\b(today|tonight|tomorrow|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)day)\s+(\d{1,2}(?::\d\d)?)\b(?!\s*(?:people|persons|guests|of us|pax|adults))/gi,

@@ -11,7 +11,8 @@ let catalog: CatalogClient;
 beforeAll(async () => {
   const service = createCatalogService({ store });
   await store.migrate(service.migrations);
-  await service.seed({ products: 0, restaurants: 300 });
+  // The demo's catalog: about 6 places of each cuisine in each area.
+  await service.seed({ products: 0, restaurants: 600 });
   catalog = inProcessCatalogClient(service.module);
 });
 afterAll(() => store.close());
@@ -37,7 +38,7 @@ describe('suggestRestaurants', () => {
   });
 
   it('is stable for a seed and, when more than three fit, suggests other places across seeds', async () => {
-    // The seeded catalog has about 3 Italian places per area; in any area there are many more.
+    // About 6 Italian places per area; in any area there are many more.
     const anywhere = { ...search, area: 'nowhere-at-all' };
     const ids = async (seed: number) =>
       (await suggestRestaurants(catalog, anywhere, seed)).map((p) => p.restaurant.id).sort();
@@ -46,15 +47,42 @@ describe('suggestRestaurants', () => {
     expect(answers.size).toBeGreaterThan(1);
   });
 
-  it('shows the picks best first, whichever were drawn', async () => {
-    const bonus = { exact: 2, 'other-time': 1, 'other-area': 0 };
+  it('shows the picks best first, whichever were drawn: whole matches first, then by rating', async () => {
+    const order = ['exact', 'other-time', 'other-area'];
     for (const area of ['chelsea', 'nowhere-at-all'])
       for (let seed = 1; seed <= 20; seed += 1) {
         const picks = await suggestRestaurants(catalog, { ...search, area }, seed);
         expect(picks).toHaveLength(3);
-        const scores = picks.map((p) => p.restaurant.rating + bonus[p.match]);
+        const scores = picks.map((p) => order.indexOf(p.match) * -10 + p.restaurant.rating);
         expect(scores).toEqual([...scores].sort((a, b) => b - a));
       }
+  });
+
+  it('suggests every place open at the hour asked before any that is not, whatever the draw', async () => {
+    // Lunch on a Tuesday and mid-afternoon: in several areas fewer than three Italian places are open then, so
+    // the rest are places open at other times, which must never push an open one out.
+    let fewOpen = 0;
+    for (const area of ['tribeca', 'chelsea', 'soho', 'harlem', 'midtown', 'williamsburg'])
+      for (const time of ['12:00', '13:00', '15:00', '17:30']) {
+        const at = { ...search, area, date: '2026-12-01', time, partySize: 2 };
+        const open = await catalog.listRestaurants({
+          cuisine: at.cuisine,
+          area,
+          partySize: 2,
+          openAt: `${at.date}T${time}`,
+          limit: 20,
+        });
+        if (open.length > 0 && open.length < 3) fewOpen += 1;
+        for (let seed = 1; seed <= 12; seed += 1) {
+          const picks = await suggestRestaurants(catalog, at, seed);
+          const exact = picks.filter((p) => p.match === 'exact');
+          expect(exact).toHaveLength(Math.min(3, open.length));
+          if (open.length <= 3)
+            expect(exact.map((p) => p.restaurant.id).sort()).toEqual(open.map((r) => r.id).sort());
+          expect(picks.slice(0, exact.length)).toEqual(exact);
+        }
+      }
+    expect(fewOpen).toBeGreaterThan(0);
   });
 
   it('relaxes the area before giving up', async () => {

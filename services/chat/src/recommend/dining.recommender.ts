@@ -32,7 +32,19 @@ export async function suggestRestaurants(
   const ranked = picks.sort(
     (a, b) => b.restaurant.rating + matchBonus[b.match] - (a.restaurant.rating + matchBonus[a.match]),
   );
-  // Varied, but shown best first: the draw's order is not a ranking.
+  // Every place that matches the whole search comes before one that does not (open at the hour asked, in the
+  // area asked); the draw varies which places only within one kind of match. Shown best first: the draw's order
+  // is not a ranking.
+  const chosen: RestaurantPick[] = [];
+  for (const match of matchOrder) {
+    const tier = ranked.filter((p) => p.match === match);
+    chosen.push(...pickVaried(tier, suggestionCount - chosen.length, seed));
+    if (chosen.length >= suggestionCount) break;
+  }
   const rank = new Map(ranked.map((p, i) => [p, i]));
-  return pickVaried(ranked, suggestionCount, seed).sort((a, b) => rank.get(a)! - rank.get(b)!);
+  return chosen.sort(
+    (a, b) => matchOrder.indexOf(a.match) - matchOrder.indexOf(b.match) || rank.get(a)! - rank.get(b)!,
+  );
 }
+
+const matchOrder: MatchQuality[] = ['exact', 'other-time', 'other-area'];

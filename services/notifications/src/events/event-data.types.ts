@@ -53,7 +53,7 @@ export interface DiningSuggested {
   partySize: number;
   email?: string;
   phone?: string;
-  suggestions: Array<{ restaurantId: string; name: string; address: string; rating?: number }>;
+  suggestions: Array<{ restaurantId: string; name: string; address: string; rating?: number; note?: string }>;
 }
 
 export type OrderEventData = OrderPlaced | OrderConfirmed | OrderFailed | OrderCancelled;

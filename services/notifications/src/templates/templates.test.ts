@@ -69,15 +69,40 @@ describe('templates', () => {
       email: 'ann@example.com',
       suggestions: [
         { restaurantId: 'r1', name: 'Trattoria Silenzio', address: '200 9th Ave' },
-        { restaurantId: 'r2', name: `Bad ${evil}`, address: '1 Way' },
+        { restaurantId: 'r2', name: `Bad ${evil}`, address: '1 Way', note: `in ${evil}` },
       ],
     };
     const sut = diningSuggestedTemplate.email(data);
-    expect(sut.subject).toBe('Your italian suggestions in Chelsea');
-    expect(sut.text).toContain('1. Trattoria Silenzio, 200 9th Ave');
+    expect(sut.subject).toBe('Your Italian suggestions in Chelsea');
+    expect(sut.text).toContain('Here are my Italian suggestions in Chelsea for 4 on Thu, Dec 24 at 8pm:');
+    expect(sut.text).toContain('1. Trattoria Silenzio, 200 9th Ave\n');
     expect(sut.html).toContain('<li><b>Trattoria Silenzio</b>, 200 9th Ave</li>');
     expect(sut.html).not.toContain('<script>');
     expect(diningSuggestedTemplate.sms(data).text).toContain('2. Bad');
+  });
+
+  it('dining suggestions say how a place differs from the request, and write times as people do', () => {
+    const data = {
+      conversationId: 'cnv_1',
+      userId: 'u',
+      cuisine: 'middle-eastern',
+      area: 'Tribeca',
+      date: '2026-12-01',
+      time: '13:30',
+      partySize: 2,
+      email: 'ann@example.com',
+      suggestions: [
+        { restaurantId: 'r1', name: 'Zaytoon', address: '1 Way' },
+        { restaurantId: 'r2', name: 'Sole', address: '2 Way', note: 'not open at 1:30pm that day' },
+      ],
+    };
+    const sut = diningSuggestedTemplate.email(data);
+    expect(sut.subject).toBe('Your Middle Eastern suggestions in Tribeca');
+    expect(sut.text).toBe(
+      'Here are my Middle Eastern suggestions in Tribeca for 2 on Tue, Dec 1 at 1:30pm:\n1. Zaytoon, 1 Way\n2. Sole, 2 Way (not open at 1:30pm that day)',
+    );
+    expect(sut.html).toContain('<li><b>Sole</b>, 2 Way (not open at 1:30pm that day)</li>');
+    expect(diningSuggestedTemplate.sms(data).text).toContain('2. Sole, 2 Way (not open at 1:30pm that day)');
   });
 
   it('the operator copy shows the event, without the payment token, escaped', () => {
