@@ -318,3 +318,16 @@ describe('"it" after talking about one suggestion', () => {
     );
   });
 });
+
+describe('leaving restaurant suggestions for gifts', () => {
+  it('"ok, now back to the flowers" shows flowers and books nothing', async () => {
+    const caller: Caller = { userId: 'usr_back_to_flowers', roles: ['customer'], via: 'jwt' };
+    const sut = talk(open, caller);
+    await sut('mexican in soho tomorrow 7pm for 2 to a@example.com');
+    expect(last((await sut('yes')).texts)).toBe('Want me to book one of them?');
+    const answer = await sut('ok now back to the flowers');
+    expect(answer.texts[0]).toMatch(/^Here are some ideas for flowers/);
+    expect(answer.messages.filter((m) => m.structured?.type === 'product').length).toBeGreaterThan(0);
+    expect(await bookingsOf(open, caller)).toEqual([]);
+  });
+});

@@ -30,6 +30,8 @@ export interface NamedRestaurant {
   address: string;
   rating: number;
   openingHours?: OpeningHours;
+  /** The largest party it seats, when known. */
+  maxPartySize?: number;
 }
 
 /** Weekly hours (`day` 0 = Sunday), local `HH:MM`; a day without a range is closed. */

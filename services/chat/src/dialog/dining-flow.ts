@@ -8,7 +8,7 @@ import { absorbDining, vagueTime } from './dining-absorb.js';
 import { confirmation, describeSearch, missingSlot, question, slotNamed } from './dining-questions.js';
 import { reprompt, resetFlow } from './fallback.js';
 import { describeDate, describeTime, eveningTime } from './local-time.js';
-import { bookNamedTable } from './named-restaurant.js';
+import { bookNamedTable, namedClash } from './named-restaurant.js';
 import { quickReplies, restaurantCard, say } from './replies.js';
 import { afterAnswer, type Turn, type TurnResult } from './turn.types.js';
 import { answer } from './yes-no.js';
@@ -16,6 +16,9 @@ import { answer } from './yes-no.js';
 /** Asks for the next missing value, or for confirmation once none is missing. */
 export function askNext(t: Turn, prefix: string[] = []): TurnResult {
   const { state } = t;
+  // A named restaurant closed then, or too small: said now, not after the contact and a yes.
+  const clash = namedClash(t);
+  if (clash) prefix = [...prefix, clash];
   const slot = missingSlot(state.dining) ?? 'confirm';
   if (slot !== state.awaiting) state.reprompts = 0;
   state.awaiting = slot;

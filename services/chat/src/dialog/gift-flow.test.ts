@@ -555,3 +555,27 @@ describe('how many of a product', () => {
     expect(quantityAsked('get 2 sunflowers', 'Two Dozen Red Roses')).toBeUndefined();
   });
 });
+
+describe("changing one's mind about a gift", () => {
+  it('"no wait, not that one" after a product was put forward offers the others instead', async () => {
+    const sut = talk(open);
+    const cards = productCards(await sut('show me orchids'));
+    expect((await sut("i'll take the first one")).texts[0]).toBe(greatChoice(cards[0]!.name));
+    const answer = await sut('no wait, not that one');
+    expect(answer.texts[0]).toBe(`OK, not ${cards[0]!.name}. Which one would you like instead?`);
+    expect(answer.messages[0].structured.payload.options.map((o: { label: string }) => o.label)).toEqual(
+      cards.slice(1).map((c) => c.name),
+    );
+    expect(productCards(answer)).toEqual([]);
+    // "The second one" still means the second card.
+    expect((await sut('the second one')).texts[0]).toBe(greatChoice(cards[1]!.name));
+  });
+
+  it('answers how to pay while choosing a gift', async () => {
+    const sut = talk(open);
+    await sut('show me orchids');
+    expect((await sut('how do i pay?')).texts[0]).toMatch(
+      /^You pay for a gift at checkout: tap Order on its card/,
+    );
+  });
+});

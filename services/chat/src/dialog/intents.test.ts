@@ -60,7 +60,10 @@ describe('intents', () => {
     await sut('yes');
     const later = talk(open, alice);
     const greeting = await later('hi');
-    expect(greeting.texts[0]).toMatch(/Welcome back! Last time you looked for Japanese in Tribeca for 2/);
+    // What "same as last time" will do is said: the day (tomorrow is still ahead) and where the list goes.
+    expect(greeting.texts[0]).toBe(
+      'Welcome back! Last time you looked for Japanese in Tribeca for 2 at 8pm. Want the same again tomorrow, sent to ana@example.com?',
+    );
     expect(greeting.messages[0].structured.payload.options[0]).toEqual({
       label: 'Same as last time',
       text: 'same as last time',

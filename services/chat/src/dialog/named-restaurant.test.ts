@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestaurantInfo } from '../recommend/recommend.types.js';
 import { bookingsOf, type OpenChat, openChat, talk } from '../testing/chat.fixture.js';
 import { Lexicon } from './lexicon.js';
-import { describeHours, toNamed } from './named-restaurant.js';
+import { describeHours, hoursOn, toNamed } from './named-restaurant.js';
 
 let open: OpenChat;
 let restaurants: RestaurantInfo[];
@@ -118,7 +118,7 @@ describe('a restaurant named by name', () => {
     ]);
   });
 
-  it('says when it is closed that day, keeps the time and asks for another day', async () => {
+  it('says at once when it is closed that day, keeps the time and asks for another day', async () => {
     // Closed on Mondays, open on Wednesdays at 8pm.
     const r = restaurants.find(
       (x) =>
@@ -127,11 +127,9 @@ describe('a restaurant named by name', () => {
     if (!r) throw new Error('the seeded catalog has no restaurant closed on Mondays');
     const caller = someone();
     const sut = talk(open, caller);
-    await sut(`book ${r.name} on monday at 8pm for 2, me@example.com`);
-    const refused = await sut('yes');
-    expect(refused.texts[0]).toMatch(
-      new RegExp(`^Sorry, I couldn't book ${r.name} then: it's closed on Mondays`),
-    );
+    // Said before the confirmation, not after a yes.
+    const refused = await sut(`book ${r.name} on monday at 8pm for 2, me@example.com`);
+    expect(refused.texts).toContain(`${r.name} is closed on Mondays (${describeHours(toNamed(r))}).`);
     expect(last(refused.texts)).toBe('Which day?');
     expect(last((await sut('wednesday')).texts)).toBe(
       `Shall I book a table at ${r.name} for 2 tomorrow at 8pm, under me@example.com?`,
@@ -142,28 +140,42 @@ describe('a restaurant named by name', () => {
     ]);
   });
 
-  it('offers places of the same cuisine and area when the party is too large for it, booking nothing', async () => {
+  it('says at once when it is not open at the hour asked, with its hours that day, and asks the time again', async () => {
+    const r = restaurants.find(
+      (x) => x.name.includes(' ') && opensAt(x, 3, '20:00') && !opensAt(x, 3, '22:30') && x.maxPartySize >= 2,
+    );
+    if (!r) throw new Error('the seeded catalog has no restaurant closed at 10:30pm on Wednesdays');
+    const sut = talk(open, someone());
+    const asked = await sut(`book ${r.name} tomorrow at 10:30pm for 2, me@example.com`);
+    expect(asked.texts).toContain(
+      `${r.name} isn't open at 10:30pm on Wednesdays: it's open ${hoursOn(toNamed(r), 3)}.`,
+    );
+    expect(last(asked.texts)).toBe('What time?');
+    expect(last((await sut('8pm')).texts)).toBe(
+      `Shall I book a table at ${r.name} for 2 tomorrow at 8pm, under me@example.com?`,
+    );
+  });
+
+  it('says at once when the party is too large for it, and looks for another place of its kind instead', async () => {
     const r = restaurants.find((x) => x.name.includes(' ') && x.maxPartySize < 12 && opensAt(x, 3, '20:00'));
     if (!r) throw new Error('the seeded catalog has no small restaurant');
     const caller = someone();
     const sut = talk(open, caller);
-    await sut(`book ${r.name} for 12 people tomorrow at 8pm, me@example.com`);
-    const deliveries = async () =>
-      (await open.store.db.selectFrom('chat_pending_delivery').select('id').execute()).length;
-    const before = await deliveries();
-    const answer = await sut('yes');
-    expect(answer.texts[0]).toBe(`Sorry, ${r.name} seats parties of up to ${r.maxPartySize}.`);
-    // Shown to choose from, not mailed: the user asked for a table.
-    expect(answer.texts[1]).toMatch(
-      /^Here are my suggestions for [^.]+\.( [^.;]+ (is|are) (not open at 8pm that day|in other parts of town))*(;[^.;]+ (is|are) in other parts of town)?\.?$/,
+    const asked = await sut(`book ${r.name} for 12 people tomorrow at 8pm, me@example.com`);
+    const escaped = r.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(asked.texts.join('\n')).toMatch(
+      new RegExp(
+        `^${escaped} seats parties of up to ${r.maxPartySize}, so I'll look for another .+ place in .+ for 12\\.$`,
+        'm',
+      ),
     );
-    expect(await deliveries()).toBe(before);
-    const cards = answer.messages
-      .filter((m) => m.structured?.type === 'restaurant')
-      .map((m) => m.structured.payload);
-    for (const card of cards) expect(card.restaurantId).not.toBe(r.id);
-    expect(last(answer.texts)).toBe('Want me to book one of them?');
+    // Nothing is booked before a yes, and what the yes would book is not the place that is too small.
+    const question = last(asked.texts);
+    expect(question).toMatch(/^Shall I book a table (at|for) .+ for 12 tomorrow at 8pm/);
+    expect(question).not.toContain(r.name);
     expect(await bookingsOf(open, caller)).toEqual([]);
+    await sut('yes');
+    for (const booking of await bookingsOf(open, caller)) expect(booking.restaurantId).not.toBe(r.id);
   });
 
   it('goes back to a search when another cuisine is asked for', async () => {

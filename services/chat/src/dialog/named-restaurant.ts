@@ -22,6 +22,7 @@ export function toNamed(r: RestaurantInfo): NamedRestaurant {
     address: restaurantAddress(r),
     rating: r.rating,
     ...(r.openingHours ? { openingHours: r.openingHours } : {}),
+    ...(r.maxPartySize ? { maxPartySize: r.maxPartySize } : {}),
   };
 }
 
@@ -180,6 +181,49 @@ export function bookNamed(t: Turn, r: NamedRestaurant): TurnResult {
           `${r.name}: ${t.lexicon.cuisineName(r.cuisine)} in ${t.lexicon.areaName(r.area)}, rated ${r.rating.toFixed(1)}★.`,
         ];
   return askNext(t, intro);
+}
+
+/** Open at `time` on `day` (0 = Sunday): a range that closes after midnight also counts on the next morning. */
+function openAt(hours: OpeningHours, day: number, time: string): boolean {
+  return hours.some((h) =>
+    h.close > h.open
+      ? h.day === day && h.open <= time && time < h.close
+      : (h.day === day && h.open <= time) || (h.day === (day + 6) % 7 && time < h.close),
+  );
+}
+
+/**
+ * What the restaurant named for a booking cannot do with what is known so far, said before the contact and the
+ * confirmation are asked for: closed that day (the day is asked again) or at that hour (the time is), or a
+ * party larger than it seats (another place of its cuisine and area is looked for instead). Undefined when
+ * nothing clashes, or for a place the concierge picked itself.
+ */
+export function namedClash(t: Turn): string | undefined {
+  const d = t.state.dining;
+  const r = d.restaurant;
+  if (!r || d.picked) return undefined;
+  if (d.partySize && r.maxPartySize && d.partySize > r.maxPartySize) {
+    d.restaurant = undefined;
+    return (
+      `${r.name} seats parties of up to ${r.maxPartySize}, so I'll look for another ` +
+      `${t.lexicon.cuisineName(r.cuisine)} place in ${t.lexicon.areaName(r.area)} for ${d.partySize}.`
+    );
+  }
+  if (!d.date || !r.openingHours || r.openingHours.length === 0) return undefined;
+  const day = new Date(`${d.date}T12:00:00Z`).getUTCDay();
+  const hours = hoursOn(r, day);
+  if (!hours && !r.openingHours.some((h) => h.close <= h.open && h.day === (day + 6) % 7)) {
+    d.date = undefined;
+    return `${r.name} is closed on ${weekdays[day]}s (${describeHours(r)}).`;
+  }
+  if (d.time && !openAt(r.openingHours, day, d.time)) {
+    const asked = describeTime(d.time);
+    d.time = undefined;
+    return hours
+      ? `${r.name} isn't open at ${asked} on ${weekdays[day]}s: it's open ${hours}.`
+      : `${r.name} isn't open at ${asked} on ${weekdays[day]}s (${describeHours(r)}).`;
+  }
+  return undefined;
 }
 
 /**

@@ -214,7 +214,34 @@ async function chosen(
 /** Checkout needs a delivery address and day, which a text-only chat does not take: the app's chat does. */
 const inTheApp = 'To order it, open the Concierge app and tap Order on its card in the chat.';
 
+/** "No wait, not that one", "I changed my mind": the product put forward is not wanted after all. */
+const refusal =
+  /\b(?:not|don'?t want|do not want|no longer want)\s+(?:that|this|it|the)\b|\bchanged? my mind\b|\bsomething else\b/i;
+
+/** The product put forward is refused: the other cards shown to choose from, or more ideas. */
+async function notThatOne(t: Turn, refused: ProductCardPayload): Promise<TurnResult> {
+  const { state } = t;
+  state.focusProduct = undefined;
+  const others = state.shown.filter((p) => p.productId !== refused.productId);
+  if (others.length > 0)
+    return {
+      state,
+      replies: [
+        quickReplies(
+          `OK, not ${refused.name}. Which one would you like instead?`,
+          others.map((p) => [p.name, `order the ${p.name}`] as [string, string]),
+        ),
+      ],
+    };
+  state.seenProducts = [...(state.seenProducts ?? []), refused.productId];
+  const ideas = await giftTurn(t);
+  return { state: ideas.state, replies: [say(`OK, not ${refused.name}.`), ...ideas.replies] };
+}
+
 export async function orderTurn(t: Turn): Promise<TurnResult> {
+  const focus = t.state.shown.find((p) => p.productId === t.state.focusProduct);
+  if (focus && refusal.test(t.u.text) && cardPosition(t.u.text) === undefined && !t.u.productName)
+    return notThatOne(t, focus);
   const product = await chosen(t);
   if (product && 'soldOut' in product) {
     // Never another product in its place without saying so: the ones in stock are shown to choose from.

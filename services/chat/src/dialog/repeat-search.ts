@@ -1,8 +1,10 @@
 // "Same as last time": the user's last dining search again in one step, with any change they mention.
+
+import type { DiningSearch } from '../recommend/recommend.types.js';
 import { absorbDining } from './dining-absorb.js';
 import { askNext, complete, slotsOf } from './dining-flow.js';
 import { reprompt } from './fallback.js';
-import { addDays } from './local-time.js';
+import { addDays, type LocalMoment } from './local-time.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
 const searchKeys = ['cuisine', 'area', 'date', 'time', 'partySize', 'email', 'phone'] as const;
@@ -38,6 +40,11 @@ function partsNamed(text: string): (typeof searchKeys)[number][] | undefined {
   return parts.length > 0 ? parts : undefined;
 }
 
+/** The day a repeat of `last` is for: its own day while still ahead, else the next time its hour comes round. */
+export function repeatDate(last: DiningSearch, today: LocalMoment): string {
+  return last.date >= today.date ? last.date : last.time > today.time ? today.date : addDays(today.date, 1);
+}
+
 export async function repeatLastSearch(t: Turn): Promise<TurnResult> {
   const last = await t.lastSearches.get(t.state.userId);
   // "Now French in Tribeca" then "same time and people": what this search has said already stays, the last
@@ -50,8 +57,7 @@ export async function repeatLastSearch(t: Turn): Promise<TurnResult> {
   if (!last) return askNext(t, ["I don't have a previous search for you yet, so let's start one."]);
   const { today } = t;
   // The remembered day has usually passed: the next time that evening comes round is meant.
-  const date =
-    last.date >= today.date ? last.date : last.time > today.time ? today.date : addDays(today.date, 1);
+  const date = repeatDate(last, today);
   // "Same time and people" names parts of the last search: only those are taken, and the rest is asked for.
   const parts = partsNamed(t.u.text);
   const all = { ...slotsOf(last), date };

@@ -370,6 +370,7 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
     !/\b(thanks?|thx|ty|cheers|bye)\b/i.test(u.text)
   )
     return { state: t.state, replies: [quickReplies('Sure! What would you like to do?', mainMenu)] };
+  if (talk.paymentQuestion.test(u.text)) return talk.howToPay(t);
   if (unrelated && !mentionsGift(t) && (diningWords.test(u.text) || severalDiningValues(t)))
     return diningTurn(t);
   if (unrelated && !mentionsDiningStrongly(t) && !mentionsGift(t))
@@ -743,9 +744,10 @@ export async function route(t: Turn): Promise<TurnResult> {
       };
     }
   }
-  // "Yes" to "Want me to book one of them?", or just "the second one" (not "same as last time").
+  // "Yes" to "Want me to book one of them?", or just "the second one" (not "same as last time"). "OK, now back
+  // to the flowers" is a gift search, not an ok to book.
   const pick = pickedText(u.text);
-  if (offered && !dining && (!closes || pick !== u.text)) {
+  if (offered && !dining && (!closes || pick !== u.text) && !(mentionsGift(t) && !asksToBook(t))) {
     const reply = answer(u.text);
     if (
       reply === 'yes' ||

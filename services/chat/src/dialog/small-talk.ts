@@ -1,6 +1,8 @@
 // Replies that need no flow: greetings (with the offer of the last search), help, thanks, goodbye, order status.
 import { describeSearch } from './dining-questions.js';
 import { mainMenu, resetFlow } from './fallback.js';
+import { describeDate } from './local-time.js';
+import { repeatDate } from './repeat-search.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
@@ -18,14 +20,17 @@ export async function greet(t: Turn): Promise<TurnResult> {
       replies: [quickReplies('Hi! I can find restaurants and gifts. What would you like?', mainMenu)],
     };
   t.state.offeredRepeat = true;
+  // The offer says what "same as last time" will do, since that sends at once: the day and where to.
   const described = describeSearch({ ...last, date: undefined }, t.lexicon, t.today);
+  const day = describeDate(repeatDate(last, t.today), t.today.date);
+  const when = day === 'today' || day === 'tomorrow' ? day : `on ${day}`;
   return {
     state: t.state,
     replies: [
-      quickReplies(`Welcome back! Last time you looked for ${described}. Want the same again?`, [
-        ['Same as last time', 'same as last time'],
-        ...mainMenu,
-      ]),
+      quickReplies(
+        `Welcome back! Last time you looked for ${described}. Want the same again ${when}, sent to ${last.email ?? last.phone}?`,
+        [['Same as last time', 'same as last time'], ...mainMenu],
+      ),
     ],
   };
 }
@@ -156,6 +161,23 @@ export function cancelElsewhere(t: Turn): TurnResult {
       quickReplies(
         "I can't cancel that from here: bookings are cancelled on the Bookings page, and orders are on the Orders page. Anything else?",
         mainMenu,
+      ),
+    ],
+  };
+}
+
+/** "How do I pay?", "do you take credit cards?". */
+export const paymentQuestion =
+  /\bhow (?:do|can|should|will|would) (?:i|we) pay\b|\bhow (?:does|is) (?:the )?payment\b|\bpayment (?:options|methods)\b|\b(?:do|can) you (?:take|accept) (?:credit|debit|cards?|visa|mastercard|amex|paypal|apple pay|cash)\b|\bcan i pay (?:by|with|in)\b/i;
+
+/** How paying works: at checkout for gifts, at the restaurant for tables. */
+export function howToPay(t: Turn): TurnResult {
+  return {
+    state: t.state,
+    replies: [
+      say(
+        'You pay for a gift at checkout: tap Order on its card, choose the delivery and pay by card there; the payment is taken when the order is confirmed, and you get an e-mail then. Tables are paid at the restaurant; booking one is free.',
+        "You pay for a gift at checkout in the Concierge app: tap Order on its card in the app's chat, choose the delivery and pay by card; I can't take payments in a text chat. Tables are paid at the restaurant; booking one is free.",
       ),
     ],
   };
