@@ -3,6 +3,7 @@ import * as vocabulary from '../nlu/training/vocabulary.js';
 import { kindFamilies } from '../recommend/product.recommender.js';
 import type { RestaurantInfo } from '../recommend/recommend.types.js';
 import { AliasTable, fold, type Resolution, rememberLast } from './aliases.js';
+import { editDistance } from './fuzzy.js';
 
 export interface Facets {
   cuisines: string[];
@@ -107,6 +108,8 @@ export class Lexicon {
   /** Restaurants by the first word of their folded name ("le" → "le petit etoile" → …): a turn looks up only
    * the names that start with a word of the message. */
   private readonly restaurants = new Map<string, [name: string, r: RestaurantInfo][]>();
+  /** Every restaurant by its folded name, one-word names too, for names said in part or misspelt. */
+  private readonly everyRestaurant: [name: string, r: RestaurantInfo][] = [];
 
   constructor(
     readonly facets: Facets,
@@ -114,6 +117,7 @@ export class Lexicon {
   ) {
     for (const r of restaurants) {
       const name = fold(r.name);
+      this.everyRestaurant.push([name, r]);
       // A one-word name ("Nobu") would be found in too many ordinary sentences.
       if (!name.includes(' ')) continue;
       const first = name.slice(0, name.indexOf(' '));
@@ -185,6 +189,30 @@ export class Lexicon {
       }
     }
     return best?.[1];
+  }
+
+  /**
+   * Restaurants whose name holds every word of `phrase` ("luna" → Casa Luna, Pizzeria Luna …), or failing that
+   * the one whose whole name is nearest to it within a few letters ("kimchee garden" → Kimchi Garden), as
+   * `near`. For a name said that `findRestaurant` does not know as a whole.
+   */
+  restaurantsLike(phrase: string): { sharing: RestaurantInfo[]; near?: RestaurantInfo } {
+    const words = fold(phrase).split(' ').filter(Boolean);
+    if (words.length === 0) return { sharing: [] };
+    const all = this.everyRestaurant;
+    const sharing = all
+      .filter(([name]) => words.every((w) => ` ${name} `.includes(` ${w} `)))
+      .map(([, r]) => r);
+    if (sharing.length > 0) return { sharing };
+    const said = words.join(' ');
+    const limit = said.length <= 8 ? 1 : said.length <= 14 ? 2 : 3;
+    let near: [distance: number, r: RestaurantInfo] | undefined;
+    for (const [name, r] of all) {
+      if (Math.abs(name.length - said.length) > limit) continue;
+      const distance = editDistance(said, name);
+      if (distance <= limit && distance < (near?.[0] ?? Number.POSITIVE_INFINITY)) near = [distance, r];
+    }
+    return near ? { sharing: [], near: near[1] } : { sharing: [] };
   }
 
   /** The cuisine the catalog has that is closest to one it lacks ("greek" → mediterranean). */

@@ -278,3 +278,64 @@ describe('suggestions that differ from the search', () => {
     );
   });
 });
+
+describe('a restaurant name not known as a whole', () => {
+  it('says a name it does not know, and goes on with the search keeping the rest', async () => {
+    expect(restaurants.some((r) => /nobu/i.test(r.name))).toBe(false);
+    const sut = talk(open, someone());
+    const answer = await sut('book a table at Nobu tomorrow at 8pm for 2');
+    expect(answer.texts[0]).toBe('I don\'t know a restaurant called "Nobu", but I can find you a table.');
+    expect(last(answer.texts)).toBe('What kind of food would you like?');
+    await sut('italian');
+    await sut('soho');
+    expect(last((await sut('me@example.com')).texts)).toMatch(
+      /^Shall I book a table at .+ for 2 tomorrow at 8pm.*, under me@example\.com\?$/,
+    );
+  });
+
+  it('lists the places whose name holds the word said, and books the one chosen with what was said', async () => {
+    const words = new Map<string, RestaurantInfo[]>();
+    for (const r of restaurants)
+      for (const w of r.name.split(' ').filter((x) => /^[A-Z][a-z]{3,}$/.test(x)))
+        words.set(w, [...(words.get(w) ?? []), r]);
+    // A word that is only a name, not also a food or a kind of place ("Mezze", "Sushi", "Grill").
+    const food =
+      /mezze|sushi|pizz|taco|ramen|curry|noodle|dumpling|bbq|tapas|grill|kitchen|diner|cafe|bar|house/i;
+    const [word, sharing] = [...words].find(([w, rs]) => rs.length >= 2 && rs.length <= 5 && !food.test(w))!;
+    const sut = talk(open, someone());
+    const asked = await sut(`book ${word} for tomorrow 8pm for 2`);
+    expect(asked.texts[0]).toMatch(
+      new RegExp(`^I have ${sharing.length} places with "${word}" in the name: .+\\. Which one\\?$`),
+    );
+    const labels = asked.messages[0].structured.payload.options.map((o: { label: string }) => o.label);
+    expect(labels.sort()).toEqual(sharing.map((r) => r.name).sort());
+    const chosen = sharing.find((r) => opensAt(r, 3, '20:00') && r.maxPartySize >= 2) ?? sharing[0]!;
+    await sut(`book a table at ${chosen.name}`);
+    const question = last((await sut('me@example.com')).texts);
+    if (opensAt(chosen, 3, '20:00'))
+      expect(question).toBe(
+        `Shall I book a table at ${chosen.name} for 2 tomorrow at 8pm, under me@example.com?`,
+      );
+  });
+
+  it('offers the name nearest a misspelt one, and a yes books it with what was said', async () => {
+    const r = restaurants.find(
+      (x) =>
+        /^[A-Z][a-z]+ [A-Z][a-z]{4,}$/.test(x.name) &&
+        x.name[x.name.indexOf(' ') + 3] !== x.name[x.name.indexOf(' ') + 4] &&
+        opensAt(x, 3, '19:00') &&
+        x.maxPartySize >= 2,
+    )!;
+    // One letter swapped in the second word: "Kimchi Garden" → "Kimchi Gadren".
+    const [first, second] = r.name.split(' ') as [string, string];
+    const misspelt =
+      `${first.toLowerCase()} ${second.slice(0, 2)}${second[3]}${second[2]}${second.slice(4)}`.toLowerCase();
+    const sut = talk(open, someone());
+    const asked = await sut(`book a table at ${misspelt} tomorrow at 7 for 2`);
+    expect(asked.texts[0]).toMatch(new RegExp(`^I don't know "${misspelt}"\\. Did you mean ${r.name} \\(`));
+    await sut('yes');
+    expect(last((await sut('me@example.com')).texts)).toBe(
+      `Shall I book a table at ${r.name} for 2 tomorrow at 7pm, under me@example.com?`,
+    );
+  });
+});

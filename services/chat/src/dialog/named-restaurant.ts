@@ -273,3 +273,81 @@ export async function bookNamedTable(t: Turn): Promise<TurnResult> {
   d.time = undefined;
   return askNext(t, [`${sorry}: ${outcome.refusal}`]);
 }
+
+/** After "book a table at" or "book": the name said ("Nobu", "kimchee garden", "Luna"), up to the first value. */
+const atName =
+  /\b(?:table|reservation|booking|book|reserve)\s+(?:(?:me|us)\s+)?(?:a\s+table\s+)?(?:at|with)\s+(?:the\s+)?(.+?)(?=\s+(?:for|on|at|by|tomorrow|today|tonight|next|this|in|around|please|and)\b|[,.!?;]|$)/i;
+const bookName =
+  /\b(?:book|reserve)\s+(?!(?:a|an|the|me|us|it|that|this|one|table|something|somewhere|anything|nothing|everything|them|another|there|again|yet|now|for|at|in|on)\b)(.+?)(?=\s+(?:for|on|at|by|tomorrow|today|tonight|next|this|in|around|please|and)\b|[,.!?;]|$)/i;
+/** Words of a kind of place, not a name ("an italian place", "somewhere nice"). */
+const placeWords =
+  /\b(place|places|restaurant|restaurants|spot|somewhere|anywhere|something|joint|table|food|cuisine|dinner|lunch|brunch|breakfast|one|ones|suggestions?)\b/i;
+
+/** The restaurant name a booking request says, when it reads as a name rather than a kind of place or a value. */
+export function saidRestaurantName(t: Turn): string | undefined {
+  if (/\b(don'?t|do not|not yet|no need to)\b/i.test(t.u.text)) return undefined;
+  const phrase = (atName.exec(t.u.text) ?? bookName.exec(t.u.text))?.[1]?.trim();
+  if (!phrase || phrase.split(/\s+/).length > 4 || /\d|@/.test(phrase) || placeWords.test(phrase))
+    return undefined;
+  const { lexicon } = t;
+  if (lexicon.findCuisine(phrase) || lexicon.findArea(phrase) || lexicon.findOtherArea(phrase))
+    return undefined;
+  if (lexicon.nearCuisine(phrase)) return undefined;
+  return phrase;
+}
+
+/**
+ * "Book a table at Nobu", "book Luna", "a table at kimchee garden": a name not known as a whole. One place
+ * whose name holds it is booked; several are listed to choose from; a near miss is offered ("Did you mean
+ * Kimchi Garden?", and a yes books it); a name nothing resembles is said to be unknown, and the request goes on
+ * as a search. Undefined when the message names no restaurant.
+ */
+export function unknownRestaurant(t: Turn): TurnResult | { unknown: string } | undefined {
+  const phrase = saidRestaurantName(t);
+  if (!phrase) return undefined;
+  const { sharing, near } = t.lexicon.restaurantsLike(phrase);
+  if (sharing.length === 1) return bookNamed(t, toNamed(sharing[0]!));
+  const { state, lexicon } = t;
+  const kind = (r: RestaurantInfo) => `${lexicon.cuisineName(r.cuisine)} in ${lexicon.areaName(r.area)}`;
+  // The day, time and party said with the name are kept for the place chosen.
+  const keepValues = () => {
+    state.flow = 'dining';
+    state.booking = true;
+    absorbDining({
+      ...t,
+      u: { ...t.u, text: t.u.text.replace(phrase, ' '), cuisine: undefined, area: undefined },
+    });
+    state.awaiting = undefined;
+  };
+  if (sharing.length > 1) {
+    keepValues();
+    const shown = sharing.slice(0, 5);
+    const more = sharing.length > shown.length ? `, and ${sharing.length - shown.length} more` : '';
+    return {
+      state,
+      replies: [
+        quickReplies(
+          `I have ${sharing.length} places with "${phrase}" in the name: ${shown.map((r) => `${r.name} (${kind(r)})`).join(', ')}${more}. Which one?`,
+          shown.map((r) => [r.name, `book a table at ${r.name}`] as [string, string]),
+        ),
+      ],
+    };
+  }
+  if (near) {
+    keepValues();
+    state.described = toNamed(near);
+    return {
+      state,
+      replies: [
+        quickReplies(
+          `I don't know "${phrase}". Did you mean ${near.name} (${kind(near)}, rated ${near.rating.toFixed(1)}★)?`,
+          [
+            [`Book ${near.name}`, `book a table at ${near.name}`],
+            ['Find another place', 'find a restaurant'],
+          ],
+        ),
+      ],
+    };
+  }
+  return { unknown: phrase };
+}

@@ -33,6 +33,7 @@ import {
   namedRestaurant,
   openingAnswer,
   toNamed,
+  unknownRestaurant,
 } from './named-restaurant.js';
 import { orderTurn, pricePhrase } from './order-flow.js';
 import { cardPosition } from './positions.js';
@@ -622,6 +623,25 @@ export async function route(t: Turn): Promise<TurnResult> {
     if (asksToBook(t) || state.flow === 'dining' || u.intent === 'dining_suggestions' || dining)
       return bookNamed(t, toNamed(named));
     return describeNamed(t, named);
+  }
+  // "Book a table at Nobu", "book Luna": a name not known whole, said so, chosen among, or guessed at.
+  if (!named && asksToBook(t) && !described && !(state.offered && namesOffered(u.text, state.offered))) {
+    const unknown = unknownRestaurant(t);
+    if (unknown && 'unknown' in unknown) {
+      t.state.booking = true;
+      const search = await diningTurn({
+        ...t,
+        u: { ...u, text: u.text.replace(unknown.unknown, ' '), cuisine: undefined, area: undefined },
+      });
+      return {
+        state: search.state,
+        replies: [
+          say(`I don't know a restaurant called "${unknown.unknown}", but I can find you a table.`),
+          ...search.replies,
+        ],
+      };
+    }
+    if (unknown) return unknown;
   }
   // "Yes" or "book it" right after a restaurant was described, unless the message asks for another kind of place.
   if (
