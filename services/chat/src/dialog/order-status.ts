@@ -36,15 +36,21 @@ export function asksAboutOrders(t: Turn): boolean {
   );
 }
 
-/** Words of a product's name that say which order is meant ("my tulips" → Pink Tulip Bouquet). */
-const filler = new Set(['with', 'and', 'the', 'for', 'of', 'a', 'an', 'in', 'mini']);
+/**
+ * Words of a product's name that say which order is meant ("my tulips" → Pink Tulip Bouquet); words people use
+ * about any order ("will it come soon?", "thank you") say nothing about which.
+ */
+const filler = new Set(['with', 'soon', 'well', 'thank', 'happy', 'love', 'welcome', 'your', 'from', 'this']);
+
+/** "lilies" → "lily", "roses" → "ros" (as "rose" → "ros"): singular and plural alike. */
+const stem = (word: string) => word.replace(/ies$/, 'y').replace(/(es|s|e)$/, '');
 
 function nameWords(name: string): string[] {
   return name
     .toLowerCase()
     .split(/[^a-z]+/)
-    .filter((w) => w.length >= 3 && !filler.has(w))
-    .map((w) => w.replace(/(es|s)$/, ''));
+    .filter((w) => w.length >= 4 && !filler.has(w))
+    .map(stem);
 }
 
 /** The orders whose product the message names, by a word of its name in singular or plural. */
@@ -53,7 +59,7 @@ function ordersNamed(text: string, orders: OrderInfo[]): OrderInfo[] {
     text
       .toLowerCase()
       .split(/[^a-z]+/)
-      .map((w) => w.replace(/(es|s)$/, '')),
+      .map(stem),
   );
   return orders.filter((o) => nameWords(o.productName).some((w) => said.has(w)));
 }
@@ -141,11 +147,8 @@ export async function orderStatusTurn(t: Turn): Promise<TurnResult> {
     return { state, replies: [say(lead + describeOrder(latest, today)), ...again(latest)] };
   const shown = chosen.slice(0, 3);
   const lines = shown.map((o, i) => `${i + 1}. ${briefly(o, today)}`);
-  const rest = chosen.length > shown.length ? ' The Orders page lists them all.' : '';
-  return {
-    state,
-    replies: [say(`${lead}Your latest orders:\n${lines.join('\n')}${rest ? `\n${rest.trim()}` : ''}`)],
-  };
+  const rest = chosen.length > shown.length ? '\nThe Orders page lists them all.' : '';
+  return { state, replies: [say(`${lead}Your latest orders:\n${lines.join('\n')}${rest}`)] };
 }
 
 /** A failed order can be ordered again: its name, which the order flow finds in the catalog. */
