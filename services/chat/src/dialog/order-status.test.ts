@@ -69,6 +69,8 @@ describe('order status from the orders service', () => {
     expect(tulipsOnly.texts[0]).toMatch(
       /^Your order of Pink Tulip Bouquet \(ord_[\w-]+\) is confirmed; it will be delivered on Fri, Mar 13\.$/,
     );
+    const asked = await open.send('is my tulip bouquet confirmed?', { caller: dave });
+    expect(asked.texts[0]).toMatch(/^Your order of Pink Tulip Bouquet \(ord_[\w-]+\) is confirmed/);
     const both = await open.send('where is my order', { caller: dave });
     expect(both.texts[0]).toMatch(
       /^Your latest orders:\n1\. Two Dozen Red Roses \(ord_[\w-]+\): confirmed, delivery on Sat, Mar 14\n2\. Pink Tulip Bouquet \(ord_[\w-]+\): confirmed, delivery on Fri, Mar 13$/,

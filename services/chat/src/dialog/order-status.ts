@@ -19,9 +19,9 @@ const statusCue =
 /** "It hasn't arrived yet", "the delivery never came", "still waiting". */
 const notArrived =
   /\b(hasn'?t|hasnt|has not|haven'?t|havent|have not|never|didn'?t|didnt|did not|not)\s+(yet\s+)?(arrived?|come|came|shown up|showed up|turned up|been delivered|got(ten)? here|received)\b|\bstill (waiting|not here)\b|\b(is|are) (late|delayed|missing)\b/i;
-/** "Where are my tulips?", "when will my roses arrive?", "did my flowers get delivered?". */
+/** "Where are my tulips?", "when will my roses arrive?", "did my flowers get delivered?", "is my plant confirmed?". */
 const whereMine =
-  /\bwhere('?s| is| are) (my|our)\b|\b(when|did|has|have|will|are|is)\s+(will\s+|do\s+|does\s+)?(my|our)\s+(\w+\s+){0,3}?(arrive|arriving|coming|come|get delivered|been delivered|be delivered|delivered|shipped|ship|on (its|their|the) way)\b/i;
+  /\bwhere('?s| is| are) (my|our)\b|\b(when|did|has|have|will|are|is)\s+(will\s+|do\s+|does\s+)?(my|our)\s+(\w+\s+){0,3}?(arrive|arriving|coming|come|get delivered|been delivered|be delivered|delivered|shipped|ship|sent|confirmed|processed|on (its|their|the) way)\b/i;
 const cancelCue = /\b(cancel\w*|cancle|call off)\b/i;
 const bookingWords = /\b(bookings?|reservations?|tables?)\b/i;
 
