@@ -5,6 +5,7 @@ import { alice, bob, type OpenChat, openChat, placeOrder, talk } from '../testin
 
 const carol: Caller = { userId: 'usr_carol', roles: ['customer'], via: 'jwt' };
 const dave: Caller = { userId: 'usr_dave', roles: ['customer'], via: 'jwt' };
+const erin: Caller = { userId: 'usr_erin', roles: ['customer'], via: 'jwt' };
 
 /** Text of the assignment's endpoint, for the same question. */
 async function chatbot(open: OpenChat, text: string, caller: Caller): Promise<string> {
@@ -33,6 +34,11 @@ describe('order status from the orders service', () => {
     });
     await placeOrder(open, dave, 'Pink Tulip Bouquet', { deliveryDate: '2026-03-13' });
     await placeOrder(open, dave, 'Two Dozen Red Roses', { deliveryDate: '2026-03-14' });
+    await placeOrder(open, erin, 'Pink Tulip Bouquet', { deliveryDate: '2026-03-12' });
+    await placeOrder(open, erin, 'Two Dozen Red Roses', {
+      deliveryDate: '2026-03-12',
+      paymentToken: 'tok_chargeDeclined',
+    });
   }, 30_000);
   afterAll(() => open.close());
 
@@ -103,6 +109,23 @@ describe('order status from the orders service', () => {
     } finally {
       open.clock.now = now;
     }
+  });
+
+  it('takes the order still under way for a late delivery or a cancel, not a newer failed one', async () => {
+    expect((await open.send('my package is late', { caller: erin })).texts[0]).toMatch(
+      /^Your order of Pink Tulip Bouquet \(ord_[\w-]+\) is confirmed; it will be delivered on Thu, Mar 12\. So it is not late yet\.$/,
+    );
+    expect((await open.send('can you cancel the order?', { caller: erin })).texts[0]).toMatch(
+      /^Your order of Pink Tulip Bouquet \(ord_[\w-]+\) is already confirmed .* can no longer be cancelled/,
+    );
+  });
+
+  it('answers a question about an order in the middle of a gift search', async () => {
+    const sut = talk(open, erin);
+    await sut('I need red roses delivered to my mom tomorrow');
+    expect((await sut('why did my roses order fail?')).texts[0]).toMatch(
+      /^Your order of Two Dozen Red Roses \(ord_[\w-]+\) did not go through: The card was declined\./,
+    );
   });
 
   it('keeps the text-only endpoint plain', async () => {

@@ -10,9 +10,9 @@ import { bookingsPage } from './small-talk.js';
 import type { Turn, TurnResult } from './turn.types.js';
 import { answer } from './yes-no.js';
 
-/** "My order", "my delivery", "I ordered": the user's own order. */
+/** "My order", "my roses order", "my delivery", "I ordered": the user's own order. */
 const ownOrder =
-  /\b(my|our) (last |latest |recent |first |new )?(orders?|deliver(y|ies)|packages?|parcels?|purchases?|payment)\b|\b(i|we) (ordered|bought|purchased)\b|\bthe orders? (i|we)\b/i;
+  /\b(my|our) ([\w']+ ){0,2}(orders?|packages?|parcels?|purchases?|payment)\b|\b(my|our) (last |latest |recent )?deliver(y|ies)\b|\b(i|we) (ordered|bought|purchased)\b|\bthe orders? (i|we)\b/i;
 /** What is asked about it: where, when, whether it went through, or a cancel. */
 const statusCue =
   /\b(where|when|status|track(ing)?|ship(ped)?|arriv\w*|deliver\w*|way|through|confirm\w*|late|updates?|waiting|cancel\w*|fail\w*|happen\w*|show|see|list|check)\b|\?/i;
@@ -142,13 +142,20 @@ export async function orderStatusTurn(t: Turn): Promise<TurnResult> {
   const chosen = named.length > 0 ? named : orders;
   if (cancelCue.test(u.text)) return cancelAnswer(t, chosen, lead);
   const latest = chosen[0]!;
-  if (notArrived.test(u.text)) return { state, replies: [say(lead + notArrivedAnswer(latest, today))] };
+  // What has not arrived is an order on its way, not a newer one that failed or was cancelled.
+  if (notArrived.test(u.text))
+    return { state, replies: [say(lead + notArrivedAnswer(live(chosen) ?? latest, today))] };
   if (chosen.length === 1)
     return { state, replies: [say(lead + describeOrder(latest, today)), ...again(latest)] };
   const shown = chosen.slice(0, 3);
   const lines = shown.map((o, i) => `${i + 1}. ${briefly(o, today)}`);
   const rest = chosen.length > shown.length ? '\nThe Orders page lists them all.' : '';
   return { state, replies: [say(`${lead}Your latest orders:\n${lines.join('\n')}${rest}`)] };
+}
+
+/** The newest order still under way: a pending one first (the one a cancel can still stop), else a confirmed one. */
+function live(orders: OrderInfo[]): OrderInfo | undefined {
+  return orders.find((o) => o.status === 'pending') ?? orders.find((o) => o.status === 'confirmed');
 }
 
 /** A failed order can be ordered again: its name, which the order flow finds in the catalog. */
@@ -175,7 +182,7 @@ function notArrivedAnswer(o: OrderInfo, today: string): string {
 function cancelAnswer(t: Turn, chosen: OrderInfo[], lead: string): TurnResult {
   const { state } = t;
   const today = t.today.date;
-  const target = chosen.find((o) => o.status === 'pending') ?? chosen[0]!;
+  const target = live(chosen) ?? chosen[0]!;
   const said = (text: string) => ({ state, replies: [say(lead + text)] });
   switch (target.status) {
     case 'pending':
