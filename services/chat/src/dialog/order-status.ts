@@ -92,7 +92,7 @@ function describeOrder(o: OrderInfo, today: string): string {
     case 'pending':
       return `${lead} is being processed (delivery ${onDay(o.deliveryDate, today)}); you'll be notified as soon as it is confirmed.`;
     case 'failed':
-      return `${lead} did not go through${o.failureReason ? `: ${o.failureReason.replace(/\.$/, '')}` : ''}. Nothing will be delivered; you can order it again.`;
+      return `${lead} did not go through${o.failureReason ? `: ${o.failureReason.replace(/\.$/, '')}` : ''}. Nothing will be delivered${retriable(o) ? '; you can order it again' : ''}.`;
     case 'cancelled':
       return `${lead} was cancelled.`;
   }
@@ -158,9 +158,14 @@ function live(orders: OrderInfo[]): OrderInfo | undefined {
   return orders.find((o) => o.status === 'pending') ?? orders.find((o) => o.status === 'confirmed');
 }
 
+/** A payment that failed can be tried again; a product that sold out or is no longer sold cannot. */
+function retriable(o: OrderInfo): boolean {
+  return o.status === 'failed' && (!o.failureReason || /\b(card|payment)\b/i.test(o.failureReason));
+}
+
 /** A failed order can be ordered again: its name, which the order flow finds in the catalog. */
 function again(o: OrderInfo) {
-  return o.status === 'failed'
+  return retriable(o)
     ? [
         quickReplies('Want to order it again?', [
           [`Order it again`, `order the ${o.productName}`],
