@@ -3,8 +3,20 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createCatalogService } from '@concierge/catalog';
-import { createChatService, inProcessCatalogClient, loadChatModel } from '@concierge/chat';
-import { type Caller, createMemoryCache, createSqliteStore } from '@concierge/platform';
+import {
+  createChatService,
+  inProcessCatalogClient,
+  inProcessOrdersClient,
+  loadChatModel,
+} from '@concierge/chat';
+import { createInProcessCatalogClient, createOrdersService, createSandboxProcessor } from '@concierge/orders';
+import {
+  type Caller,
+  createMemoryCache,
+  createMemoryEventBus,
+  createSqliteQueue,
+  createSqliteStore,
+} from '@concierge/platform';
 
 const seconds = Number(process.argv[2] ?? 5);
 const concurrency = Number(process.argv[3] ?? 50);
@@ -25,13 +37,25 @@ const scripts = [
 const store = createSqliteStore({ file: path.join(os.tmpdir(), `concierge-chat-bench-${process.pid}.db`) });
 const catalog = createCatalogService({ store });
 const model = loadChatModel({ dataDir: path.join(os.tmpdir(), 'concierge-chat-bench') });
+// The orders the chat reads "where is my order?" from; no script asks, so no worker runs.
+const payments = createSandboxProcessor({ store });
+const orders = createOrdersService({
+  store,
+  queue: createSqliteQueue({ database: store }),
+  events: createMemoryEventBus({ onHandlerError: (error) => console.error(error) }),
+  catalog: createInProcessCatalogClient(catalog.module),
+  payments,
+});
 const chat = createChatService({
   store,
   cache: createMemoryCache(),
   catalog: inProcessCatalogClient(catalog.module),
+  orders: inProcessOrdersClient(orders.module),
   model,
 });
 await store.migrate(catalog.migrations);
+await store.migrate(payments.migrations);
+await store.migrate(orders.migrations);
 await store.migrate(chat.migrations);
 await catalog.seed({ products: 60, restaurants: 600 });
 

@@ -4,22 +4,27 @@ import { createCatalogService } from '@concierge/catalog';
 import { buildGateway, type Gateway, loadApiDocument } from '@concierge/gateway';
 import { createLogger, createMemoryCache, createSqliteStore, type SqlStore } from '@concierge/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChatService, inProcessCatalogClient } from './index.js';
-import { testModel } from './testing/chat.fixture.js';
+import { createChatService, inProcessCatalogClient, inProcessOrdersClient } from './index.js';
+import { composeOrders, testModel } from './testing/chat.fixture.js';
 
 let store: SqlStore;
 let sut: Gateway;
+let closeOrders: () => Promise<void>;
 
 beforeAll(async () => {
-  store = createSqliteStore({ file: ':memory:' });
+  const sqlite = createSqliteStore({ file: ':memory:' });
+  store = sqlite;
   const catalog = createCatalogService({ store });
+  await store.migrate(catalog.migrations);
+  const orders = await composeOrders(sqlite, catalog.module, () => new Date());
+  closeOrders = orders.close;
   const chat = createChatService({
     store,
     cache: createMemoryCache(),
     catalog: inProcessCatalogClient(catalog.module),
+    orders: inProcessOrdersClient(orders.orders.module),
     model: testModel(),
   });
-  await store.migrate(catalog.migrations);
   await store.migrate(chat.migrations);
   await catalog.seed({ products: 60, restaurants: 300 });
   sut = await buildGateway({
@@ -37,6 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sut.app.close();
+  await closeOrders();
   await store.close();
 });
 

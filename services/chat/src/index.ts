@@ -23,6 +23,12 @@ import { PendingDeliveryRepository } from './store/pending-delivery.repository.j
 export type { ChatDeps } from './chat.deps.js';
 export type { DialogState, Reply } from './dialog/dialog.types.js';
 export { loadChatModel } from './model.js';
+export {
+  inProcessOrdersClient,
+  type OrderInfo,
+  type OrdersClient,
+  type OrdersClientOptions,
+} from './orders/orders-client.js';
 export { type CatalogClient, inProcessCatalogClient } from './recommend/catalog-client.js';
 export { chatMigrations };
 
@@ -37,9 +43,15 @@ export interface ChatService {
 }
 
 /**
- * Wires the chat over a store, a cache, the catalog and a loaded model. Run `store.migrate(chat.migrations)` first.
+ * Wires the chat over a store, a cache, the catalog, the orders and a loaded model. Run `store.migrate(chat.migrations)` first.
  * @example
- * const chat = createChatService({ store, cache, catalog: inProcessCatalogClient(catalog.module), model });
+ * const chat = createChatService({
+ *   store,
+ *   cache,
+ *   catalog: inProcessCatalogClient(catalog.module),
+ *   orders: inProcessOrdersClient(orders.module),
+ *   model,
+ * });
  * await store.migrate(chat.migrations);
  */
 export function createChatService(deps: ChatDeps): ChatService {
@@ -64,6 +76,7 @@ export function createChatService(deps: ChatDeps): ChatService {
     lastSearches: new LastSearchRepository(db, now, writes),
     notifier: diningSuggestedNotifier(notifierDeps),
     tables: deps.catalog,
+    orders: deps.orders,
   });
   const conversationRepository = new ConversationRepository(db, writes);
   const states = new DialogStateStore(deps.cache, { idleTtlMs: deps.idleTtlMs, now });

@@ -2,10 +2,15 @@
 // (from the same build), on PostgreSQL, Redis and NATS JetStream. The gateway process holds identity
 // (the authorizer and the OpenID provider live at the edge) and reaches every other service over HTTP
 // (keep-alive pools, deadlines, idempotent-only retries, a circuit breaker per service); services reach
-// each other the same way (orders → catalog, chat → catalog).
+// each other the same way (orders → catalog, chat → catalog and orders).
 import path from 'node:path';
 import { createCatalogService } from '@concierge/catalog';
-import { createChatService, inProcessCatalogClient, loadChatModel } from '@concierge/chat';
+import {
+  createChatService,
+  inProcessCatalogClient,
+  inProcessOrdersClient,
+  loadChatModel,
+} from '@concierge/chat';
 import {
   type ApiDocument,
   buildGateway,
@@ -130,11 +135,38 @@ export async function assembleServiceProcess(
   // Services call catalog operations the API does not expose (reserveStock...): any operation goes.
   const catalogModule = catalog?.module ?? remote.module('catalog');
 
+  let ordersModule: ServiceModule | undefined;
+  if (has('orders') || has('orders-worker')) {
+    const payments = createSandboxProcessor({ store });
+    const orders = createOrdersService({
+      store,
+      queue: messaging!.queue,
+      events: messaging!.events,
+      catalog: createInProcessCatalogClient(catalogModule),
+      payments,
+      logger: logger.child({ service: 'orders' }),
+    });
+    migrations.push(payments.migrations, orders.migrations);
+    if (has('orders')) {
+      ordersModule = orders.module;
+      local.push(orders.module);
+      // The relays live with the writes that wake them; the outbox keeps what they have not sent yet.
+      starters.push(async () => orders.relays.start());
+      stoppers.push(() => orders.relays.stop());
+    }
+    if (has('orders-worker')) {
+      starters.push(async () => void orders.worker.start());
+      stoppers.push(() => orders.worker.stop());
+    }
+  }
+
   if (has('chat')) {
     const chat = createChatService({
       store,
       cache,
       catalog: inProcessCatalogClient(catalogModule),
+      // The caller's orders: over HTTP (the `orders` entry of CONCIERGE_SERVICE_URLS) unless served here.
+      orders: inProcessOrdersClient(ordersModule ?? remote.module('orders', ['listOrders', 'cancelOrder'])),
       model: timedModel(
         loadChatModel({
           dataDir: config.dataDir,
@@ -149,29 +181,6 @@ export async function assembleServiceProcess(
     local.push(chat.module);
     migrations.push(chat.migrations);
     starters.push(async () => void (await chat.publishPending()));
-  }
-
-  if (has('orders') || has('orders-worker')) {
-    const payments = createSandboxProcessor({ store });
-    const orders = createOrdersService({
-      store,
-      queue: messaging!.queue,
-      events: messaging!.events,
-      catalog: createInProcessCatalogClient(catalogModule),
-      payments,
-      logger: logger.child({ service: 'orders' }),
-    });
-    migrations.push(payments.migrations, orders.migrations);
-    if (has('orders')) {
-      local.push(orders.module);
-      // The relays live with the writes that wake them; the outbox keeps what they have not sent yet.
-      starters.push(async () => orders.relays.start());
-      stoppers.push(() => orders.relays.stop());
-    }
-    if (has('orders-worker')) {
-      starters.push(async () => void orders.worker.start());
-      stoppers.push(() => orders.worker.stop());
-    }
   }
 
   if (has('notifications')) {

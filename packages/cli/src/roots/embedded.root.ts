@@ -2,7 +2,12 @@
 // (or PostgreSQL / Redis when configured), behind one gateway.
 import path from 'node:path';
 import { createCatalogService } from '@concierge/catalog';
-import { createChatService, inProcessCatalogClient, loadChatModel } from '@concierge/chat';
+import {
+  createChatService,
+  inProcessCatalogClient,
+  inProcessOrdersClient,
+  loadChatModel,
+} from '@concierge/chat';
 import { type ApiDocument, loadApiDocument, type ReadinessCheck } from '@concierge/gateway';
 import { deliverQueue, LiveHub } from '@concierge/notifications';
 import {
@@ -123,6 +128,7 @@ export async function assembleSystem(
     store,
     cache,
     catalog: inProcessCatalogClient(catalog.module),
+    orders: inProcessOrdersClient(orders.module),
     model: timed(
       loadChatModel({
         dataDir: config.dataDir,

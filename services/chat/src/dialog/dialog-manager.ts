@@ -2,6 +2,7 @@
 import type { NluModel } from '@concierge/nlu';
 import type { Caller } from '@concierge/platform';
 import { interpret } from '../nlu/interpret.js';
+import type { OrdersClient } from '../orders/orders-client.js';
 import type { Recommender } from '../recommend/recommend.types.js';
 import { nameThePick } from './best-pick.js';
 import type { DialogState } from './dialog.types.js';
@@ -20,6 +21,7 @@ export interface DialogDeps {
   lastSearches: LastSearches;
   notifier: DiningNotifier;
   tables: TableBooker;
+  orders: OrdersClient;
 }
 
 export interface TurnInput {
@@ -52,6 +54,7 @@ export class DialogManager {
       lastSearches: this.deps.lastSearches,
       notifier: this.deps.notifier,
       tables: this.deps.tables,
+      orders: this.deps.orders,
       ...(input.defer ? { defer: input.defer } : {}),
     };
     return nameThePick(turn, await route(turn));

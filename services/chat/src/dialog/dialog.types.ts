@@ -95,6 +95,13 @@ export interface DialogState {
   offered?: OfferedTables;
   /** The table this conversation booked last: "what's the address?" or "cancel it" right after is about it. */
   booked?: BookedTable;
+  /** The last reply asked "Cancel it?" of this order: the next message's yes cancels it, anything else drops it. */
+  cancelOrder?: PendingCancel;
+}
+
+export interface PendingCancel {
+  orderId: string;
+  productName: string;
 }
 
 export interface BookedTable {

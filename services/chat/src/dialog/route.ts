@@ -36,6 +36,7 @@ import {
   unknownRestaurant,
 } from './named-restaurant.js';
 import { orderTurn, pricePhrase } from './order-flow.js';
+import { answerCancel, asksAboutOrders, orderStatusTurn } from './order-status.js';
 import { cardPosition } from './positions.js';
 import { describeProduct, productAsked } from './product-questions.js';
 import { repeatLastSearch } from './repeat-search.js';
@@ -54,12 +55,15 @@ const control = new Set([
   'repeat_last_search',
 ]);
 
-/** Ends the flow; "cancel my booking" is not about this conversation, so the answer says where that is done. */
-function cancel(t: Turn): TurnResult {
+/**
+ * Ends the flow; "cancel my booking" is not about this conversation, so the answer says where that is done, and
+ * "cancel the order" is answered from the order.
+ */
+function cancel(t: Turn): Promise<TurnResult> | TurnResult {
   resetFlow(t);
-  return /\b(booking|reservation|table|order)\b/i.test(t.u.text)
-    ? talk.cancelElsewhere(t)
-    : talk.cancelled(t);
+  if (/\border\b/i.test(t.u.text) && !/\b(booking|reservation|table)\b/i.test(t.u.text))
+    return orderStatusTurn(t);
+  return /\b(booking|reservation|table)\b/i.test(t.u.text) ? talk.cancelElsewhere(t) : talk.cancelled(t);
 }
 
 /** Asks about one of the offered restaurants rather than to book it. */
@@ -406,7 +410,7 @@ function byIntent(t: Turn): Promise<TurnResult> | TurnResult {
     case 'goodbye':
       return talk.goodbye(t);
     case 'order_status':
-      return talk.orderStatus(t);
+      return orderStatusTurn(t);
     case 'cancel':
       if (cancelWords.test(u.text)) return cancel(t);
       // A bare "no" answering "How many people?" is no answer: the question again, with the way out.
@@ -455,6 +459,13 @@ export async function route(t: Turn): Promise<TurnResult> {
   state.changing = undefined;
   const askedNumber = state.askedNumber;
   state.askedNumber = undefined;
+  const cancelOffer = state.cancelOrder;
+  state.cancelOrder = undefined;
+  // "Yes" to "Cancel your order of …?"; anything but a yes or a no goes on as a new message.
+  if (cancelOffer) {
+    const decided = await answerCancel(t, cancelOffer);
+    if (decided) return decided;
+  }
   const confidentControl = control.has(u.intent) && u.confidence >= 0.6;
   // An intent that ends an exchange; a cancel reading needs words that cancel ("let's do the first" does not).
   const closes =
@@ -551,8 +562,10 @@ export async function route(t: Turn): Promise<TurnResult> {
     return talk.cancelElsewhere(t);
   }
   // "Do I have any reservations?": they are listed on the Bookings page.
-  if (myBookings.test(u.text)) return talk.orderStatus(t);
+  if (myBookings.test(u.text)) return talk.bookingsPage(t);
   if (changeBooking.test(u.text)) return talk.changeElsewhere(t);
+  // "Where is my order?", "when will my tulips arrive?", "it hasn't arrived": from the user's orders, in any flow.
+  if (asksAboutOrders(t) && !mentionsDiningStrongly(t)) return orderStatusTurn(t);
   // "What's the address?" or "cancel it" right after a booking: about that table, until another search starts.
   if (state.flow !== 'none') state.booked = undefined;
   else if (state.booked && !state.offered && !described) {

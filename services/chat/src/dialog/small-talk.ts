@@ -1,4 +1,4 @@
-// Replies that need no flow: greetings (with the offer of the last search), help, thanks, goodbye, order status.
+// Replies that need no flow: greetings (with the offer of the last search), help, thanks, goodbye, bookings.
 import { describeSearch } from './dining-questions.js';
 import { mainMenu, resetFlow } from './fallback.js';
 import { describeDate } from './local-time.js';
@@ -71,17 +71,11 @@ export function goodbye(t: Turn): TurnResult {
   };
 }
 
-export function orderStatus(t: Turn): TurnResult {
-  const bookings = /\b(bookings?|reservations?|tables?)\b/i.test(t.u.text);
+/** "Do I have any reservations?": the Bookings page lists them (orders are answered in `order-status.ts`). */
+export function bookingsPage(t: Turn): TurnResult {
   return {
     state: t.state,
-    replies: [
-      say(
-        bookings
-          ? 'Your table bookings are on the Bookings page, where you can also cancel one.'
-          : 'Your orders and their status are on the Orders page; you also get an e-mail when one is confirmed.',
-      ),
-    ],
+    replies: [say('Your table bookings are on the Bookings page, where you can also cancel one.')],
   };
 }
 

@@ -2,6 +2,7 @@
 
 import type { Caller } from '@concierge/platform';
 import type { Understanding } from '../nlu/understanding.js';
+import type { OrdersClient } from '../orders/orders-client.js';
 import type { BookingInfo, BookingRequest, DiningSearch, Recommender } from '../recommend/recommend.types.js';
 import type { DialogState, Reply } from './dialog.types.js';
 import type { Lexicon } from './lexicon.js';
@@ -43,6 +44,8 @@ export interface Turn {
   lastSearches: LastSearches;
   notifier: DiningNotifier;
   tables: TableBooker;
+  /** The caller's own orders ("where is my order?"), through the orders service. */
+  orders: OrdersClient;
   /**
    * Hands over a write the answer does not depend on (the last search, a pending delivery): the turn waits
    * for it together with its history write, so both share one commit instead of one after the other.

@@ -1,18 +1,35 @@
-// Test helpers: the model trained once per machine, a seeded catalog, and a chat service on a fixed clock.
+// Test helpers: the model trained once per machine, a seeded catalog, the orders service, and a chat service on a
+// fixed clock.
 import os from 'node:os';
 import path from 'node:path';
 import { createCatalogService } from '@concierge/catalog';
 import type { NluModel } from '@concierge/nlu';
 import {
+  createInProcessCatalogClient,
+  createOrdersService,
+  createSandboxProcessor,
+  type OrdersService,
+} from '@concierge/orders';
+import {
   type Cache,
   type Caller,
   createMemoryCache,
+  createMemoryEventBus,
+  createSqliteQueue,
   createSqliteStore,
   type EventBus,
+  type OperationRequest,
   type ServiceModule,
+  type SqliteStore,
   type SqlStore,
 } from '@concierge/platform';
-import { type ChatService, createChatService, inProcessCatalogClient } from '../index.js';
+import {
+  type ChatService,
+  createChatService,
+  inProcessCatalogClient,
+  inProcessOrdersClient,
+  type OrderInfo,
+} from '../index.js';
 import { readBotDefinition } from '../nlu/bot-definition.js';
 import { loadOrTrainModel } from '../nlu/model-store.js';
 import type { BookingInfo } from '../recommend/recommend.types.js';
@@ -38,6 +55,8 @@ export interface OpenChat {
   chat: ChatService;
   /** The catalog the chat books at (`listBookings` shows what the dialog booked). */
   catalog: ServiceModule;
+  /** The real orders service the chat reads the caller's orders from (`placeOrder` places one). */
+  orders: OrdersService;
   store: SqlStore;
   cache: Cache;
   clock: { now: number };
@@ -56,9 +75,17 @@ export interface Answer {
   texts: string[];
 }
 
-export async function openChat(
-  options: { cache?: Cache; events?: EventBus; idleTtlMs?: number } = {},
-): Promise<OpenChat> {
+export interface OpenChatOptions {
+  cache?: Cache;
+  events?: EventBus;
+  idleTtlMs?: number;
+  /** What the chat calls instead of the orders service's module (an outage, a slow service). */
+  ordersSeen?: (orders: ServiceModule) => ServiceModule;
+  /** The chat's deadline on the orders service. */
+  ordersTimeoutMs?: number;
+}
+
+export async function openChat(options: OpenChatOptions = {}): Promise<OpenChat> {
   const store = createSqliteStore({ file: ':memory:' });
   const clock = { now: start };
   // The catalog shares the chat's clock: bookings are refused for times already past.
@@ -66,10 +93,20 @@ export async function openChat(
   await store.migrate(catalog.migrations);
   await catalog.seed({ products: 60, restaurants: 300 });
   const cache = options.cache ?? createMemoryCache();
+  const { orders, close: closeOrders } = await composeOrders(
+    store,
+    catalog.module,
+    () => new Date(clock.now),
+  );
+  const ordersModule = options.ordersSeen ? options.ordersSeen(orders.module) : orders.module;
   const chat = createChatService({
     store,
     cache,
     catalog: inProcessCatalogClient(catalog.module),
+    orders: inProcessOrdersClient(
+      ordersModule,
+      options.ordersTimeoutMs ? { timeoutMs: options.ordersTimeoutMs } : {},
+    ),
     model: testModel(),
     now: () => new Date(clock.now),
     ...(options.events ? { events: options.events } : {}),
@@ -94,7 +131,108 @@ export async function openChat(
     const texts = body.messages.map((m) => m.unstructured?.text ?? m.structured?.text);
     return { ...body, texts };
   };
-  return { chat, catalog: catalog.module, store, cache, clock, send, close: () => store.close() };
+  return {
+    chat,
+    catalog: catalog.module,
+    orders,
+    store,
+    cache,
+    clock,
+    send,
+    async close() {
+      await closeOrders();
+      await store.close();
+    },
+  };
+}
+
+/** The orders service as in the embedded mode: the same SQLite file, its queue, a memory bus, the sandbox. */
+export async function composeOrders(
+  store: SqliteStore,
+  catalog: ServiceModule,
+  now: () => Date,
+): Promise<{ orders: OrdersService; close(): Promise<void> }> {
+  const queue = createSqliteQueue({ database: store });
+  const bus = createMemoryEventBus({ onHandlerError: (error) => console.error(error) });
+  const payments = createSandboxProcessor({ store });
+  const orders = createOrdersService({
+    store,
+    queue,
+    events: bus,
+    catalog: createInProcessCatalogClient(catalog),
+    payments,
+    now,
+    options: {
+      relayPollMs: 10,
+      worker: { concurrency: 2, idlePollMs: 10, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } },
+    },
+  });
+  for (const set of [payments.migrations, orders.migrations]) await store.migrate(set);
+  return {
+    orders,
+    async close() {
+      await orders.worker.stop();
+      await orders.relays.stop();
+      await queue.close();
+      await bus.close();
+    },
+  };
+}
+
+const request = (operationId: string, parts: Partial<OperationRequest>): OperationRequest => ({
+  operationId,
+  params: {},
+  query: {},
+  headers: {},
+  body: undefined,
+  caller: null,
+  requestId: 'test',
+  ...parts,
+});
+
+/**
+ * Places an order of the catalog's product named `productName` as `caller` through the orders service's
+ * checkout, and waits until the payment worker has settled it (`tok_chargeDeclined` fails it).
+ */
+export async function placeOrder(
+  open: OpenChat,
+  caller: Caller,
+  productName: string,
+  options: { deliveryDate: string; paymentToken?: string; settle?: boolean },
+): Promise<OrderInfo> {
+  const found = await open.catalog.operations.listProducts!(
+    request('listProducts', { query: { q: productName } }),
+  );
+  const product = (found.body as { items: { id: string; name: string }[] }).items.find(
+    (p) => p.name === productName,
+  );
+  if (!product) throw new Error(`no product ${productName}`);
+  const placed = await open.orders.module.operations.checkout!(
+    request('checkout', {
+      caller,
+      body: {
+        productId: product.id,
+        deliveryAddress: '1 Main St, Springfield, IL 62701',
+        deliveryDate: options.deliveryDate,
+        paymentToken: options.paymentToken ?? 'tok_visa',
+      },
+    }),
+  ).catch((error) => {
+    throw new Error(`${productName} not placed: ${JSON.stringify(error.details ?? error.message)}`);
+  });
+  const orderId = (placed.body as { orderId: string }).orderId;
+  const read = async () =>
+    (await open.orders.module.operations.getOrder!(request('getOrder', { caller, params: { orderId } })))
+      .body as OrderInfo;
+  if (options.settle === false) return read();
+  open.orders.relays.start();
+  open.orders.worker.start();
+  for (let waited = 0; waited < 10_000; waited += 10) {
+    const order = await read();
+    if (order.status !== 'pending') return order;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`order ${orderId} still pending`);
 }
 
 /** A conversation helper: keeps the id between turns. */
