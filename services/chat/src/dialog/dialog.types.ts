@@ -71,6 +71,8 @@ export interface DialogState {
   awaiting?: DiningSlot | 'confirm' | 'gift';
   /** Failed answers to the current question. */
   reprompts: number;
+  /** Replies in a row that said the restaurant named cannot take the table asked for (closed then, too small). */
+  clashes?: number;
   /** Every product shown for the current gift wish, so that "show me more" shows new ones until none is left. */
   seenProducts?: string[];
   /** The last product cards, in order, for "the first one" and "cheaper". */

@@ -5,6 +5,7 @@ import type { DiningSlot, DiningSlots, Reply, Suggested } from './dialog.types.j
 import {
   buttonTime,
   dayChoices,
+  namedHours,
   question,
   slotNamed,
   timeChoices,
@@ -485,7 +486,8 @@ function when(t: Turn, into: Absorbed): void {
  */
 function tooLate(t: Turn, into: Absorbed, why?: string): void {
   const { state, today } = t;
-  const ahead = timeChoices(state.dining.meal, today.date, today);
+  const hours = namedHours(state.dining);
+  const ahead = timeChoices(state.dining.meal, today.date, today, hours);
   if (ahead.length > 0) {
     if (why) problem(into, 'time', quickReplies(`${why} What time would suit you?`, ahead));
     return;
@@ -496,8 +498,8 @@ function tooLate(t: Turn, into: Absorbed, why?: string): void {
     into,
     'date',
     quickReplies(
-      "It's too late for a table today. Which day would you like?",
-      dayChoices(today, state.dining.meal),
+      `${state.dining.restaurant && hours ? `${state.dining.restaurant.name} has no table left today` : "It's too late for a table today"}. Which day would you like?`,
+      dayChoices(today, state.dining.meal, hours),
     ),
   );
 }
@@ -567,7 +569,15 @@ function buttonPicked(t: Turn, into: Absorbed): boolean {
   const slot = state.awaiting;
   if (!slot || slot === 'confirm' || slot === 'gift' || slot === 'contact') return false;
   if (!onlyPosition.test(t.u.text)) return false;
-  const reply = question(slot, lexicon, state.booking === true, state.dining.meal, today, state.dining.date);
+  const reply = question(
+    slot,
+    lexicon,
+    state.booking === true,
+    state.dining.meal,
+    today,
+    state.dining.date,
+    namedHours(state.dining),
+  );
   const options =
     reply.type === 'structured' && reply.card === 'quick_replies' ? reply.payload.options : undefined;
   if (!options) return false;

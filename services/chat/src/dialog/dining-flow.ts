@@ -5,8 +5,15 @@ import { bookBestPick, offerButtons } from './booking.js';
 import { restaurantAddress, restaurantPayload } from './cards.js';
 import type { DiningSlots, OfferedTables } from './dialog.types.js';
 import { absorbDining, vagueTime } from './dining-absorb.js';
-import { confirmation, describeSearch, missingSlot, question, slotNamed } from './dining-questions.js';
-import { reprompt, resetFlow } from './fallback.js';
+import {
+  confirmation,
+  describeSearch,
+  missingSlot,
+  namedHours,
+  question,
+  slotNamed,
+} from './dining-questions.js';
+import { maxReprompts, reprompt, resetFlow } from './fallback.js';
 import { describeDate, describeTime, eveningTime } from './local-time.js';
 import { bookNamedTable, namedClash } from './named-restaurant.js';
 import { quickReplies, restaurantCard, say } from './replies.js';
@@ -16,16 +23,42 @@ import { answer } from './yes-no.js';
 /** Asks for the next missing value, or for confirmation once none is missing. */
 export function askNext(t: Turn, prefix: string[] = []): TurnResult {
   const { state } = t;
-  // A named restaurant closed then, or too small: said now, not after the contact and a yes.
+  // A named restaurant closed then, or too small: said now, not after the contact and a yes. Said three times
+  // in a row, the place is given up for another of its kind, so that a closed place cannot loop.
+  const named = state.dining.picked ? undefined : state.dining.restaurant;
+  const asked = { ...state.dining };
   const clash = namedClash(t);
-  if (clash) prefix = [...prefix, clash];
+  state.clashes = clash ? (state.clashes ?? 0) + 1 : 0;
+  if (clash && named && state.clashes > maxReprompts) {
+    state.clashes = 0;
+    // What the user asked for stands; only the place changes.
+    Object.assign(state.dining, {
+      restaurant: undefined,
+      date: asked.date,
+      time: asked.time,
+      partySize: asked.partySize,
+    });
+    prefix = [
+      ...prefix,
+      clash,
+      `${named.name} doesn't seem to fit, so I'll look for another ${t.lexicon.cuisineName(named.cuisine)} place in ${t.lexicon.areaName(named.area)}.`,
+    ];
+  } else if (clash) prefix = [...prefix, clash];
   const slot = missingSlot(state.dining) ?? 'confirm';
   if (slot !== state.awaiting) state.reprompts = 0;
   state.awaiting = slot;
   let ask =
     slot === 'confirm'
       ? confirmation(state.dining, t.lexicon, t.today, state.booking === true)
-      : question(slot, t.lexicon, state.booking === true, state.dining.meal, t.today, state.dining.date);
+      : question(
+          slot,
+          t.lexicon,
+          state.booking === true,
+          state.dining.meal,
+          t.today,
+          state.dining.date,
+          namedHours(state.dining),
+        );
   // The account's own address, one tap away.
   if (slot === 'contact' && t.caller.email && ask.type === 'unstructured')
     ask = quickReplies(ask.text, [[`Use ${t.caller.email}`, t.caller.email]]);
@@ -332,8 +365,10 @@ export async function moreTables(t: Turn, offered: OfferedTables): Promise<TurnR
  * no restaurant takes the booking) suggests restaurants, sends them on, and offers to book one. Remembers the
  * search either way.
  */
-export async function complete(t: Turn, send = true): Promise<TurnResult> {
+export async function complete(t: Turn, mail = true): Promise<TurnResult> {
   const { state, lexicon } = t;
+  // Suggestions shown in place of a table the user asked to book are not mailed: they asked for a table.
+  const send = mail && !state.booking;
   if (state.dining.restaurant) return bookNamedTable(t);
   const search = toSearch(t);
   const picks = await t.recommender.dining(search, hashSeed(`${state.conversationId}:${state.turn}`));

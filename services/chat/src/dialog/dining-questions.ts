@@ -1,5 +1,5 @@
 // The questions of the dining flow, in order, and the confirmation that sums the request up.
-import type { DiningSlot, DiningSlots, Reply } from './dialog.types.js';
+import type { DiningSlot, DiningSlots, OpeningHours, Reply } from './dialog.types.js';
 import type { Lexicon } from './lexicon.js';
 import { addDays, describeDate, describeTime, type LocalMoment } from './local-time.js';
 import { quickReplies, say } from './replies.js';
@@ -49,19 +49,60 @@ const lateTimes = ['9:30pm', '10pm', '10:30pm'];
  * the user's clock (`now`), with the later evening ones once the usual ones have passed. None at all means that
  * it is too late for a table on `day`.
  */
-export function timeChoices(meal: DiningSlots['meal'] = 'dinner', day?: string, now?: LocalMoment): string[] {
-  const usual = timesByMeal[meal];
-  if (!day || !now || day !== now.date) return usual;
-  const ahead = (labels: string[]) => labels.filter((l) => (buttonTime(l) ?? '') > now.time);
-  const soon = ahead(usual);
-  return soon.length > 0 ? soon : ahead([...timesByMeal.dinner, ...lateTimes]).slice(0, 4);
+export function timeChoices(
+  meal: DiningSlots['meal'] = 'dinner',
+  day?: string,
+  now?: LocalMoment,
+  hours?: OpeningHours,
+): string[] {
+  const weekday = day ? new Date(`${day}T12:00:00Z`).getUTCDay() : undefined;
+  // A restaurant named: only the times it is open that day ("12pm", "1pm" for a lunch place).
+  const fits = (l: string) =>
+    !hours || weekday === undefined || hours.length === 0 || openAt(hours, weekday, buttonTime(l) ?? '');
+  const ahead = (l: string) => !day || !now || day !== now.date || (buttonTime(l) ?? '') > now.time;
+  const usual = timesByMeal[meal].filter((l) => fits(l) && ahead(l));
+  if (usual.length > 0 || !day) return usual;
+  const all = [...timesByMeal.lunch, '5pm', '6pm', ...timesByMeal.dinner, ...lateTimes];
+  const later = all.filter((l) => fits(l) && ahead(l));
+  return later.slice(0, 4);
 }
 
-/** The day buttons: Today while a table can still be had today, Tomorrow, and the coming weekend day. */
-export function dayChoices(now?: LocalMoment, meal: DiningSlots['meal'] = 'dinner'): string[] {
-  const weekend = now ? weekendChoice(now.date).label : 'This Saturday';
-  const today = !now || timeChoices(meal, now.date, now).length > 0;
-  return [...(today ? ['Today'] : []), 'Tomorrow', weekend];
+/** The opening hours that limit the buttons: those of a restaurant the user named, not of one picked for them. */
+export const namedHours = (d: DiningSlots): OpeningHours | undefined =>
+  d.restaurant && !d.picked ? d.restaurant.openingHours : undefined;
+
+/** Open at `time` on `day` (0 = Sunday): a range that closes after midnight also counts on the next morning. */
+export function openAt(hours: OpeningHours, day: number, time: string): boolean {
+  return hours.some((h) =>
+    h.close > h.open
+      ? h.day === day && h.open <= time && time < h.close
+      : (h.day === day && h.open <= time) || (h.day === (day + 6) % 7 && time < h.close),
+  );
+}
+
+/**
+ * The day buttons: Today while a table can still be had today, Tomorrow, and the coming weekend day; for a
+ * restaurant named (`hours`), only days it is open, and the next such day when those are all closed.
+ */
+export function dayChoices(
+  now?: LocalMoment,
+  meal: DiningSlots['meal'] = 'dinner',
+  hours?: OpeningHours,
+): string[] {
+  if (!now) return ['Today', 'Tomorrow', 'This Saturday'];
+  const weekend = weekendChoice(now.date);
+  const choices: [string, string][] = [
+    ['Today', now.date],
+    ['Tomorrow', addDays(now.date, 1)],
+    [weekend.label, weekend.date],
+  ];
+  const open = choices.filter(([, date]) => timeChoices(meal, date, now, hours).length > 0).map(([l]) => l);
+  if (open.length > 0 || !hours) return open;
+  for (let k = 2; k <= 7; k += 1) {
+    const date = addDays(now.date, k);
+    if (timeChoices(meal, date, now, hours).length > 0) return [describeDate(date, now.date)];
+  }
+  return [];
 }
 
 export function question(
@@ -71,6 +112,7 @@ export function question(
   meal: DiningSlots['meal'] = 'dinner',
   now?: LocalMoment,
   day?: string,
+  hours?: OpeningHours,
 ): Reply {
   switch (slot) {
     case 'cuisine':
@@ -84,9 +126,9 @@ export function question(
         lexicon.facets.areas.map((a) => lexicon.areaName(a)),
       );
     case 'date':
-      return quickReplies('Which day?', dayChoices(now, meal));
+      return quickReplies('Which day?', dayChoices(now, meal, hours));
     case 'time': {
-      const choices = timeChoices(meal, day, now);
+      const choices = timeChoices(meal, day, now, hours);
       return choices.length > 0 ? quickReplies('What time?', choices) : say('What time?');
     }
     case 'partySize':

@@ -339,3 +339,106 @@ describe('a restaurant name not known as a whole', () => {
     );
   });
 });
+
+describe('the buttons for a restaurant named', () => {
+  const labels = (answer: { messages: { structured?: { payload: { options?: { label: string }[] } } }[] }) =>
+    answer.messages.at(-1)?.structured?.payload.options?.map((o) => o.label) ?? [];
+  const clock = (label: string) => {
+    const m = /^(\d{1,2})(?::(\d\d))?(am|pm)$/.exec(label)!;
+    return `${String((Number(m[1]) % 12) + (m[3] === 'pm' ? 12 : 0)).padStart(2, '0')}:${m[2] ?? '00'}`;
+  };
+
+  it('offer only times it is open, and three refused times give it up for another place of its kind', async () => {
+    const r = restaurants.find(
+      (x) => x.name.includes(' ') && opensAt(x, 3, '20:00') && !opensAt(x, 3, '23:00') && x.maxPartySize >= 2,
+    )!;
+    const sut = talk(open, someone());
+    const asked = await sut(`book ${r.name} tomorrow at 11pm for 2, me@example.com`);
+    expect(labels(asked).length).toBeGreaterThan(0);
+    for (const label of labels(asked)) expect(opensAt(r, 3, clock(label)), label).toBe(true);
+    await sut('11pm');
+    await sut('11pm');
+    const given = await sut('11pm');
+    expect(
+      given.texts.some((x) => x.startsWith(`${r.name} doesn't seem to fit, so I'll look for another `)),
+    ).toBe(true);
+    // The time asked for stands, for another place.
+    expect(last(given.texts)).toMatch(/^Shall I book a table (at|for) .+ for 2 tomorrow at 11pm/);
+    expect(last(given.texts)).not.toContain(`at ${r.name} (`);
+  });
+
+  it('offer only days it is open', async () => {
+    // Closed on Sundays, open on Saturdays; on a Friday the third day button would be This Sunday.
+    const r = restaurants.find(
+      (x) =>
+        x.name.includes(' ') &&
+        !(x.openingHours ?? []).some((h) => h.day === 0 || (h.day === 6 && h.close < h.open)) &&
+        opensAt(x, 6, '20:00') &&
+        x.maxPartySize >= 2,
+    )!;
+    const saved = open.clock.now;
+    open.clock.now = Date.parse('2026-03-13T19:00:00Z');
+    try {
+      const asked = await talk(open, someone())(`book ${r.name} on sunday at 8pm for 2`);
+      expect(asked.texts).toContain(`${r.name} is closed on Sundays (${describeHours(toNamed(r))}).`);
+      expect(labels(asked)).toContain('Tomorrow');
+      expect(labels(asked)).not.toContain('This Sunday');
+    } finally {
+      open.clock.now = saved;
+    }
+  });
+
+  it('say when it has no table left today, and offer no Today', async () => {
+    // 10:45pm on the fixture's Tuesday, a place that has closed by then.
+    const r = restaurants.find(
+      (x) =>
+        x.name.includes(' ') &&
+        opensAt(x, 2, '20:00') &&
+        !opensAt(x, 2, '22:45') &&
+        !opensAt(x, 2, '23:30') &&
+        opensAt(x, 3, '20:00'),
+    )!;
+    const saved = open.clock.now;
+    open.clock.now = Date.parse('2026-03-11T02:45:00Z');
+    try {
+      const asked = await talk(open, someone())(`book a table at ${r.name} tonight for 2`);
+      expect(asked.texts.some((x) => x.startsWith(`${r.name} has no table left today`))).toBe(true);
+      expect(labels(asked)).not.toContain('Today');
+      expect(labels(asked)).toContain('Tomorrow');
+    } finally {
+      open.clock.now = saved;
+    }
+  });
+});
+
+describe('a table that cannot be booked anywhere', () => {
+  it('shows suggestions instead, without mailing them', async () => {
+    // A party no place of the cuisine in that area seats, but places elsewhere do: suggested, not booked.
+    let found: { cuisine: string; area: string; party: number } | undefined;
+    for (const r of restaurants)
+      for (let party = 12; party <= 20 && !found; party += 1) {
+        const here = restaurants.filter((x) => x.cuisine === r.cuisine && x.area === r.area);
+        const elsewhere = restaurants.filter(
+          (x) =>
+            x.cuisine === r.cuisine && x.area !== r.area && x.maxPartySize >= party && opensAt(x, 3, '20:00'),
+        );
+        if (here.every((x) => x.maxPartySize < party) && elsewhere.length > 0)
+          found = { cuisine: r.cuisine, area: r.area, party };
+      }
+    if (!found) throw new Error('no cuisine and area without a place for a large party');
+    const { cuisine, area, party } = found;
+    const deliveries = async () =>
+      (await open.store.db.selectFrom('chat_pending_delivery').select('id').execute()).length;
+    const caller = someone();
+    const sut = talk(open, caller);
+    await sut(`book a table for ${party} at a ${cuisine} place in ${area} tomorrow at 8pm, me@example.com`);
+    const before = await deliveries();
+    const answer = await sut('yes');
+    expect(answer.texts[0]).toMatch(
+      /^I couldn't book a table for .+ anywhere\. Here are my suggestions for [^.]+\./,
+    );
+    expect(answer.texts[0]).not.toMatch(/I've sent them/);
+    expect(await deliveries()).toBe(before);
+    expect(await bookingsOf(open, caller)).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { restaurantAddress, restaurantPayload } from './cards.js';
 import type { NamedRestaurant, OpeningHours } from './dialog.types.js';
 import { absorbDining } from './dining-absorb.js';
 import { askNext, complete, slotsOf, toSearch } from './dining-flow.js';
+import { openAt, timeChoices } from './dining-questions.js';
 import { reprompt, resetFlow } from './fallback.js';
 import { describeTime } from './local-time.js';
 import { quickReplies, restaurantCard, say } from './replies.js';
@@ -183,15 +184,6 @@ export function bookNamed(t: Turn, r: NamedRestaurant): TurnResult {
   return askNext(t, intro);
 }
 
-/** Open at `time` on `day` (0 = Sunday): a range that closes after midnight also counts on the next morning. */
-function openAt(hours: OpeningHours, day: number, time: string): boolean {
-  return hours.some((h) =>
-    h.close > h.open
-      ? h.day === day && h.open <= time && time < h.close
-      : (h.day === day && h.open <= time) || (h.day === (day + 6) % 7 && time < h.close),
-  );
-}
-
 /**
  * What the restaurant named for a booking cannot do with what is known so far, said before the contact and the
  * confirmation are asked for: closed that day (the day is asked again) or at that hour (the time is), or a
@@ -216,12 +208,22 @@ export function namedClash(t: Turn): string | undefined {
     d.date = undefined;
     return `${r.name} is closed on ${weekdays[day]}s (${describeHours(r)}).`;
   }
+  const noneLeft = () => timeChoices(d.meal, d.date, t.today, r.openingHours).length === 0;
+  const when = d.date === t.today.date ? 'today' : `on ${weekdays[day]}s`;
   if (d.time && !openAt(r.openingHours, day, d.time)) {
     const asked = describeTime(d.time);
     d.time = undefined;
-    return hours
-      ? `${r.name} isn't open at ${asked} on ${weekdays[day]}s: it's open ${hours}.`
-      : `${r.name} isn't open at ${asked} on ${weekdays[day]}s (${describeHours(r)}).`;
+    const said = hours
+      ? `${r.name} isn't open at ${asked} on ${weekdays[day]}s: it's open ${hours}`
+      : `${r.name} isn't open at ${asked} on ${weekdays[day]}s (${describeHours(r)})`;
+    if (!noneLeft()) return `${said}.`;
+    d.date = undefined;
+    return `${said}, and it has no table left ${when}.`;
+  }
+  // "Tonight" after it has closed for the day: another day.
+  if (!d.time && noneLeft()) {
+    d.date = undefined;
+    return `${r.name} has no table left ${when}${hours ? ` (it's open ${hours} on ${weekdays[day]}s)` : ''}.`;
   }
   return undefined;
 }
