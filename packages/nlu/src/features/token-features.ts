@@ -3,6 +3,7 @@ import type { Token } from '../text/tokenize.js';
 import { hashJoin } from '../util/hash.js';
 import type { GazetteerMatch } from './gazetteer.js';
 import { shortShape } from './shape.js';
+import type { WordClusters } from './word-clusters.js';
 
 /** A token range [start, end) labelled with a kind, e.g. a gazetteer entity or builtin. */
 export interface TokenSpan {
@@ -54,14 +55,24 @@ export function gazetteerSpans(matches: GazetteerMatch[]): TokenSpan[] {
 /** Rows start with bias, then w0, w-1, w+1: the features the shared tagger conjoins with the intent. */
 export const CORE_WORD_FEATURES = 3;
 
-/** Hashed feature ids for every token; parts are hashed without building feature strings. */
-export function tokenFeatures(tokens: Token[], gazetteer: TokenSpan[], builtins: TokenSpan[]): Uint32Array[] {
+/**
+ * Hashed feature ids for every token; parts are hashed without building feature strings. With `clusters`,
+ * the word-vector clusters of w-1, w0 and w+1 (see word-clusters.ts) are features too.
+ */
+export function tokenFeatures(
+  tokens: Token[],
+  gazetteer: TokenSpan[],
+  builtins: TokenSpan[],
+  clusters?: WordClusters,
+): Uint32Array[] {
   const n = tokens.length;
   const words = ['<s2>', '<s>', ...tokens.map((t) => t.norm), '</s>', '</s2>'];
   const shapes = ['-', '-', ...tokens.map((t) => shortShape(t.text)), '-', '-'];
   const gaz = spanTags(n, gazetteer);
   const bi = spanTags(n, builtins);
   const out: Uint32Array[] = [];
+  // Sentence boundaries get the clusters of an unknown word (measured: better than clusters of their own).
+  const cl = clusters && words.map((w) => clusters.of(w));
   for (let i = 0; i < n; i++) {
     const j = i + 2;
     const [wm2, wm1, w0, wp1, wp2] = words.slice(j - 2, j + 3) as [string, string, string, string, string];
@@ -92,6 +103,11 @@ export function tokenFeatures(tokens: Token[], gazetteer: TokenSpan[], builtins:
     if (i > 0) for (const g of gaz[i - 1]!) f.push(hashJoin('g-1', g));
     if (i < n - 1) for (const g of gaz[i + 1]!) f.push(hashJoin('g+1', g));
     for (const b of bi[i]!) f.push(hashJoin('d', b));
+    if (cl) {
+      for (const c of cl[j]!) f.push(hashJoin('k0', c));
+      for (const c of cl[j - 1]!) f.push(hashJoin('k-1', c));
+      for (const c of cl[j + 1]!) f.push(hashJoin('k+1', c));
+    }
     out.push(Uint32Array.from(f));
   }
   return out;

@@ -7,6 +7,7 @@ import {
   type TokenSpan,
   tokenFeatures,
 } from '../features/token-features.js';
+import type { WordClusters } from '../features/word-clusters.js';
 import { type Token, tokenize } from '../text/tokenize.js';
 import type { BuiltinEntity } from '../types.js';
 
@@ -29,6 +30,8 @@ export interface AnalyzeOptions {
   builtins?: BuiltinEntity[];
   /** Training only: returns true to hide a curated gazetteer match, so the tagger also learns from context. */
   drop?: () => boolean;
+  /** Word-vector clusters as tagger features (models trained with `wordClusters`). */
+  clusters?: WordClusters;
 }
 
 /** Token range [start, end) covering the characters [start, end). */
@@ -56,7 +59,7 @@ export function analyze(text: string, gazetteer: Gazetteer, opts: AnalyzeOptions
     const r = tokenRange(tokens, b.start, b.end);
     if (r) builtinSpans.push({ kind: b.kind, start: r[0], end: r[1] });
   }
-  const feats = tokenFeatures(tokens, gazetteerSpans(matches), builtinSpans);
+  const feats = tokenFeatures(tokens, gazetteerSpans(matches), builtinSpans, opts.clusters);
   const kinds = [...new Set([...matches.map((m) => m.entity), ...builtins.map((b) => `@${b.kind}`)])];
   return { tokens, builtins, matches, feats, kinds };
 }

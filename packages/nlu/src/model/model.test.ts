@@ -79,7 +79,7 @@ describe('trained model', () => {
     for (const text of ['book a table in Wimbledon for 2', 'veg places in Fulham', 'tell me a joke', 'hi']) {
       expect(copy.parse(text, opts)).toEqual(model.parse(text, opts));
     }
-    expect(() => NluModel.fromJSON({ ...model.toJSON(), version: 2 as 3 })).toThrow(/version 2.*retrain/);
+    expect(() => NluModel.fromJSON({ ...model.toJSON(), version: 3 as 4 })).toThrow(/version 3.*retrain/);
     expect(() => NluModel.fromJSON({ ...model.toJSON(), format: 'other' as 'concierge-nlu' })).toThrow(
       /not a concierge-nlu model/,
     );

@@ -5,6 +5,7 @@ import { IntentClassifier, type IntentClassifierJSON } from '../classifier/inten
 import { Gazetteer, type GazetteerJSON } from '../features/gazetteer.js';
 import { intentFeatures } from '../features/intent-features.js';
 import { CORE_WORD_FEATURES } from '../features/token-features.js';
+import { type WordClusters, wordClusters } from '../features/word-clusters.js';
 import { SlotTagger, type SlotTaggerJSON } from '../tagger/slot-tagger.js';
 import type { BuiltinEntity, IntentScore, ParsedEntity, ParseOptions, ParseResult } from '../types.js';
 import { hash32 } from '../util/hash.js';
@@ -22,8 +23,9 @@ import {
  * refused (and retrained by its owner) rather than scored with features it was not trained on.
  * 2: function words weigh less in the intent features.
  * 3: tagged names are widened to their capitalized run (`capsRuns`).
+ * 4: word-vector clusters as tagger features (`wordClusters`), on by default from 50 examples per intent.
  */
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 export interface ModelJSON {
   format: 'concierge-nlu';
@@ -36,6 +38,8 @@ export interface ModelJSON {
   gazetteer: GazetteerJSON;
   /** Entities widened to capitalized runs, and the training data's lowercase words; absent when none. */
   capsRuns?: CapsRunsJSON;
+  /** Present when the taggers use the shipped word clusters: their sizes and word count, checked on load. */
+  wordClusters?: { sizes: number[]; words: number };
 }
 
 export interface ModelParts {
@@ -45,6 +49,7 @@ export interface ModelParts {
   outOfScopeThreshold: number;
   outOfScopeIntent?: string;
   capsRuns?: CapsRuns;
+  clusters?: WordClusters;
 }
 
 /** Feature that tells the shared tagger which intent the sentence has. */
@@ -149,7 +154,7 @@ export class NluModel {
     places: string,
   ): Decision {
     const { classifier, taggers, gazetteer, outOfScopeThreshold, outOfScopeIntent, capsRuns } = this.parts;
-    const a = analyze(text, gazetteer, { ...options, builtins });
+    const a = analyze(text, gazetteer, { ...options, builtins, clusters: this.parts.clusters });
     const intents = classifier.rank(intentFeatures(a.tokens, a.kinds));
     const intent = intents[0]!;
     const outOfScope = intent.name === outOfScopeIntent || intent.confidence < outOfScopeThreshold;
@@ -181,6 +186,8 @@ export class NluModel {
     };
     if (outOfScopeIntent !== undefined) json.outOfScopeIntent = outOfScopeIntent;
     if (this.parts.capsRuns) json.capsRuns = capsRunsToJSON(this.parts.capsRuns);
+    const clusters = this.parts.clusters;
+    if (clusters) json.wordClusters = { sizes: clusters.sizes, words: clusters.size };
     return json;
   }
 
@@ -203,6 +210,17 @@ export class NluModel {
     };
     if (json.outOfScopeIntent !== undefined) parts.outOfScopeIntent = json.outOfScopeIntent;
     if (json.capsRuns) parts.capsRuns = capsRunsFromJSON(json.capsRuns);
+    if (json.wordClusters) {
+      const clusters = wordClusters();
+      if (
+        clusters.sizes.join() !== json.wordClusters.sizes.join() ||
+        clusters.size !== json.wordClusters.words
+      )
+        throw new Error(
+          'concierge-nlu model trained with other word clusters than this engine ships: retrain it',
+        );
+      parts.clusters = clusters;
+    }
     return new NluModel(parts);
   }
 }

@@ -26,6 +26,13 @@ export interface TrainOptions {
    */
   naiveBayesScaling?: boolean | 'auto';
   /**
+   * Give the slot tagger the word-vector clusters (64 and 256 k-means clusters of pretrained English word
+   * vectors, shipped in vectors/word-clusters.tsv.gz) of the word and its neighbours as features. Default
+   * "auto": on when every intent has at least 50 examples (SNIPS: +0.9 to +1.4 slot F1 on the small dev
+   * splits, +0.1 on full); off for tiny corpora, where it cost the Braun corpora 0.4 to 0.8 intent+slot F1.
+   */
+  wordClusters?: boolean | 'auto';
+  /**
    * Share of curated gazetteer matches (supplied lists, built-in places) hidden from each training
    * sentence, so slots are also learned from context and values missing from the lists are still
    * found. Values known only from training annotations are handled by leave-one-out instead. Default 0.5.
@@ -60,6 +67,7 @@ export function resolveOptions(o: TrainOptions): ResolvedTrainOptions {
     taggerDropout: o.taggerDropout ?? 'auto',
     learningRate: o.learningRate ?? 3,
     naiveBayesScaling: o.naiveBayesScaling ?? 'auto',
+    wordClusters: o.wordClusters ?? 'auto',
     outOfScopeThreshold: o.outOfScopeThreshold ?? 0.4,
     gazetteerDropout: o.gazetteerDropout ?? 0.5,
     taggerMode: o.taggerMode ?? 'auto',

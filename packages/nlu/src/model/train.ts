@@ -3,6 +3,7 @@ import { IntentClassifier } from '../classifier/intent-classifier.js';
 import { entryKey, Gazetteer, surfaceOf } from '../features/gazetteer.js';
 import { GEO_GAZETTEERS } from '../features/geo.js';
 import { intentFeatures } from '../features/intent-features.js';
+import { wordClusters } from '../features/word-clusters.js';
 import type { Dataset, Example, GazetteerEntry } from '../types.js';
 import { createRng } from '../util/rng.js';
 import { type Analysis, analyze } from './analyze.js';
@@ -40,6 +41,9 @@ function ownCounts(ex: Example): Map<string, number> {
   return own;
 }
 
+/** `wordClusters: 'auto'` needs this many examples of every intent (the taggers of tiny corpora lose by them). */
+const WORD_CLUSTERS_MIN_PER_INTENT = 50;
+
 function fewestPerIntent(labels: string[]): number {
   const counts = new Map<string, number>();
   for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
@@ -61,8 +65,13 @@ export function train(dataset: Dataset, options: TrainOptions = {}): NluModel {
   log(`analyzing ${examples.length} examples`);
   const rng = createRng(o.seed);
   const drop = () => rng() < o.gazetteerDropout;
+  const useClusters =
+    o.wordClusters === 'auto'
+      ? fewestPerIntent(examples.map((e) => e.intent)) >= WORD_CLUSTERS_MIN_PER_INTENT
+      : o.wordClusters;
+  const clusters = useClusters ? wordClusters() : undefined;
   const analyses: Analysis[] = examples.map((ex) =>
-    analyze(ex.text, gazetteer, { ...TRAINING_REFERENCE, own: ownCounts(ex), drop }),
+    analyze(ex.text, gazetteer, { ...TRAINING_REFERENCE, own: ownCounts(ex), drop, clusters }),
   );
 
   log(`training intent classifier (${o.intentEpochs} epochs)`);
@@ -77,6 +86,7 @@ export function train(dataset: Dataset, options: TrainOptions = {}): NluModel {
 
   const taggers = trainTaggers(examples, analyses, o);
   const parts: ModelParts = { classifier, taggers, gazetteer, outOfScopeThreshold: o.outOfScopeThreshold };
+  if (clusters) parts.clusters = clusters;
   if (dataset.outOfScopeIntent) parts.outOfScopeIntent = dataset.outOfScopeIntent;
   const capsRuns = learnCapsRuns(
     examples,
