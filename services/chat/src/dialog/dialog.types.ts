@@ -79,6 +79,8 @@ export interface DialogState {
   shown: ProductCardPayload[];
   /** The shown product last asked about ("how much is the second one?"): "I'll take it" means that one. */
   focusProduct?: string;
+  /** How many of the product talked about the user asked for ("order 2 of the first one"): kept for "ok, order it". */
+  focusQuantity?: number;
   /** The dining search of the previous conversation, when this user has one. */
   offeredRepeat?: boolean;
   /** The dining flow books a table once confirmed (book_restaurant), rather than only suggesting. */

@@ -23,6 +23,7 @@ export function resetFlow(t: Turn): void {
     offered: undefined,
     shown: [],
     focusProduct: undefined,
+    focusQuantity: undefined,
     seenProducts: undefined,
     suggested: undefined,
   });

@@ -533,6 +533,28 @@ describe('how many of a product', () => {
     expect(quantityOf(plain)).toBeUndefined();
   });
 
+  it('keeps the count for the product it was said for: "ok, order it", "yes", and a pick after "3 of them"', async () => {
+    const sut = talk(open);
+    const cards = productCards(await sut('show me orchids'));
+    await sut('order 2 of the second one');
+    for (const next of ['ok order it', 'yes']) {
+      const again = await sut(next);
+      expect(again.texts[0]).toContain(`2 \u00d7 ${cards[1]!.name}`);
+      expect(quantityOf(again)).toBe(2);
+    }
+    const other = talk(open);
+    const shown = productCards(await other('show me plants'));
+    const which = await other('I want 3 of them');
+    expect(which.texts[0]).toBe('Which one would you like 3 of?');
+    expect(which.messages[0].structured.payload.options.map((o: { text: string }) => o.text)).toEqual(
+      shown.map((c) => `order 3 of the ${c.name}`),
+    );
+    expect(productCards(which)).toEqual([]);
+    const picked = await other('the second one');
+    expect(picked.texts[0]).toContain(`3 \u00d7 ${shown[1]!.name}`);
+    expect(quantityOf(picked)).toBe(3);
+  });
+
   it('says the most one order takes instead of a count above it', async () => {
     const sut = talk(open);
     const cards = productCards(await sut('show me plants'));
@@ -553,6 +575,17 @@ describe('how many of a product', () => {
     expect(quantityAsked('order 12 roses', 'A Dozen Roses')).toBeUndefined();
     expect(quantityAsked('order the second one', 'Mini Purple Orchid')).toBeUndefined();
     expect(quantityAsked('get 2 sunflowers', 'Two Dozen Red Roses')).toBeUndefined();
+  });
+});
+
+describe('a product named by a word of its name', () => {
+  it('"the monstera one" with roses on the cards is the Monstera, never the first card', async () => {
+    const sut = talk(open);
+    const cards = productCards(await sut('roses for my mom'));
+    expect(cards.some((c) => /monstera/i.test(c.name))).toBe(false);
+    const answer = await sut('the monstera one');
+    expect(answer.texts[0]).toMatch(/^Great choice: Monstera/);
+    expect(productCards(answer)[0]!.name).not.toBe(cards[0]!.name);
   });
 });
 

@@ -251,6 +251,7 @@ async function wishTurn(t: Turn): Promise<TurnResult> {
   }
   state.shown = found.map(productPayload);
   state.focusProduct = undefined;
+  state.focusQuantity = undefined;
   state.seenProducts = [...new Set([...(state.seenProducts ?? []), ...found.map((p) => p.id)])];
   return {
     state,

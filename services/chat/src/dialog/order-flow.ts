@@ -206,6 +206,15 @@ async function chosen(
     if (position >= state.shown.length) return { beyond: position };
     return state.shown.at(position);
   }
+  // "The monstera one" names a product by a word of its name: that product, or none, never the first card. A
+  // colour ("the pink one") still points at the cards.
+  const described = /\bthe\s+([a-z][\w' -]*?)\s+one\b/i.exec(u.text)?.[1];
+  if (described && contentWords(described).length > 0 && !t.lexicon.colours.find(described)) {
+    const named = await t.recommender.productsNamed(described, wishWords(t));
+    const found = named?.products[0];
+    if (!found) return undefined;
+    return found.stock === 0 ? { soldOut: found.name } : productPayload(found);
+  }
   if (pronoun.test(u.text))
     return state.shown.find((p) => p.productId === state.focusProduct) ?? state.shown[0];
   return undefined;
@@ -222,6 +231,7 @@ const refusal =
 async function notThatOne(t: Turn, refused: ProductCardPayload): Promise<TurnResult> {
   const { state } = t;
   state.focusProduct = undefined;
+  state.focusQuantity = undefined;
   const others = state.shown.filter((p) => p.productId !== refused.productId);
   if (others.length > 0)
     return {
@@ -266,6 +276,8 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
   }
   // "Yes" after a product was put forward: where to tap to order it.
   const focused = t.state.shown.find((p) => p.productId === t.state.focusProduct);
+  if (!product && focused && answer(t.u.text) === 'yes' && t.state.focusQuantity)
+    return putForward(t, focused);
   if (!product && focused && answer(t.u.text) === 'yes')
     return {
       state: t.state,
@@ -277,6 +289,25 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
         productCard(focused),
       ],
     };
+  // "I want 3 of them" with several cards: which one, with the count kept on each button.
+  const count = quantityAsked(t.u.text, '');
+  if (!product && count !== undefined && count > 1 && t.state.shown.length > 0) {
+    const shown = t.state.shown;
+    const over = count > maxQuantity ? `I can order up to ${maxQuantity} of one product at a time. ` : '';
+    const n = Math.min(count, maxQuantity);
+    // "The second one" next takes the count too.
+    t.state.focusProduct = undefined;
+    t.state.focusQuantity = n;
+    return {
+      state: t.state,
+      replies: [
+        quickReplies(
+          `${over}Which one would you like ${n} of?`,
+          shown.map((p) => [p.name, `order ${n} of the ${p.name}`] as [string, string]),
+        ),
+      ],
+    };
+  }
   if (!product) {
     const shown = await giftTurn(t);
     return { state: shown.state, replies: [say('Which product would you like?'), ...shown.replies] };
@@ -301,6 +332,7 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
 
 /** The card of the product chosen, with its price when asked. */
 function putForward(t: Turn, product: ProductCardPayload): TurnResult {
+  const remembered = t.state.focusProduct;
   // "And the third one?" right after a price question asks its price too.
   const priceFollowUp =
     t.state.focusProduct !== undefined && /^\s*(and|what about|how about)\b/i.test(t.u.text);
@@ -319,7 +351,13 @@ function putForward(t: Turn, product: ProductCardPayload): TurnResult {
       ],
     };
   }
-  const quantity = quantityAsked(t.u.text, product.name);
+  // A count said before for this product ("order 2 of it", then "ok, order it") stands until another is said.
+  const said = quantityAsked(t.u.text, product.name);
+  const quantity =
+    said ??
+    (remembered === product.productId || remembered === undefined ? t.state.focusQuantity : undefined);
+  t.state.focusQuantity =
+    quantity !== undefined && quantity > 1 && quantity <= maxQuantity ? quantity : undefined;
   if (quantity !== undefined && quantity > 1) return ordered(product, quantity);
   return {
     state: t.state,
