@@ -366,11 +366,11 @@ export const rightAway =
   /^\s*(right )?now|\basap\b|\bas soon as possible\b|\bstraight away\b|\bimmediately\b/i;
 
 /**
- * "Table for 2 now near midtown", "asap": today, at the next quarter hour. "Now French in Tribeca" starts a new
+ * "Table for 2 now near midtown", "korean in williamsburg now for 2", "asap": today, at the next quarter hour. "Now French in Tribeca" starts a new
  * search; its "now" is not a time.
  */
 const hurry =
-  /\b(right now|asap|as soon as possible|right away|straight away|immediately)\b|\b(table|dinner|lunch|breakfast|brunch|seat|somewhere|place|spot|food|eat|restaurant)\b[^.,!?]{0,25}\bnow\b|\bnow\s*(please|pls)?\s*([,.!?]|$)/i;
+  /\b(right now|asap|as soon as possible|right away|straight away|immediately)\b|\b(table|dinner|lunch|breakfast|brunch|seat|somewhere|place|spot|food|eat|restaurant)\b[^.,!?]{0,25}\bnow\b|\bnow\s*(please|pls)?\s*([,.!?]|$)|(?<!^\s*)\bnow\s+for\s+(\d|a\b|one|two|three|four|five|six|me\b|us\b)/i;
 
 /** The next quarter hour at least 15 minutes after `time` ("13:32" → "14:00"), the same day. */
 function soon(time: string): string | undefined {

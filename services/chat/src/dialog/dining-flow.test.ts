@@ -275,6 +275,12 @@ describe('dining flow', () => {
     expect(last((await sut('jo@example.com')).texts)).toMatch(/for 2 today at 3:15pm to/);
   });
 
+  it('reads "now" in the middle of a request ("korean in williamsburg now for 2") as the next quarter hour', async () => {
+    expect(await confirmOf('korean in williamsburg now for 2, jo@example.com')).toBe(
+      'Shall I send 3 suggestions for Korean in Williamsburg for 2 today at 3:15pm to jo@example.com?',
+    );
+  });
+
   it('understands chat shorthand for days and times', async () => {
     const sut = talk(open);
     await sut('recommend me a good french restaurant in chelsea');

@@ -6,12 +6,15 @@ import { restaurantAddress, restaurantPayload } from './cards.js';
 import type { DiningSlots, OfferedTables } from './dialog.types.js';
 import { absorbDining, vagueTime } from './dining-absorb.js';
 import {
+  buttonTime,
   confirmation,
   describeSearch,
   missingSlot,
   namedHours,
+  openAt,
   question,
   slotNamed,
+  timeChoices,
 } from './dining-questions.js';
 import { maxReprompts, reprompt, resetFlow } from './fallback.js';
 import { describeDate, describeTime, eveningTime } from './local-time.js';
@@ -368,7 +371,9 @@ export async function moreTables(t: Turn, offered: OfferedTables): Promise<TurnR
 export async function complete(t: Turn, mail = true): Promise<TurnResult> {
   const { state, lexicon } = t;
   // Suggestions shown in place of a table the user asked to book are not mailed: they asked for a table.
-  const send = mail && !state.booking;
+  // Neither are places none of which is open at the hour asked.
+  const send = (picks: RestaurantPick[]) =>
+    mail && !state.booking && picks.some((p) => p.match !== 'other-time');
   if (state.dining.restaurant) return bookNamedTable(t);
   const search = toSearch(t);
   const picks = await t.recommender.dining(search, hashSeed(`${state.conversationId}:${state.turn}`));
@@ -407,18 +412,43 @@ export async function complete(t: Turn, mail = true): Promise<TurnResult> {
   await afterAnswer(
     t,
     Promise.all([
-      ...(send ? [t.notifier.suggested(search, state, suggestions)] : []),
+      ...(send(picks) ? [t.notifier.suggested(search, state, suggestions)] : []),
       t.lastSearches.save(state.userId, search),
     ]),
   );
   const relaxed = relaxedNote(picks, search);
   const unbooked = state.booking ? `I couldn't book a table for ${described} anywhere. ` : '';
-  const sent = send ? ` I've sent them to ${search.email ?? search.phone}.` : '';
-  const replies = [
-    say(`${unbooked}Here are my suggestions for ${described}.${sent}${relaxed}`),
-    ...picks.map((p) => restaurantCard(restaurantPayload(p.restaurant, lexicon))),
-    offerButtons(offered),
-  ];
+  const sent = send(picks) ? ` I've sent them to ${search.email ?? search.phone}.` : '';
+  const cards = picks.map((p) => restaurantCard(restaurantPayload(p.restaurant, lexicon)));
+  // None open at that hour: said so, nothing sent, and the hours they are open offered instead.
+  const noneOpen = picks.every((p) => p.match === 'other-time');
+  const day = new Date(`${search.date}T12:00:00Z`).getUTCDay();
+  const otherTimes = noneOpen
+    ? timeChoices('dinner', undefined)
+        .concat(['12pm', '1pm', '5pm', '6pm', '10pm'])
+        .filter((l, i, all) => all.indexOf(l) === i)
+        .filter((l) => picks.some((p) => openAt(p.restaurant.openingHours ?? [], day, buttonTime(l) ?? '')))
+        .sort((a, b) => (buttonTime(a) ?? '').localeCompare(buttonTime(b) ?? ''))
+        .slice(0, 4)
+    : [];
+  const replies = noneOpen
+    ? [
+        say(
+          `${unbooked}No place for ${described} is open at that hour, so I haven't sent anything.${relaxed}`,
+        ),
+        ...cards,
+        otherTimes.length > 0
+          ? quickReplies(
+              'Want to try another time?',
+              otherTimes.map((l) => [l, `at ${l}`] as [string, string]),
+            )
+          : offerButtons(offered),
+      ]
+    : [
+        say(`${unbooked}Here are my suggestions for ${described}.${sent}${relaxed}`),
+        ...cards,
+        offerButtons(offered),
+      ];
   resetFlow(t);
   state.offered = offered;
   return { state, replies };

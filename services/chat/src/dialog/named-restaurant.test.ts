@@ -442,3 +442,44 @@ describe('a table that cannot be booked anywhere', () => {
     expect(await bookingsOf(open, caller)).toEqual([]);
   });
 });
+
+describe('a search nothing is open for at the hour asked', () => {
+  it('says so, sends nothing, and offers the hours those places are open', async () => {
+    // Open at `time` on Wednesdays, a range past midnight included.
+    const openThen = (r: RestaurantInfo, time: string) =>
+      (r.openingHours ?? []).some(
+        (h) => h.day === 3 && h.open <= time && (h.close > h.open ? h.close > time : true),
+      );
+    const areas = [...new Set(restaurants.map((r) => r.area))];
+    let found: { cuisine: string; area: string } | undefined;
+    for (const r of restaurants) {
+      const here = restaurants.filter(
+        (x) => x.cuisine === r.cuisine && x.area === r.area && x.maxPartySize >= 2,
+      );
+      if (here.length >= 3 && here.every((x) => !openThen(x, '15:30')) && areas.includes(r.area)) {
+        found = { cuisine: r.cuisine, area: r.area };
+        break;
+      }
+    }
+    if (!found) throw new Error('every cuisine and area has a place open at 3:30pm on Wednesdays');
+    const deliveries = async () =>
+      (await open.store.db.selectFrom('chat_pending_delivery').select('id').execute()).length;
+    const sut = talk(open, someone());
+    await sut(`${found.cuisine} in ${found.area} tomorrow at 3:30pm for 2, me@example.com`);
+    const before = await deliveries();
+    const answer = await sut('yes');
+    expect(answer.texts[0]).toMatch(/^No place for .+ is open at that hour, so I haven't sent anything\. /);
+    expect(await deliveries()).toBe(before);
+    const cards: RestaurantInfo[] = answer.messages
+      .filter((m) => m.structured?.type === 'restaurant')
+      .map((m) => restaurants.find((r) => r.id === m.structured.payload.restaurantId)!);
+    const offered = answer.messages.at(-1).structured.payload.options as { label: string; text: string }[];
+    expect(answer.texts.at(-1)).toBe('Want to try another time?');
+    for (const { label, text } of offered) {
+      expect(text).toBe(`at ${label}`);
+      const m = /^(\d{1,2})(?::(\d\d))?(am|pm)$/.exec(label)!;
+      const time = `${String((Number(m[1]) % 12) + (m[3] === 'pm' ? 12 : 0)).padStart(2, '0')}:${m[2] ?? '00'}`;
+      expect(cards.some((r) => openThen(r, time))).toBe(true);
+    }
+  });
+});
