@@ -5,6 +5,7 @@ import { fold } from './aliases.js';
 import { formatPrice, productPayload } from './cards.js';
 import type { ProductCardPayload } from './dialog.types.js';
 import { giftTurn } from './gift-flow.js';
+import { countWords } from './number-words.js';
 import { cardPosition, ordinalWords } from './positions.js';
 import {
   describeProduct,
@@ -98,28 +99,6 @@ export function pricePhrase(text: string): string | undefined {
     : undefined;
 }
 
-const countWords = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-];
 const count = String.raw`(\d{1,4}|${countWords.join('|')}|a couple|a pair)`;
 const countValue = (said: string) =>
   /^\d/.test(said) ? Number(said) : /^a (couple|pair)$/.test(said) ? 2 : countWords.indexOf(said) + 1;

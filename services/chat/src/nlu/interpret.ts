@@ -2,6 +2,7 @@
 import type { BuiltinEntity, NluModel, ParsedEntity } from '@concierge/nlu';
 import { localMoment } from '@concierge/platform';
 import { addDays } from '../dialog/local-time.js';
+import { countWords } from '../dialog/number-words.js';
 import type { Understanding } from './understanding.js';
 
 export interface InterpretContext {
@@ -170,20 +171,8 @@ const shorthand: [RegExp, string | ((...m: string[]) => string)][] = [
   ],
 ];
 
-const hourWords = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
+/** "one" … "twelve": the hours said in words. */
+const hourWords = countWords.slice(0, 12);
 
 /** "bob at gmail dot com" is an e-mail address. */
 const spokenEmail = /\b([\w.+-]+) at ([\w-]+) dot (com|org|net|edu|io|co|us|uk)\b/gi;
