@@ -275,6 +275,18 @@ describe('dining flow', () => {
     expect(last((await sut('jo@example.com')).texts)).toMatch(/for 2 today at 3:15pm to/);
   });
 
+  it('reads food emoji as the food: sushi is Japanese', async () => {
+    expect(await confirmOf('\u{1F363} in soho tomorrow at 8pm for 2, e@example.com')).toBe(
+      'Shall I send 3 suggestions for Japanese in SoHo for 2 tomorrow at 8pm to e@example.com?',
+    );
+  });
+
+  it('takes a thumbs up at the confirmation as a yes', async () => {
+    const sut = talk(open);
+    await sut('thai in chelsea tomorrow at 8pm for 2, th@example.com');
+    expect((await sut('\u{1F44D}')).texts[0]).toMatch(/^Here are my suggestions for Thai in Chelsea/);
+  });
+
   it('reads "now" in the middle of a request ("korean in williamsburg now for 2") as the next quarter hour', async () => {
     expect(await confirmOf('korean in williamsburg now for 2, jo@example.com')).toBe(
       'Shall I send 3 suggestions for Korean in Williamsburg for 2 today at 3:15pm to jo@example.com?',

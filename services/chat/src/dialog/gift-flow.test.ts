@@ -555,6 +555,16 @@ describe('how many of a product', () => {
     expect(quantityOf(picked)).toBe(3);
   });
 
+  it('asks which product "make it 3" is for when none was picked yet', async () => {
+    const sut = talk(open);
+    const shown = productCards(await sut('show me plants'));
+    const which = await sut('make it 3');
+    expect(which.texts[0]).toBe('Which one would you like 3 of?');
+    expect(which.messages[0].structured.payload.options.map((o: { label: string }) => o.label)).toEqual(
+      shown.map((c) => c.name),
+    );
+  });
+
   it('says the most one order takes instead of a count above it', async () => {
     const sut = talk(open);
     const cards = productCards(await sut('show me plants'));

@@ -65,4 +65,10 @@ describe('yes and no', () => {
       'yes',
     ]);
   });
+
+  it('reads a thumbs up (any skin tone), an OK hand or a tick alone as yes, a thumbs down as no', () => {
+    expect(
+      ['\u{1F44D}', '\u{1F44D}\u{1F3FD}', '\u{1F44C}', '\u2705', '\u{1F44E}', '\u{1F44D} pizza'].map(answer),
+    ).toEqual(['yes', 'yes', 'yes', 'yes', 'no', undefined]);
+  });
 });

@@ -231,7 +231,9 @@ export async function orderTurn(t: Turn): Promise<TurnResult> {
   const focus = t.state.shown.find((p) => p.productId === t.state.focusProduct);
   if (focus && refusal.test(t.u.text) && cardPosition(t.u.text) === undefined && !t.u.productName)
     return notThatOne(t, focus);
-  const product = await chosen(t);
+  // "Make it 3" with cards on screen and none picked yet is a count for a product still to be chosen.
+  const unpicked = !t.state.focusProduct && /^\s*(?:ok,?\s*)?make (?:it|that)\b/i.test(t.u.text);
+  const product = unpicked ? undefined : await chosen(t);
   if (product && 'soldOut' in product) {
     // Never another product in its place without saying so: the ones in stock are shown to choose from.
     const others = await giftTurn(t);

@@ -5,8 +5,16 @@ const yes =
 const no =
   /^(n|no|nope|nah|not really|not quite|don'?t|wrong|change|wait|hold on|actually|that'?s (wrong|not right|not it)|that is (wrong|not right))\b/i;
 
+/** A thumbs up, an OK hand or a tick alone is a yes; a thumbs down or a cross alone is a no. */
+const yesEmoji =
+  /^(?:\u{1F44D}|\u{1F44C}|\u2705|\u2714\uFE0F?)(?:\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}|\uFE0F)?[\s!.]*$/u;
+const noEmoji =
+  /^(?:\u{1F44E}|\u274C|\u2716\uFE0F?)(?:\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}|\uFE0F)?[\s!.]*$/u;
+
 export function answer(text: string): 'yes' | 'no' | undefined {
   const t = text.trim();
+  if (yesEmoji.test(t)) return 'yes';
+  if (noEmoji.test(t)) return 'no';
   // "Definitely not", "absolutely not", "sure not": the yes word does not make it a yes.
   if (/^\w+\s+not\b/i.test(t) && yes.test(t)) return 'no';
   if (yes.test(t)) return 'yes';

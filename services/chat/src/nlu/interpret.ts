@@ -100,7 +100,7 @@ function readEntities(text: string, entities: ParsedEntity[], into: Understandin
   }
 }
 
-/** Emoji that name a gift, a kind of flower or an occasion. */
+/** Emoji that name a gift, a kind of flower, an occasion or a kind of food. */
 const giftEmoji: Record<string, string> = {
   '🌹': 'roses',
   '🥀': 'roses',
@@ -117,6 +117,17 @@ const giftEmoji: Record<string, string> = {
   '🎂': 'birthday',
   '👶': 'baby',
   '🍼': 'baby',
+  // Food: the cuisine's everyday name.
+  '🍣': 'sushi',
+  '🍱': 'sushi',
+  '🍜': 'ramen',
+  '🍕': 'pizza',
+  '🍝': 'pasta',
+  '🌮': 'tacos',
+  '🌯': 'tacos',
+  '🍛': 'curry',
+  '🥟': 'dumplings',
+  '🍔': 'burgers',
 };
 
 /** Chat spellings of the words dates, times and parties hang on, spelt out before parsing ("tmrw 8"). */
