@@ -293,6 +293,18 @@ describe('a restaurant name not known as a whole', () => {
     );
   });
 
+  it('takes no time, person or kind of place for a name', async () => {
+    for (const said of [
+      'book a table at seven tomorrow for 2',
+      'book a table with my wife tomorrow at 8',
+      'can you book my usual for tomorrow',
+      'book a table at noon tomorrow for 2',
+    ]) {
+      const answer = await talk(open, someone())(said);
+      expect(answer.texts.join(' '), said).not.toMatch(/I don't know|places with|Did you mean/);
+    }
+  });
+
   it('lists the places whose name holds the word said, and books the one chosen with what was said', async () => {
     const words = new Map<string, RestaurantInfo[]>();
     for (const r of restaurants)

@@ -9,6 +9,7 @@ import { askNext, complete, slotsOf, toSearch } from './dining-flow.js';
 import { openAt, timeChoices } from './dining-questions.js';
 import { reprompt, resetFlow } from './fallback.js';
 import { describeTime } from './local-time.js';
+import { countWords } from './number-words.js';
 import { quickReplies, restaurantCard, say } from './replies.js';
 import { afterAnswer, type Turn, type TurnResult } from './turn.types.js';
 
@@ -278,7 +279,7 @@ export async function bookNamedTable(t: Turn): Promise<TurnResult> {
 
 /** After "book a table at" or "book": the name said ("Nobu", "kimchee garden", "Luna"), up to the first value. */
 const atName =
-  /\b(?:table|reservation|booking|book|reserve)\s+(?:(?:me|us)\s+)?(?:a\s+table\s+)?(?:at|with)\s+(?:the\s+)?(.+?)(?=\s+(?:for|on|at|by|tomorrow|today|tonight|next|this|in|around|please|and)\b|[,.!?;]|$)/i;
+  /\b(?:table|reservation|booking|book|reserve)\s+(?:(?:me|us)\s+)?(?:a\s+table\s+)?at\s+(?:the\s+)?(.+?)(?=\s+(?:for|on|at|by|tomorrow|today|tonight|next|this|in|around|please|and)\b|[,.!?;]|$)/i;
 const bookName =
   /\b(?:book|reserve)\s+(?!(?:a|an|the|me|us|it|that|this|one|table|something|somewhere|anything|nothing|everything|them|another|there|again|yet|now|for|at|in|on)\b)(.+?)(?=\s+(?:for|on|at|by|tomorrow|today|tonight|next|this|in|around|please|and)\b|[,.!?;]|$)/i;
 /** Words of a kind of place, not a name ("an italian place", "somewhere nice"). */
@@ -291,6 +292,10 @@ export function saidRestaurantName(t: Turn): string | undefined {
   const phrase = (atName.exec(t.u.text) ?? bookName.exec(t.u.text))?.[1]?.trim();
   if (!phrase || phrase.split(/\s+/).length > 4 || /\d|@/.test(phrase) || placeWords.test(phrase))
     return undefined;
+  // "At seven", "at noon", "book my usual": a time or someone's own, not a name.
+  const first = phrase.split(/\s+/)[0]!.toLowerCase();
+  if (countWords.includes(first) || /^(my|our|your|his|her|their)$/.test(first)) return undefined;
+  if (/\b(noon|midnight|o'?clock|tonight|today|tomorrow|half past|quarter)\b/i.test(phrase)) return undefined;
   const { lexicon } = t;
   if (lexicon.findCuisine(phrase) || lexicon.findArea(phrase) || lexicon.findOtherArea(phrase))
     return undefined;
