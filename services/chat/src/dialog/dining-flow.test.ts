@@ -1278,7 +1278,7 @@ describe('late in the evening', () => {
   const labels = (answer: { messages: { structured?: { payload: { options?: { label: string }[] } } }[] }) =>
     answer.messages.at(-1)?.structured?.payload.options?.map((o) => o.label);
 
-  it('offers only the times still ahead today, and a past time asked again is bounded like any other', async () => {
+  it('offers only the times still ahead today, and a past time asked again is bounded like any other, keeping the rest', async () => {
     const late = await at('01:32');
     try {
       const sut = talk(late);
@@ -1291,7 +1291,12 @@ describe('late in the evening', () => {
       await sut('8pm');
       await sut('7pm');
       const out = await sut('6pm');
-      expect(out.texts[0]).toMatch(/^Sorry, I'm not getting this right\. Let's start again/);
+      // The way out keeps what was said: only the time is asked again.
+      expect(out.texts[0]).toBe(
+        "Sorry, I'm not getting this right. I still have Italian, SoHo, today; let's finish that, or say cancel to start over.",
+      );
+      expect(labels(out)).toEqual(['10pm', '10:30pm']);
+      expect(last((await sut('10pm')).texts)).toBe('How many people?');
     } finally {
       await late.close();
     }

@@ -1,5 +1,6 @@
 // Bounded re-prompts: after three failed answers to one question, a helpful way out instead of a loop.
 import type { Reply } from './dialog.types.js';
+import { describeDate, describeTime } from './local-time.js';
 import { quickReplies, say } from './replies.js';
 import type { Turn, TurnResult } from './turn.types.js';
 
@@ -47,6 +48,21 @@ export function reprompt(t: Turn, replies: Reply[]): TurnResult {
       ],
     };
   }
+  // A search that has values already keeps them: the question that failed is asked again, with the way out.
+  const kept = t.state.flow === 'dining' && t.state.awaiting !== 'confirm' ? keptValues(t) : [];
+  if (kept.length > 0) {
+    t.state.reprompts = 0;
+    const ask = replies.at(-1);
+    return {
+      state: t.state,
+      replies: [
+        say(
+          `Sorry, I'm not getting this right. I still have ${kept.join(', ')}; let's finish that, or say cancel to start over.`,
+        ),
+        ...(ask ? [ask] : []),
+      ],
+    };
+  }
   resetFlow(t);
   return {
     state: t.state,
@@ -58,4 +74,17 @@ export function reprompt(t: Turn, replies: Reply[]): TurnResult {
       quickReplies('Or pick one:', mainMenu),
     ],
   };
+}
+
+/** What a dining search has so far, as said back: "Italian", "SoHo", "for 2", "tomorrow", "at 8pm". */
+function keptValues(t: Turn): string[] {
+  const d = t.state.dining;
+  return [
+    ...(d.restaurant && !d.picked ? [d.restaurant.name] : []),
+    ...(d.cuisine && !(d.restaurant && !d.picked) ? [t.lexicon.cuisineName(d.cuisine)] : []),
+    ...(d.area && !(d.restaurant && !d.picked) ? [t.lexicon.areaName(d.area)] : []),
+    ...(d.partySize ? [`for ${d.partySize}`] : []),
+    ...(d.date ? [describeDate(d.date, t.today.date)] : []),
+    ...(d.time ? [`at ${describeTime(d.time)}`] : []),
+  ];
 }
