@@ -14,7 +14,6 @@ import {
   openAt,
   question,
   slotNamed,
-  timeChoices,
 } from './dining-questions.js';
 import { maxReprompts, reprompt, resetFlow } from './fallback.js';
 import { describeDate, describeTime, eveningTime } from './local-time.js';
@@ -300,6 +299,9 @@ function offeredOne(r: RestaurantInfo): OfferedTables['restaurants'][number] {
   };
 }
 
+/** The hours offered when no suggestion is open at the one asked, in the order of the day. */
+const otherHours = ['12pm', '1pm', '5pm', '6pm', '7pm', '7:30pm', '8pm', '9pm', '10pm'];
+
 /** "A", "A and B", "A, B and C". */
 const listed = (names: string[]) =>
   names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
@@ -370,10 +372,6 @@ export async function moreTables(t: Turn, offered: OfferedTables): Promise<TurnR
  */
 export async function complete(t: Turn, mail = true): Promise<TurnResult> {
   const { state, lexicon } = t;
-  // Suggestions shown in place of a table the user asked to book are not mailed: they asked for a table.
-  // Neither are places none of which is open at the hour asked.
-  const send = (picks: RestaurantPick[]) =>
-    mail && !state.booking && picks.some((p) => p.match !== 'other-time');
   if (state.dining.restaurant) return bookNamedTable(t);
   const search = toSearch(t);
   const picks = await t.recommender.dining(search, hashSeed(`${state.conversationId}:${state.turn}`));
@@ -382,6 +380,10 @@ export async function complete(t: Turn, mail = true): Promise<TurnResult> {
     state.dining.cuisine = undefined;
     return askNext(t, [`I couldn't find a table for ${described}. Shall we try another cuisine?`]);
   }
+  // None open at the hour asked: said so, nothing sent, and the hours they are open offered instead.
+  const noneOpen = picks.every((p) => p.match === 'other-time');
+  // Suggestions shown in place of a table the user asked to book are not mailed: they asked for a table.
+  const send = mail && !state.booking && !noneOpen;
   const offered: OfferedTables = {
     search,
     seen: picks.map((p) => p.restaurant.id),
@@ -412,23 +414,18 @@ export async function complete(t: Turn, mail = true): Promise<TurnResult> {
   await afterAnswer(
     t,
     Promise.all([
-      ...(send(picks) ? [t.notifier.suggested(search, state, suggestions)] : []),
+      ...(send ? [t.notifier.suggested(search, state, suggestions)] : []),
       t.lastSearches.save(state.userId, search),
     ]),
   );
   const relaxed = relaxedNote(picks, search);
   const unbooked = state.booking ? `I couldn't book a table for ${described} anywhere. ` : '';
-  const sent = send(picks) ? ` I've sent them to ${search.email ?? search.phone}.` : '';
+  const sent = send ? ` I've sent them to ${search.email ?? search.phone}.` : '';
   const cards = picks.map((p) => restaurantCard(restaurantPayload(p.restaurant, lexicon)));
-  // None open at that hour: said so, nothing sent, and the hours they are open offered instead.
-  const noneOpen = picks.every((p) => p.match === 'other-time');
   const day = new Date(`${search.date}T12:00:00Z`).getUTCDay();
   const otherTimes = noneOpen
-    ? timeChoices('dinner', undefined)
-        .concat(['12pm', '1pm', '5pm', '6pm', '10pm'])
-        .filter((l, i, all) => all.indexOf(l) === i)
+    ? otherHours
         .filter((l) => picks.some((p) => openAt(p.restaurant.openingHours ?? [], day, buttonTime(l) ?? '')))
-        .sort((a, b) => (buttonTime(a) ?? '').localeCompare(buttonTime(b) ?? ''))
         .slice(0, 4)
     : [];
   const replies = noneOpen

@@ -8,25 +8,23 @@ import {
   inProcessOrdersClient,
   loadChatModel,
 } from '@concierge/chat';
-import { createInProcessCatalogClient, createOrdersService, createSandboxProcessor } from '@concierge/orders';
 import { serviceHttp as http, type ServiceContext } from './context.js';
+import { ordersServiceOf } from './orders.functions.js';
 
 export async function chatFunctions(ctx: ServiceContext) {
   const catalog = createCatalogService({ store: ctx.store });
   // A cancel from the chat writes order.cancelled to the outbox: published before the function freezes (it may
   // publish on the events topic, not send to the orders queue); the schedule's sweep covers a crash.
   let written = false;
-  const orders = createOrdersService({
-    store: ctx.store,
-    queue: ctx.queue,
-    events: ctx.events,
-    catalog: createInProcessCatalogClient(catalog.module),
-    payments: createSandboxProcessor({ store: ctx.store }),
-    logger: ctx.logger.child({ service: 'orders' }),
-    onWritten: () => {
-      written = true;
+  const orders = ordersServiceOf(
+    ctx,
+    {
+      onWritten: () => {
+        written = true;
+      },
     },
-  });
+    catalog,
+  );
   const publishCancels = async () => {
     if (!written) return;
     written = false;
